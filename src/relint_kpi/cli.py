@@ -1,0 +1,170 @@
+"""The ``relint`` command line: parse options, call the library, render, exit.
+
+Nothing but option parsing and error-to-exit-code mapping lives here:
+exit 0 on success, 1 when the user's data has problems (printed as
+``path:line:col: message`` on stderr), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, format_issue
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=(
+        "Track an international-relations plan's KPIs against its targets.\n\n"
+        "Run from the repository root to use data/plan_2022_2023.yaml and data/, "
+        "or pass --plan and --data.\n\n"
+        "Example: relint status --by territory"
+    ),
+)
+
+
+class Lang(str, Enum):
+    """Label language."""
+
+    it = "it"
+    en = "en"
+
+
+class State:
+    """Global options, shared by every command through the typer context."""
+
+    plan: Optional[str] = None
+    data: Optional[str] = None
+    debug: bool = False
+
+
+STATE = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from relint_kpi import __version__
+
+        typer.echo(f"relint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    plan: Annotated[
+        Optional[str], typer.Option("--plan", envvar="RELINT_PLAN", help="Plan YAML file [default: data/plan_2022_2023.yaml]")
+    ] = None,
+    data: Annotated[
+        Optional[str], typer.Option("--data", envvar="RELINT_DATA", help="Data folder holding actuals/ [default: data]")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    STATE.plan, STATE.data, STATE.debug = plan, data, debug
+
+
+def print_issues(issues) -> None:
+    """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES."""
+    for issue in issues[:MAX_ISSUES]:
+        typer.echo(format_issue(issue), err=True)
+    if len(issues) > MAX_ISSUES:
+        typer.echo(f"… and {len(issues) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+    typer.echo(f"{len(issues)} problem(s) found.", err=True)
+
+
+def run(action) -> None:
+    """Run a command body, mapping library errors to messages and exit codes."""
+    try:
+        action()
+    except DataError as exc:
+        print_issues(exc.issues)
+        raise typer.Exit(1)
+    except UsageError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(2)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
+        if STATE.debug:
+            raise
+        typer.echo(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        raise typer.Exit(3)
+
+
+def workspace():
+    """The plan and data locations chosen by the global options."""
+    from relint_kpi.workspace import locate
+
+    return locate(STATE.plan, STATE.data)
+
+
+# -- plan & validate -------------------------------------------------------------
+
+
+@app.command("plan")
+def plan_command(
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
+    """Show the plan: results, indicators and targets; territories by group; actions with timing.
+
+    Example: relint plan --lang en
+    """
+
+    def body():
+        from relint_kpi.render.plan_view import render_plan
+        from relint_kpi.workspace import load_plan_or_fail
+
+        render_plan(load_plan_or_fail(workspace()), lang.value)
+
+    run(body)
+
+
+@app.command("validate")
+def validate_command() -> None:
+    """Check the plan and every data file; print each problem as path:line:col.
+
+    Exits 0 when everything is valid, 1 when there are problems.
+
+    Example: relint --data data validate
+    """
+
+    def body():
+        from relint_kpi.workspace import check_all
+
+        ws = workspace()
+        plan, log, issues = check_all(ws)
+        if issues:
+            raise DataError(issues)
+        count = len(log.activities) if log else 0
+        typer.echo(
+            f"OK: plan {ws.plan_path} and {count} activities in {ws.actuals_dir} are valid."
+        )
+
+    run(body)
+
+
+# -- actuals: add-activity, add-stakeholder, import-pageviews, complete-action ----
+
+
+# -- status ------------------------------------------------------------------------
+
+
+# -- report ------------------------------------------------------------------------
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="relint")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+    sys.exit(0)

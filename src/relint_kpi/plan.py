@@ -1,0 +1,523 @@
+"""The plan: pydantic models of the YAML plan file and its loader.
+
+A plan says what an office set out to do over a period: objectives,
+expected results, indicators with yearly targets, priority territories,
+systemic actions with timing windows, and evaluation criteria. Nothing here
+knows any particular region: a new plan is a new YAML file.
+
+``load_plan(path)`` returns ``(plan, issues)``. The models check the shape
+of each part (strict types, unknown keys rejected); the functions in
+:data:`PLAN_CHECKS` check that the parts fit together (ids unique,
+references resolve, target years inside the period, territory codes valid).
+Every problem carries the YAML line of the offending value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from relint_kpi import territories
+from relint_kpi.issues import Issue, display_path
+from relint_kpi.yamlsafe import load_yaml, node_at
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
+Lang = Literal["it", "en"]
+LANGS: tuple[str, ...] = ("it", "en")
+
+
+class Model(BaseModel):
+    """Base of every plan model: strict types, unknown keys rejected, immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Model):
+    """A human-readable text in Italian (the plan's language) and English."""
+
+    it: Annotated[str, StringConstraints(min_length=1)]
+    en: Annotated[str, StringConstraints(min_length=1)]
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang`` ("it" or "en")."""
+        return self.en if lang == "en" else self.it
+
+
+class Period(Model):
+    """The dates the plan covers, both inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def years(self) -> list[int]:
+        """Every calendar year the period touches, in order."""
+        return list(range(self.start.year, self.end.year + 1))
+
+
+class Metadata(Model):
+    """Who approved the plan, for which territory, from which document."""
+
+    title: Text
+    region: Text
+    office: Text
+    period: Period
+    approving_act: Text
+    source_document: str
+    notes: Text | None = None
+
+
+#: How an indicator's targets add up over the years. ``annual``: each year's
+#: target is that year's own quantity. ``cumulative``: a target is the running
+#: total from the plan's start.
+Basis = Literal["annual", "cumulative"]
+
+
+#: Where an indicator's actual figure comes from: ``activity_count`` sums
+#: ``value`` over rows of one activity type; ``participants`` sums
+#: ``participants`` over rows of one type; ``metric`` sums ``value`` over
+#: metric rows (page views); ``new_stakeholders`` counts stakeholders in the
+#: year of their first involvement.
+SourceKind = Literal["activity_count", "participants", "metric", "new_stakeholders"]
+
+
+class Source(Model):
+    """The rows an indicator's actuals are computed from."""
+
+    kind: SourceKind
+    activity_type: Identifier | None = None
+    metric: Identifier | None = None
+
+
+#: The breakdowns an indicator is reported by.
+Disaggregation = Literal["territory", "type", "internal", "category"]
+
+
+class Indicator(Model):
+    """A monitored indicator with its targets per year."""
+
+    id: Identifier
+    title: Text
+    unit: Text
+    source: Source
+    basis: Basis
+    disaggregations: list[Disaggregation] = []
+    targets: dict[int, Annotated[int, Field(ge=0)]]
+    notes: Text | None = None
+
+
+class Objective(Model):
+    """An objective of the office with the activities it lists for it."""
+
+    id: Annotated[int, Field(ge=1)]
+    title: Text
+    activities: list[Text]
+
+
+class Result(Model):
+    """An expected result (outcome), the objectives it serves and its indicators."""
+
+    id: Identifier
+    title: Text
+    objectives: list[int]
+    indicators: list[Identifier]
+
+
+class Territory(Model):
+    """A priority target territory: an ISO 3166-1 country or ISO 3166-2 subdivision."""
+
+    code: str
+    name: Text
+
+
+class TerritoryGroup(Model):
+    """A group of priority territories as the plan groups them.
+
+    ``countries`` lists further ISO 3166-1 codes that belong to the group
+    without being named priority territories (the plan sometimes names an
+    area, e.g. "the Mediterranean basin", rather than countries).
+    """
+
+    id: Identifier
+    title: Text
+    description: Text | None = None
+    territories: list[Territory] = []
+    countries: list[str] = []
+
+
+class Timing(Model):
+    """An action's timing window, as written in the plan and as dates."""
+
+    label: Text
+    start: dt.date
+    end: dt.date
+
+
+class Action(Model):
+    """A systemic international action of the action matrix."""
+
+    id: Identifier
+    goal: Identifier
+    title: Text
+    territory: str | None = None
+    timing: Timing
+    regional_sectors: list[str] = []
+    stakeholders: list[str] = []
+    deliverables: list[Text]
+    office_support: list[Text] = []
+    spillover: list[Text] = []
+
+
+class StrategicGoal(Model):
+    """A strategic goal of the action matrix (first column)."""
+
+    id: Identifier
+    title: Text
+
+
+#: The evaluation criteria relint knows how to compute from the data.
+CriterionKind = Literal["relations_continuity", "thematic_coverage", "stakeholder_continuity", "spillover"]
+
+
+class EvaluationCriterion(Model):
+    """An element of the plan's final evaluation and how relint measures it."""
+
+    id: Identifier
+    title: Text
+    measure: CriterionKind
+
+
+class ActivityType(Model):
+    """A kind of logged activity (delegation, meeting, …) or metric row."""
+
+    id: Identifier
+    label: Text
+    aliases: list[str] = []
+    metric: bool = False
+    needs_territory: bool = True
+
+
+class StakeholderCategory(Model):
+    """A category of the stakeholder registry (university, business, …)."""
+
+    id: Identifier
+    label: Text
+
+
+class Thresholds(Model):
+    """Status bands, as ratios of actual to the expected-to-date value.
+
+    achieved: actual ≥ the year's target. Otherwise on track when
+    actual/expected ≥ ``on_track``, at risk when ≥ ``at_risk``, else behind.
+    """
+
+    on_track: Annotated[float, Field(gt=0, le=1)]
+    at_risk: Annotated[float, Field(gt=0, le=1)]
+
+
+class PageViewsImport(Model):
+    """How ``import-pageviews`` recognises the plan's web section in an export."""
+
+    metric: Identifier
+    url_patterns: list[str]
+    label_patterns: list[str] = []
+
+
+class Plan(Model):
+    """A whole operational plan."""
+
+    schema_version: Literal[1]
+    metadata: Metadata
+    thresholds: Thresholds
+    activity_types: list[ActivityType]
+    stakeholder_categories: list[StakeholderCategory]
+    objectives: list[Objective]
+    results: list[Result]
+    indicators: list[Indicator]
+    territory_groups: list[TerritoryGroup]
+    strategic_goals: list[StrategicGoal]
+    actions: list[Action]
+    evaluation_criteria: list[EvaluationCriterion]
+    pageviews_import: PageViewsImport | None = None
+
+    # -- look-ups used across the code base -------------------------------
+    @property
+    def years(self) -> list[int]:
+        """The calendar years of the plan period."""
+        return self.metadata.period.years
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """Return the indicator with ``indicator_id`` (KeyError if none)."""
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+    def action(self, action_id: str) -> Action:
+        """Return the action with ``action_id`` (KeyError if none)."""
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        raise KeyError(action_id)
+
+    def all_territories(self) -> list[tuple[TerritoryGroup, Territory]]:
+        """Every priority territory with its group, in plan order."""
+        return [(group, territory) for group in self.territory_groups for territory in group.territories]
+
+    def activity_type(self, word: str) -> ActivityType | None:
+        """Find an activity type by id or alias, case-insensitively."""
+        wanted = word.strip().casefold()
+        for kind in self.activity_types:
+            if wanted == kind.id.casefold() or wanted in (a.casefold() for a in kind.aliases):
+                return kind
+        return None
+
+
+# -- cross-checks -------------------------------------------------------------
+# Each check takes the validated plan and returns (location, code, message)
+# triples; the loader turns locations into YAML lines.
+Problem = tuple[tuple, str, str]
+
+
+def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
+    seen: set = set()
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in seen:
+            problems.append(
+                ((where, index, attr), "duplicate-id", f"{where} id '{value}' is used twice; ids must be unique")
+            )
+        seen.add(value)
+    return problems
+
+
+def check_unique_ids(plan: Plan) -> list[Problem]:
+    """Ids of objectives, results, indicators, groups, actions… are unique."""
+    problems = []
+    for where in (
+        "objectives",
+        "results",
+        "indicators",
+        "territory_groups",
+        "strategic_goals",
+        "actions",
+        "evaluation_criteria",
+        "activity_types",
+        "stakeholder_categories",
+    ):
+        problems += _duplicates(getattr(plan, where), "id", where)
+    seen_codes: dict[str, str] = {}
+    for g, group in enumerate(plan.territory_groups):
+        for t, territory in enumerate(group.territories):
+            if territory.code in seen_codes:
+                problems.append(
+                    (
+                        ("territory_groups", g, "territories", t, "code"),
+                        "duplicate-territory",
+                        f"territory {territory.code} is already listed in group '{seen_codes[territory.code]}'",
+                    )
+                )
+            seen_codes[territory.code] = group.id
+    words: dict[str, str] = {}
+    for k, kind in enumerate(plan.activity_types):
+        for word in [kind.id, *kind.aliases]:
+            key = word.casefold()
+            if key in words and words[key] != kind.id:
+                problems.append(
+                    (
+                        ("activity_types", k, "aliases"),
+                        "duplicate-alias",
+                        f"'{word}' names both activity types '{words[key]}' and '{kind.id}'",
+                    )
+                )
+            words[key] = kind.id
+    return problems
+
+
+def _unknown(value, choices, what: str) -> str:
+    listed = ", ".join(str(c) for c in choices)
+    return f"unknown {what} '{value}' — expected one of: {listed}"
+
+
+def check_references(plan: Plan) -> list[Problem]:
+    """Every reference between parts of the plan resolves."""
+    problems: list[Problem] = []
+    objective_ids = [o.id for o in plan.objectives]
+    indicator_ids = [i.id for i in plan.indicators]
+    goal_ids = [g.id for g in plan.strategic_goals]
+    type_ids = [t.id for t in plan.activity_types if not t.metric]
+    metric_ids = [t.id for t in plan.activity_types if t.metric]
+    for r, result in enumerate(plan.results):
+        for o, objective in enumerate(result.objectives):
+            if objective not in objective_ids:
+                problems.append(
+                    (("results", r, "objectives", o), "unknown-objective", _unknown(objective, objective_ids, "objective"))
+                )
+        for i, indicator in enumerate(result.indicators):
+            if indicator not in indicator_ids:
+                problems.append(
+                    (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids, "indicator"))
+                )
+    for i, indicator in enumerate(plan.indicators):
+        source = indicator.source
+        loc = ("indicators", i, "source")
+        if source.kind in ("activity_count", "participants"):
+            if source.activity_type not in type_ids:
+                problems.append(
+                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids, "activity type"))
+                )
+        elif source.kind == "metric":
+            if source.metric not in metric_ids:
+                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids, "metric")))
+    territory_codes = {t.code for _, t in plan.all_territories()}
+    for a, action in enumerate(plan.actions):
+        if action.goal not in goal_ids:
+            problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids, "strategic goal")))
+        if action.territory is not None and action.territory not in territory_codes:
+            problems.append(
+                (
+                    ("actions", a, "territory"),
+                    "unknown-territory",
+                    _unknown(action.territory, sorted(territory_codes), "priority territory"),
+                )
+            )
+    if plan.pageviews_import and plan.pageviews_import.metric not in metric_ids:
+        problems.append(
+            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids, "metric"))
+        )
+    return problems
+
+
+def check_dates_and_targets(plan: Plan) -> list[Problem]:
+    """The period is ordered; targets and action windows fall inside it."""
+    problems: list[Problem] = []
+    period = plan.metadata.period
+    if period.start > period.end:
+        problems.append((("metadata", "period"), "bad-period", "the period's start is after its end"))
+    years = period.years
+    for i, indicator in enumerate(plan.indicators):
+        if not indicator.targets:
+            problems.append((("indicators", i, "targets"), "no-targets", f"indicator '{indicator.id}' has no targets"))
+        for year in indicator.targets:
+            if year not in years:
+                problems.append(
+                    (
+                        ("indicators", i, "targets", year),
+                        "target-outside-period",
+                        f"target year {year} is outside the plan period {years[0]}–{years[-1]}",
+                    )
+                )
+        if indicator.basis == "cumulative":
+            ordered = [indicator.targets[y] for y in sorted(indicator.targets)]
+            if ordered != sorted(ordered):
+                problems.append(
+                    (
+                        ("indicators", i, "targets"),
+                        "cumulative-decreasing",
+                        "cumulative targets are running totals and cannot decrease from one year to the next",
+                    )
+                )
+    if plan.thresholds.at_risk > plan.thresholds.on_track:
+        problems.append(
+            (("thresholds", "at_risk"), "bad-thresholds", "thresholds.at_risk must not exceed thresholds.on_track")
+        )
+    for a, action in enumerate(plan.actions):
+        timing = action.timing
+        if timing.start > timing.end:
+            problems.append((("actions", a, "timing"), "bad-timing", "the timing window's start is after its end"))
+    return problems
+
+
+def check_territory_codes(plan: Plan) -> list[Problem]:
+    """Territory codes are valid ISO 3166-1 alpha-2 or ISO 3166-2 codes."""
+    problems: list[Problem] = []
+    for g, group in enumerate(plan.territory_groups):
+        for t, territory in enumerate(group.territories):
+            if not territories.is_valid_code(territory.code):
+                problems.append(
+                    (
+                        ("territory_groups", g, "territories", t, "code"),
+                        "bad-territory-code",
+                        f"'{territory.code}' is not an ISO 3166-1 alpha-2 or ISO 3166-2 code (e.g. 'SE', 'DE-HE')",
+                    )
+                )
+        for c, code in enumerate(group.countries):
+            if not territories.is_valid_code(code) or "-" in code:
+                problems.append(
+                    (
+                        ("territory_groups", g, "countries", c),
+                        "bad-territory-code",
+                        f"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. 'TN')",
+                    )
+                )
+    return problems
+
+
+#: The cross-checks run, in order, on a plan whose shape is valid.
+PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes]
+
+
+def _pydantic_message(error: dict) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{error['loc'][-1]}'; remove it or check its spelling"
+    if kind == "missing":
+        return f"missing required key '{error['loc'][-1]}'"
+    if kind in ("int_type", "int_parsing") and isinstance(error.get("input"), float):
+        return (
+            f"expected a whole number, got {error['input']!r}; write thousands without a separator "
+            "(5000, not 5.000)"
+        )
+    if kind in ("bool_type", "int_type", "float_type", "date_type") and isinstance(error.get("input"), str):
+        return f"{error['msg']}, got the text {error['input']!r}; YAML read it as text, check the value"
+    if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
+        return f"expected text, got {error.get('input')!r}; put the value in quotes"
+    return f"{error['msg']}"
+
+
+def load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
+    """Read, validate and cross-check the plan at ``path``.
+
+    Returns ``(plan, issues)``; ``plan`` is ``None`` whenever ``issues`` is
+    not empty, so a half-valid plan is never used.
+    """
+    shown = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [Issue(shown, 0, 0, "plan-missing", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+    except OSError as exc:
+        return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [
+            Issue(shown, line, 0, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
+        ]
+    data, root, problems = load_yaml(text)
+    if problems:
+        return None, [Issue(shown, p.line, p.column, p.code, p.message) for p in problems]
+    if not isinstance(data, dict):
+        return None, [Issue(shown, 1, 1, "plan-not-mapping", "the plan must be a YAML mapping (key: value)")]
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        issues = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            line, column = node_at(root, loc)
+            field = ".".join(str(part) for part in loc)
+            issues.append(Issue(shown, line, column, "plan-" + error["type"], f"{field}: {_pydantic_message(error)}"))
+        return None, issues
+    issues = []
+    for check in PLAN_CHECKS:
+        for loc, code, message in check(plan):
+            line, column = node_at(root, loc)
+            field = ".".join(str(part) for part in loc)
+            issues.append(Issue(shown, line, column, code, f"{field}: {message}"))
+    return (None if issues else plan), issues

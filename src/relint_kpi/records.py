@@ -1,0 +1,75 @@
+"""The records read from the actuals: activities, stakeholders, deliverables.
+
+Plain dataclasses with no I/O, shared by the reader (``actuals``), the
+writers and the computation (``progress``, ``report``). Each record keeps the
+file and line it came from, so every figure can be traced back to its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One row of a quarterly actuals file, validated and normalised.
+
+    ``type`` is the plan's activity-type id (aliases resolved), ``territory``
+    a canonical ISO 3166 code or None (metric rows), ``value`` defaults to 1.
+    """
+
+    path: str
+    line: int
+    id: str
+    date: dt.date
+    type: str
+    territory: str | None
+    title: str
+    action: str | None
+    participants: int | None
+    stakeholders: tuple[str, ...]
+    value: int
+    notes: str
+
+    @property
+    def year(self) -> int:
+        """Calendar year of the activity."""
+        return self.date.year
+
+    @property
+    def quarter(self) -> int:
+        """Calendar quarter (1–4) of the activity."""
+        return (self.date.month - 1) // 3 + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    """One entry of the stakeholder registry."""
+
+    path: str
+    line: int
+    name: str
+    internal: bool
+    category: str
+    first_involved: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Deliverable:
+    """A recorded deliverable of a plan action (``relint complete-action``)."""
+
+    path: str
+    line: int
+    action: str
+    date: dt.date
+    note: str
+
+
+@dataclass
+class ActivityLog:
+    """Everything read from the data folder, ready for computation."""
+
+    activities: list[Activity] = field(default_factory=list)
+    stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
+    deliverables: list[Deliverable] = field(default_factory=list)

@@ -1,0 +1,116 @@
+"""ISO 3166 codes and names, via pycountry.
+
+Activities name a territory by ISO 3166-1 alpha-2 code (``BE``), ISO 3166-2
+code (``DE-HE``) or by a plan territory's name ("Assia", "Hesse"). These
+helpers check codes, turn names into codes, give a code's name in Italian or
+English, and roll a code up into the plan territory it belongs to.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from relint_kpi.plan import Plan
+
+
+def normalise_code(code: str) -> str:
+    """Upper-case and trim a code the way ISO writes it (``de-he`` → ``DE-HE``)."""
+    return code.strip().upper()
+
+
+@lru_cache(maxsize=4096)
+def is_valid_code(code: str) -> bool:
+    """True when ``code`` is an ISO 3166-1 alpha-2 or an ISO 3166-2 code."""
+    import pycountry
+
+    if len(code) == 2 and code.isalpha() and code.isupper():
+        return pycountry.countries.get(alpha_2=code) is not None
+    if "-" in code and code == code.upper():
+        return pycountry.subdivisions.get(code=code) is not None
+    return False
+
+
+@lru_cache(maxsize=8)
+def _translator(domain: str, lang: str):
+    import pycountry
+
+    if lang == "en":
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@lru_cache(maxsize=4096)
+def iso_name(code: str, lang: str = "it") -> str:
+    """The name of an ISO 3166 code in ``lang`` (pycountry's translations).
+
+    Falls back to the English name, then to the code itself.
+    """
+    import pycountry
+
+    if "-" in code:
+        sub = pycountry.subdivisions.get(code=code)
+        if sub is None:
+            return code
+        return _translator("iso3166-2", lang).gettext(sub.name)
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    translated = _translator("iso3166-1", lang).gettext(country.name)
+    return translated if lang != "en" else name
+
+
+def country_of(code: str) -> str:
+    """The ISO 3166-1 country part of a code (``DE-HE`` → ``DE``)."""
+    return code.split("-", 1)[0]
+
+
+class TerritoryIndex:
+    """Look-ups from codes and names to a plan's priority territories and groups."""
+
+    def __init__(self, plan: Plan):
+        self.by_code: dict[str, tuple[str, str]] = {}  # code -> (territory code, group id)
+        self.by_name: dict[str, str] = {}
+        self.group_of_country: dict[str, str] = {}
+        for group in plan.territory_groups:
+            for territory in group.territories:
+                self.by_code[territory.code] = (territory.code, group.id)
+                self.by_name[territory.name.it.casefold()] = territory.code
+                self.by_name[territory.name.en.casefold()] = territory.code
+            for country in group.countries:
+                self.group_of_country[country] = group.id
+
+    def resolve(self, text: str) -> str | None:
+        """Turn a code or plan territory name into a canonical code, or None."""
+        by_name = self.by_name.get(text.strip().casefold())
+        if by_name:
+            return by_name
+        code = normalise_code(text)
+        return code if is_valid_code(code) else None
+
+    def plan_territory(self, code: str) -> str | None:
+        """The priority territory a code rolls up into, or None.
+
+        A subdivision rolls up into its own entry, else into its country's
+        entry (``CN-GD`` → ``CN``); a country never rolls down into one of
+        its subdivisions (``DE`` is not Hesse).
+        """
+        if code in self.by_code:
+            return code
+        country = country_of(code)
+        if country != code and country in self.by_code:
+            return country
+        return None
+
+    def group(self, code: str) -> str | None:
+        """The id of the territory group a code belongs to, or None."""
+        territory = self.plan_territory(code)
+        if territory is not None:
+            return self.by_code[territory][1]
+        return self.group_of_country.get(country_of(code))

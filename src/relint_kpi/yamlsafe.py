@@ -1,0 +1,195 @@
+"""Read YAML safely and keep the line of every value.
+
+The plan is hand-edited, so the reader must turn every YAML trap into a clean
+``path:line:col`` issue instead of a traceback or a silently changed value:
+
+* only the safe loader; ``!!python/...`` tags are refused by it;
+* duplicate mapping keys are an error (PyYAML silently keeps the last one);
+* anchors and aliases are refused (no "billion laughs" expansion);
+* nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust
+  the stack;
+* YAML 1.1 implicit types that change a value behind the user's back are
+  switched off: ``NO``/``yes``/``on`` stay strings, ``0123`` and ``1:30``
+  stay strings, ``5.000`` is a float (so an integer field rejects it).
+  Only ``true``/``false``, plain decimal integers, plain decimals and ISO
+  dates are typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+MAX_DEPTH = 64
+
+
+class _StrictResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2-core-like implicit typing: no yes/no, octal or sexagesimal."""
+
+
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?)$"),
+    list("-+0123456789"),
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:timestamp", re.compile(r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2})$"), list("0123456789")
+)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _StrictResolver,
+):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+    def compose_node(self, parent, index):
+        # Refuse aliases and deep nesting while composing, before any
+        # recursion can run away.
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+                "yaml-alias",
+                f"alias '*{event.anchor}' is not allowed in a plan file; write the value out in full",
+            )
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise YamlProblem(
+                    mark.line + 1,
+                    mark.column + 1,
+                    "yaml-too-deep",
+                    f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass
+class YamlProblem(Exception):
+    """A problem found while reading YAML, with its 1-based position."""
+
+    line: int
+    column: int
+    code: str
+    message: str
+
+
+def _check_duplicate_keys(node: yaml.Node, problems: list[YamlProblem]) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key is not None and key in seen:
+                    problems.append(
+                        YamlProblem(
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                            "yaml-duplicate-key",
+                            f"duplicate key '{key}' (first at line {seen[key]}); remove or rename one of them",
+                        )
+                    )
+                elif key is not None:
+                    seen[key] = key_node.start_mark.line + 1
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
+    """Parse ``text`` and return ``(data, root_node, problems)``.
+
+    ``root_node`` lets callers find the line of any value (see
+    :func:`node_at`). When there are problems, ``data`` is ``None``.
+    """
+    loader = _Loader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except YamlProblem as problem:
+            return None, None, [problem]
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            reason = exc.problem or str(exc)
+            if "\t" in reason or "tab" in reason:
+                reason += " (YAML does not allow tabs for indentation; use spaces)"
+            return None, None, [YamlProblem(line, column, "yaml-syntax", f"YAML syntax error: {reason}")]
+        except yaml.YAMLError as exc:
+            return None, None, [YamlProblem(0, 0, "yaml-syntax", f"YAML error: {exc}")]
+        except RecursionError:
+            return None, None, [YamlProblem(0, 0, "yaml-too-deep", "nesting too deep; check the indentation")]
+        if node is None:
+            return None, None, [YamlProblem(1, 1, "yaml-empty", "the file is empty; it must hold a YAML mapping")]
+        problems: list[YamlProblem] = []
+        _check_duplicate_keys(node, problems)
+        if problems:
+            return None, node, problems
+        try:
+            data = loader.construct_document(node)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            message = (exc.problem or str(exc)).strip()
+            if "could not determine a constructor" in message:
+                message += "; only plain YAML is allowed in a plan (no !!python or custom tags)"
+            return None, node, [YamlProblem(line, column, "yaml-tag", message)]
+        except (ValueError, TypeError) as exc:
+            mark = node.start_mark
+            return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", str(exc))]
+        return data, node, []
+    finally:
+        loader.dispose()
+
+
+def node_at(root: yaml.Node | None, path: tuple) -> tuple[int, int]:
+    """Return the 1-based ``(line, column)`` of the value at ``path``.
+
+    ``path`` is a pydantic-style location (keys and list indexes). Walks as
+    far as the path resolves and returns the position of the deepest node
+    found, so a missing field points at its parent mapping.
+    """
+    if root is None:
+        return 0, 0
+    node = root
+    for part in path:
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    nxt = value_node
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+        if nxt is None:
+            break
+        node = nxt
+    return node.start_mark.line + 1, node.start_mark.column + 1

@@ -1,0 +1,37 @@
+"""Shared fixtures: a small complete plan and a data folder in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def mini_plan_path(tmp_path: Path) -> Path:
+    """A copy of tests/fixtures/mini_plan.yaml in tmp_path."""
+    target = tmp_path / "plan.yaml"
+    shutil.copy(FIXTURES / "mini_plan.yaml", target)
+    return target
+
+
+@pytest.fixture
+def mini_plan(mini_plan_path: Path):
+    """The mini plan, loaded (fails the test if it does not load cleanly)."""
+    from relint_kpi.plan import load_plan
+
+    plan, issues = load_plan(mini_plan_path)
+    assert issues == []
+    return plan
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder with an actuals/ subfolder."""
+    folder = tmp_path / "data"
+    (folder / "actuals").mkdir(parents=True)
+    return folder
