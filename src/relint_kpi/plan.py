@@ -67,6 +67,7 @@ class Metadata(Model):
     period: Period
     approving_act: Text
     source_document: str
+    data_dir: str | None = None  # the plan's data folder, relative to the plan file
     notes: Text | None = None
 
 

@@ -1,9 +1,9 @@
 """Where the plan and the data live, and loading both in one call.
 
-Defaults are relative to the working directory (the repository root for
-the shipped data): ``data/plan_2022_2023.yaml`` and ``data/``. The
-``--plan``/``--data`` options and the ``RELINT_PLAN``/``RELINT_DATA``
-environment variables override them.
+The plan defaults to ``data/plan_2022_2023.yaml`` relative to the working
+directory (the repository root for the shipped data). The data folder is,
+in order: ``--data``/``RELINT_DATA``; the plan's ``metadata.data_dir``,
+relative to the plan file (so each plan finds its own data); ``data/``.
 """
 
 from __future__ import annotations
@@ -44,13 +44,33 @@ def locate(plan: str | None = None, data: str | None = None) -> Workspace:
     options that choose another one.
     """
     plan_path = Path(plan or os.environ.get("RELINT_PLAN") or DEFAULT_PLAN)
-    data_dir = Path(data or os.environ.get("RELINT_DATA") or DEFAULT_DATA)
     if not plan_path.is_file():
         raise UsageError(
             f"no plan file at '{plan_path}'; run relint from the repository root, "
             "or pass --plan PATH (or set RELINT_PLAN) and --data FOLDER (or RELINT_DATA)"
         )
-    return Workspace(plan_path, data_dir)
+    chosen = data or os.environ.get("RELINT_DATA")
+    if chosen:
+        return Workspace(plan_path, Path(chosen))
+    return Workspace(plan_path, _plan_data_dir(plan_path) or DEFAULT_DATA)
+
+
+def _plan_data_dir(plan_path: Path) -> Path | None:
+    """Read ``metadata.data_dir`` without validating the whole plan.
+
+    A plan with errors still gets its data folder, so ``validate`` can
+    report problems in both.
+    """
+    from relint_kpi.yamlsafe import load_yaml
+
+    try:
+        data, _, _ = load_yaml(plan_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    metadata = data.get("metadata") if isinstance(data, dict) else None
+    folder = metadata.get("data_dir") if isinstance(metadata, dict) else None
+    return plan_path.parent / folder if isinstance(folder, str) else None
+    return None
 
 
 def load_plan_or_fail(workspace: Workspace) -> Plan:
