@@ -1,0 +1,222 @@
+"""The year-end report as one self-contained HTML page.
+
+Everything is inline: CSS in a ``<style>`` element, charts as inline SVG.
+There are no scripts, fonts, images or links to fetch, so the file opens
+offline, travels by e-mail and prints on A4 (``@page`` rules).
+
+Every text from the plan or the data goes through :func:`escape`, which
+escapes ``& < > " '`` (safe in element content and in quoted attributes)
+and breaks the ``javascript:`` / ``vbscript:`` / ``data:`` schemes so no
+text can ever become a live link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from relint_kpi.i18n import t
+from relint_kpi.render.report_layout import (
+    NUMERIC_KINDS,
+    STATUS_COLOURS,
+    Block,
+    cell_text,
+    cover,
+    sections,
+    status_key,
+    title,
+)
+from relint_kpi.report import Report, format_number
+
+#: Bar colours of the charts, by indicator status.
+BAR_COLOURS = {"achieved": "#2e7d32", "on_track": "#1565c0", "at_risk": "#ef8f00", "behind": "#c62828"}
+
+_SCHEME = re.compile(r"(java\s*script|vb\s*script|data)(\s*):", re.IGNORECASE)
+
+CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt;
+       color: #1f2933; margin: 0 auto; max-width: 186mm; padding: 8mm 0; line-height: 1.35; }
+header { border-bottom: 3px solid #1d4e89; margin-bottom: 6mm; padding-bottom: 3mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; color: #1d4e89; }
+h2 { font-size: 14pt; color: #1d4e89; border-bottom: 1px solid #c9d6e3; padding-bottom: 1mm;
+     margin: 8mm 0 3mm; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+dl.cover { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 0; }
+dl.cover dt { font-weight: bold; color: #52606d; }
+dl.cover dd { margin: 0; }
+p.note { margin: 0 0 2mm; color: #52606d; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; font-size: 9pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th { background: #1d4e89; color: #fff; text-align: left; padding: 1.2mm 1.5mm; font-weight: bold; }
+td { border-bottom: 1px solid #dde3ea; padding: 1mm 1.5mm; vertical-align: top; }
+tbody tr:nth-child(even) td { background: #f6f8fa; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.status { font-weight: bold; white-space: nowrap; }
+figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 1mm; }
+svg { display: block; max-width: 100%; height: auto; }
+ul.attention li { margin-bottom: 1mm; }
+footer { margin-top: 8mm; color: #7b8794; font-size: 8.5pt; }
+@media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } }
+"""
+
+
+def escape(text) -> str:
+    """Escape any value for HTML text or a quoted attribute.
+
+    Besides ``html.escape(…, quote=True)``, the colon after a script or data
+    scheme becomes ``&#58;``: it reads the same but can never be a URL.
+    """
+    escaped = html.escape(str(text), quote=True)
+    return _SCHEME.sub(lambda m: m.group(1) + m.group(2) + "&#58;", escaped)
+
+
+def _block(block: Block, lang: str) -> list[str]:
+    out = []
+    if block.title:
+        out.append(f"<h3>{escape(block.title)}</h3>")
+    if block.note:
+        out.append(f'<p class="note">{escape(block.note)}</p>')
+    if not block.rows:
+        out.append(f'<p class="note">{escape(t("report.empty", lang))}</p>')
+        return out
+    head = "".join(
+        f'<th class="num">{escape(c.label)}</th>' if c.kind in NUMERIC_KINDS else f"<th>{escape(c.label)}</th>"
+        for c in block.columns
+    )
+    out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+    for row in block.rows:
+        cells = []
+        for value, column in zip(row, block.columns):
+            text = escape(cell_text(value, column.kind, lang))
+            key = status_key(value, column.kind)
+            if key in STATUS_COLOURS:
+                background, colour = STATUS_COLOURS[key]
+                cells.append(f'<td class="status" style="background:{background};color:{colour}">{text}</td>')
+            elif column.kind in NUMERIC_KINDS:
+                cells.append(f'<td class="num">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return out
+
+
+def indicator_chart(report: Report) -> str:
+    """Inline SVG: one progress bar per indicator, actual as a share of target.
+
+    The bar is capped at the target line (100 %); the label gives the real
+    figure, so an indicator far over target still reads correctly.
+    """
+    lang = report.lang
+    width, left, bar_width, row_height = 680, 10, 480, 34
+    height = 10 + row_height * len(report.headline)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape(t("report.chart.indicators", lang))}">'
+    ]
+    for index, row in enumerate(report.headline):
+        y = 6 + index * row_height
+        share = max(0.0, min(row.percent, 100.0)) / 100
+        colour = BAR_COLOURS.get(row.status, "#607d8b")
+        label = f"{format_number(row.actual, lang)} / {format_number(row.target, lang)} ({format_number(row.percent, lang, 1)}%)"
+        parts += [
+            f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>',
+            f'<rect x="{left}" y="{y + 15}" width="{bar_width}" height="12" rx="2" fill="#e4e9ef"/>',
+            f'<rect x="{left}" y="{y + 15}" width="{bar_width * share:.1f}" height="12" rx="2" fill="{colour}"/>',
+            f'<line x1="{left + bar_width}" y1="{y + 12}" x2="{left + bar_width}" y2="{y + 30}" stroke="#1f2933" stroke-width="1.5"/>',
+            f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def group_chart(report: Report) -> str:
+    """Inline SVG: a vertical bar per territory group, height ∝ activities in the year."""
+    lang = report.lang
+    rows = report.by_group
+    width, height, base, top = 680, 230, 180, 24
+    slot = (width - 40) / max(len(rows), 1)
+    peak = max((r.activities for r in rows), default=0) or 1
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-label="{escape(t("report.chart.groups", lang))}">',
+        f'<line x1="20" y1="{base}" x2="{width - 20}" y2="{base}" stroke="#7b8794" stroke-width="1"/>',
+    ]
+    for index, row in enumerate(rows):
+        x = 20 + index * slot
+        bar = (base - top) * row.activities / peak
+        bar_x = x + slot * 0.2
+        parts += [
+            f'<rect x="{bar_x:.1f}" y="{base - bar:.1f}" width="{slot * 0.6:.1f}" height="{bar:.1f}" fill="#1d4e89"/>',
+            f'<text x="{x + slot / 2:.1f}" y="{base - bar - 5:.1f}" font-size="12" text-anchor="middle" '
+            f'fill="#1f2933">{escape(format_number(row.activities, lang))}</text>',
+        ]
+        for line_no, line in enumerate(_wrap(row.label, max(8, int(slot / 7)))[:3]):
+            parts.append(
+                f'<text x="{x + slot / 2:.1f}" y="{base + 16 + 13 * line_no}" font-size="11" text-anchor="middle" '
+                f'fill="#1f2933">{escape(line)}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    if current:
+        lines.append(current)
+    return [_shorten(line, width + 2) for line in lines]
+
+
+def render_html(report: Report) -> str:
+    """Render the report as one self-contained HTML document."""
+    lang = report.lang
+    heading = title(report)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(heading)} — {escape(report.plan)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(heading)}</h1>",
+        '<dl class="cover">',
+    ]
+    for label, value in cover(report):
+        out.append(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>")
+    out += ["</dl>", "</header>"]
+    for section in sections(report):
+        out.append(f'<section id="{escape(section.key)}">')
+        out.append(f"<h2>{escape(section.title)}</h2>")
+        if section.key == "headline":
+            out.append(f'<figure><figcaption>{escape(t("report.chart.indicators", lang))}</figcaption>')
+            out.append(indicator_chart(report) + "</figure>")
+        if section.key == "activity":
+            out.append(f'<figure><figcaption>{escape(t("report.chart.groups", lang))}</figcaption>')
+            out.append(group_chart(report) + "</figure>")
+        for block in section.blocks:
+            out += _block(block, lang)
+        if section.items:
+            out.append('<ul class="attention">')
+            out += [f"<li>{escape(item)}</li>" for item in section.items]
+            out.append("</ul>")
+        out.append("</section>")
+    out += [f"<footer>{escape(report.plan)} · {escape(report.generated_at)}</footer>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,266 @@
+"""The year-end report laid out as sections of titled tables.
+
+Every report renderer (terminal, Markdown, HTML, XLSX) shows the same
+sections in the same order with the same columns; this module decides that
+layout once from a :class:`~relint_kpi.report.Report`, so the renderers only
+differ in how they draw a table. Cells keep their raw values (numbers stay
+numbers); :func:`cell_text` turns one into text for the text formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from relint_kpi.i18n import t
+from relint_kpi.report import Column, Report, format_number
+
+#: Column kinds whose cells are numbers (right-aligned, numeric in XLSX).
+NUMERIC_KINDS = frozenset({"int", "percent", "number"})
+
+#: Colours of status cells and bars: (background, text).
+STATUS_COLOURS = {
+    "achieved": ("#d8f0dc", "#1b5e20"),
+    "on_track": ("#e3f0fb", "#0d47a1"),
+    "at_risk": ("#fff1cc", "#7a4f00"),
+    "behind": ("#fbdada", "#8e1b1b"),
+    "done": ("#d8f0dc", "#1b5e20"),
+    "in_progress": ("#e3f0fb", "#0d47a1"),
+    "not_started": ("#eeeeee", "#424242"),
+    "overdue": ("#fbdada", "#8e1b1b"),
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One table of a section, with an optional title and a note under it."""
+
+    title: str | None
+    columns: list[Column]
+    rows: list[list]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the report: a key, a heading, its tables and sentences."""
+
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+
+def cover(report: Report) -> list[tuple[str, str]]:
+    """The report's identification lines: (label, value) pairs."""
+    lang = report.lang
+    return [
+        (t("report.plan", lang), report.plan),
+        (t("report.region", lang), report.region),
+        (t("report.office", lang), report.office),
+        (t("report.year", lang), str(report.year)),
+        (t("report.as_of", lang), report.as_of.isoformat()),
+        (t("report.activities_total", lang), format_number(report.activities_total, lang)),
+        (t("report.generated_at", lang), report.generated_at),
+    ]
+
+
+def title(report: Report) -> str:
+    """The report's main heading, e.g. "Relazione annuale 2023"."""
+    return t("report.title", report.lang).format(year=report.year)
+
+
+def cell_text(value, kind: str, lang: str) -> str:
+    """A cell as text in ``lang``: numbers grouped, statuses in words, ``—`` when empty."""
+    if value is None or value == "":
+        return "—" if kind in NUMERIC_KINDS or kind in ("date", "status", "action_status") else ""
+    if kind == "int":
+        return format_number(value, lang)
+    if kind == "percent":
+        return format_number(value, lang, 1) + "%"
+    if kind == "number":
+        return format_number(value, lang, 0 if isinstance(value, int) else 1)
+    if kind == "status":
+        return t(f"status.{value}", lang)
+    if kind == "action_status":
+        return t(f"report.action.{value}", lang)
+    if kind == "bool":
+        return t("report.yes" if value else "report.no", lang)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def status_key(value, kind: str) -> str | None:
+    """The colour key of a status cell (``achieved``, ``overdue``…), else None."""
+    if kind in ("status", "action_status") and value:
+        return str(value)
+    return None
+
+
+def _col(key: str, label_key: str, kind: str, lang: str, **fmt) -> Column:
+    label = t(label_key, lang)
+    return Column(key, label.format(**fmt) if fmt else label, kind)
+
+
+def headline_block(report: Report) -> Block:
+    """The headline table: one row per indicator, with the previous year's when there is one."""
+    lang = report.lang
+    columns = [
+        _col("indicator", "report.col.indicator", "text", lang),
+        _col("unit", "report.col.unit", "text", lang),
+        _col("target", "report.col.target", "int", lang),
+        _col("actual", "report.col.actual", "int", lang),
+        _col("percent", "report.col.percent", "percent", lang),
+        _col("status", "report.col.status", "status", lang),
+    ]
+    trend = report.previous_year is not None
+    if trend:
+        year = report.previous_year
+        columns += [
+            _col("previous_target", "report.col.target_year", "int", lang, year=year),
+            _col("previous_actual", "report.col.actual_year", "int", lang, year=year),
+            _col("previous_percent", "report.col.percent_year", "percent", lang, year=year),
+        ]
+    rows = []
+    for row in report.headline:
+        cells = [row.title, row.unit, row.target, row.actual, row.percent, row.status]
+        if trend:
+            cells += [row.previous_target, row.previous_actual, row.previous_percent]
+        rows.append(cells)
+    return Block(None, columns, rows)
+
+
+def _result_blocks(report: Report) -> list[Block]:
+    lang = report.lang
+    columns = [
+        _col("indicator", "report.col.indicator", "text", lang),
+        _col("target", "report.col.target", "int", lang),
+        _col("actual", "report.col.actual", "int", lang),
+        _col("percent", "report.col.percent", "percent", lang),
+        _col("status", "report.col.status", "status", lang),
+    ]
+    blocks = []
+    for result in report.results:
+        rows = []
+        for indicator_id in result.indicators:
+            row = report.indicator(indicator_id)
+            rows.append([row.title, row.target, row.actual, row.percent, row.status])
+        objectives = "; ".join(f"{o.id}. {o.title}" for o in result.objectives)
+        achievement = t("report.results.achievement", lang).format(
+            achieved=result.achieved,
+            total=len(result.indicators),
+            percent=format_number(result.average_percent, lang, 1),
+        )
+        note = f"{t('report.results.objectives', lang)}: {objectives}. {achievement}."
+        blocks.append(Block(result.title, columns, rows, note))
+    return blocks
+
+
+def _count_block(report: Report, title_key: str, rows, first: Column, with_group: bool = False) -> Block:
+    lang = report.lang
+    columns = [first]
+    if with_group:
+        columns.append(_col("group", "report.col.group", "text", lang))
+    columns += [
+        _col("activities", "report.col.activities", "int", lang),
+        _col("participants", "report.col.participants", "int", lang),
+    ]
+    cells = []
+    for row in rows:
+        cells.append([row.label, *([row.group or ""] if with_group else []), row.activities, row.participants])
+    return Block(t(title_key, lang), columns, cells)
+
+
+def _stakeholder_block(report: Report, title_key: str, rows, first: Column) -> Block:
+    lang = report.lang
+    columns = [
+        first,
+        _col("active", "report.col.active", "int", lang),
+        _col("new", "report.col.new", "int", lang),
+        _col("returning", "report.col.returning", "int", lang),
+    ]
+    return Block(t(title_key, lang), columns, [[r.label, r.active, r.new, r.returning] for r in rows])
+
+
+def actions_block(report: Report) -> Block:
+    """The systemic actions table."""
+    lang = report.lang
+    columns = [
+        _col("id", "report.col.action_id", "text", lang),
+        _col("action", "report.col.action", "text", lang),
+        _col("territory", "report.col.territory", "text", lang),
+        _col("timing", "report.col.timing", "text", lang),
+        _col("activities", "report.col.activities_year", "int", lang),
+        _col("deliverable_date", "report.col.deliverable_date", "date", lang),
+        _col("deliverable", "report.col.deliverable", "text", lang),
+        _col("status", "report.col.status", "action_status", lang),
+    ]
+    rows = [
+        [a.id, a.title, a.territory or "", a.timing, a.activities, a.deliverable_date, a.deliverable_note or "", a.status]
+        for a in report.actions
+    ]
+    return Block(None, columns, rows)
+
+
+def _criterion_blocks(report: Report) -> list[Block]:
+    lang = report.lang
+    figure_columns = [
+        _col("figure", "report.col.figure", "text", lang),
+        _col("value", "report.col.value", "number", lang),
+        _col("out_of", "report.col.out_of", "int", lang),
+        _col("percent", "report.col.percent", "percent", lang),
+    ]
+    blocks = []
+    for criterion in report.criteria:
+        rows = []
+        for figure in criterion.figures:
+            rows.append([figure.label, figure.value, figure.total, figure.percent])
+        blocks.append(Block(criterion.title, figure_columns, rows))
+        blocks.append(Block(None, criterion.table.columns, criterion.table.rows))
+    return blocks
+
+
+def sections(report: Report) -> list[Section]:
+    """The report's sections in reading order, each with its tables."""
+    lang = report.lang
+    territory = _col("territory", "report.col.territory", "text", lang)
+    return [
+        Section("headline", t("report.section.headline", lang), [headline_block(report)]),
+        Section("results", t("report.section.results", lang), _result_blocks(report)),
+        Section(
+            "activity",
+            t("report.section.activity", lang),
+            [
+                _count_block(report, "report.block.by_group", report.by_group, _col("group", "report.col.group", "text", lang)),
+                _count_block(report, "report.block.by_territory", report.by_territory, territory, with_group=True),
+                _count_block(report, "report.block.by_type", report.by_type, _col("type", "report.col.type", "text", lang)),
+            ],
+        ),
+        Section(
+            "stakeholders",
+            t("report.section.stakeholders", lang),
+            [
+                _stakeholder_block(
+                    report,
+                    "report.block.by_internal",
+                    report.stakeholders_by_internal,
+                    _col("stakeholders", "report.col.stakeholders", "text", lang),
+                ),
+                _stakeholder_block(
+                    report,
+                    "report.block.by_category",
+                    report.stakeholders_by_category,
+                    _col("category", "report.col.category", "text", lang),
+                ),
+            ],
+        ),
+        Section("actions", t("report.section.actions", lang), [actions_block(report)]),
+        Section("criteria", t("report.section.criteria", lang), _criterion_blocks(report)),
+        Section(
+            "attention",
+            t("report.section.attention", lang),
+            [],
+            [item.text for item in report.attention] or [t("report.attention.none", lang)],
+        ),
+    ]

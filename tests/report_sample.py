@@ -1,0 +1,115 @@
+"""A hand-built year-end report for the renderer tests (no plan, no CSV).
+
+``hostile`` puts attack strings in every text the data or the plan could
+control: titles, labels, notes, sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from relint_kpi.report import (
+    ActionRow,
+    AttentionItem,
+    Column,
+    CountRow,
+    Criterion,
+    Figure,
+    HeadlineRow,
+    Labelled,
+    Report,
+    ResultSummary,
+    StakeholderRow,
+    Table,
+)
+
+#: Texts that must come out inert in every format.
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '" onmouseover="x',
+    "javascript:alert(1)",
+    '=HYPERLINK("http://evil.example","x")',
+    "+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTAB",
+    "\rCR",
+    "{=1+1}",
+]
+
+
+def sample_report(*, lang: str = "it", hostile: bool = False, generated_at: str = "2024-01-15T10:00:00Z") -> Report:
+    """A small complete report: 3 indicators, 2 results, 2 actions, 4 criteria."""
+
+    def text(index: int, plain: str) -> str:
+        return HOSTILE[index % len(HOSTILE)] if hostile else plain
+
+    headline = [
+        HeadlineRow("delegations", text(0, "Delegazioni ricevute"), "delegazioni", "annual", 8, 10, 125.0, "achieved", 4, 5, 125.0, "achieved"),
+        HeadlineRow("meetings", text(1, "Incontri"), "incontri", "cumulative", 10, 6, 60.0, "behind", 4, 3, 75.0, "at_risk"),
+        HeadlineRow("views", text(2, "Visualizzazioni"), "visualizzazioni", "annual", 2000, 1730, 86.5, "at_risk", 1000, 1200, 120.0, "achieved"),
+    ]
+    return Report(
+        plan=text(3, "Piano di prova"),
+        region="Regione di prova",
+        office="Ufficio di prova",
+        year=2023,
+        as_of=dt.date(2023, 12, 31),
+        lang=lang,
+        generated_at=generated_at,
+        previous_year=2022,
+        activities_total=23,
+        headline=headline,
+        results=[
+            ResultSummary("r1", text(4, "Risultato uno"), [Labelled("1", text(5, "Obiettivo uno"))], ["delegations", "meetings"], 1, 80.0),
+            ResultSummary("r2", "Risultato due", [Labelled("2", "Obiettivo due")], ["views"], 0, 86.5),
+        ],
+        by_group=[
+            CountRow("europe", text(6, "Regioni europee"), None, 15, 40),
+            CountRow("asia", "Asia", None, 5, 0),
+            CountRow("other", "Altri territori", None, 3, 0),
+        ],
+        by_territory=[
+            CountRow("DE-HE", text(7, "Assia"), "Regioni europee", 15, 40),
+            CountRow("SE", "Svezia", "Regioni europee", 0, 0),
+            CountRow("CN", "Cina", "Asia", 5, 0),
+            CountRow("other", "Altri territori", None, 3, 0),
+        ],
+        by_type=[CountRow("delegation", "Delegazione", None, 10, 0), CountRow("event", "Evento", None, 13, 40)],
+        stakeholders_by_internal=[StakeholderRow("internal", "Interni", 2, 1, 1), StakeholderRow("external", "Esterni", 5, 3, 2)],
+        stakeholders_by_category=[StakeholderRow("university", text(8, "Università"), 4, 2, 2)],
+        actions=[
+            ActionRow("a1", text(9, "Intesa con l'Assia"), "Assia", "Aprile-maggio 2022", dt.date(2022, 4, 1), dt.date(2022, 5, 31), 3, 5, dt.date(2022, 5, 20), text(0, "Intesa firmata"), "done"),
+            ActionRow("a2", "Relazioni con la Cina", "Cina", "2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31), 0, 0, None, None, "in_progress"),
+        ],
+        criteria=[
+            Criterion(
+                "continuity",
+                "Continuità",
+                "relations_continuity",
+                [Figure("territories_active", "Territori attivi", 2, 3, 66.7), Figure("change", "Variazione", -1)],
+                Table([Column("territory", "Territorio", "text"), Column("quarter_count", "N. trimestri", "int"), Column("continuous", "Continuità", "bool")], [["Assia", 3, True], ["Svezia", 0, False]]),
+            ),
+            Criterion(
+                "stakeholders",
+                "Stakeholder",
+                "stakeholder_continuity",
+                [Figure("stakeholders_both_years", "Entrambi gli anni", None)],
+                Table([Column("category", "Categoria", "text")], []),
+            ),
+            Criterion(
+                "spillover",
+                "Spillover",
+                "spillover",
+                [Figure("follow_up_activities", "Attività di seguito", 2)],
+                Table(
+                    [Column("action", "ID", "text"), Column("date", "Data", "date"), Column("title", "Attività", "text")],
+                    [["a1", dt.date(2023, 3, 1), text(1, "Visita di ritorno")], ["a1", dt.date(2023, 6, 1), "-5"]],
+                ),
+            ),
+        ],
+        attention=[
+            AttentionItem("indicator", "meetings", f"Indicatore «{text(1, 'Incontri')}»: in ritardo."),
+            AttentionItem("territory", "SE", "Territorio prioritario Svezia: nessuna attività nel 2023."),
+        ],
+    )

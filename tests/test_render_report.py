@@ -1,0 +1,380 @@
+"""The report renderers on a hand-built report: layout, languages, safety, determinism."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pngcheck import distinct_colours, png_size
+from report_sample import HOSTILE, sample_report
+
+from relint_kpi.render.report_export import RENDERERS, render_report, write_report
+from relint_kpi.render.report_html import escape, render_html
+from relint_kpi.render.report_json import render_csv, render_json
+from relint_kpi.render.report_markdown import escape_md, render_markdown
+from relint_kpi.render.report_terminal import render_terminal
+from relint_kpi.issues import UsageError
+
+SECTIONS_IT = [
+    "Sintesi degli indicatori",
+    "Risultati attesi e obiettivi",
+    "Attività per territorio e tipo",
+    "Stakeholder coinvolti",
+    "Azioni di rilevanza sistemica",
+    "Criteri di valutazione",
+    "Punti di attenzione",
+]
+SECTIONS_EN = [
+    "Indicator headline",
+    "Expected results and objectives",
+    "Activity by territory and type",
+    "Stakeholders involved",
+    "Systemic actions",
+    "Evaluation criteria",
+    "Needs attention",
+]
+SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione"]
+
+
+class _Page(HTMLParser):
+    """Collects what the safety and layout tests look at in an HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+        self.h2: list[str] = []
+        self.text: list[str] = []
+        self._in_h2 = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+        self._in_h2 = tag == "h2"
+
+    def handle_endtag(self, tag):
+        if tag == "h2":
+            self._in_h2 = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_h2:
+            self.h2.append(data)
+
+
+def _parse(page: str) -> _Page:
+    parser = _Page()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+# -- Markdown -------------------------------------------------------------------
+
+
+def test_markdown_headline_table_with_trend():
+    text = render_markdown(sample_report())
+    assert "| Indicatore | Unità | Target | Effettivo | % | Stato | Target 2022 | Effettivo 2022 | % 2022 |" in text
+    assert "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |" in text
+    assert "| Visualizzazioni | visualizzazioni | 2.000 | 1.730 | 86,5% | a rischio | 1.000 | 1.200 | 120,0% |" in text
+    assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_IT
+
+
+def test_markdown_in_english_uses_english_words_and_numbers():
+    text = render_markdown(sample_report(lang="en"))
+    assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_EN
+    assert "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% |" in text
+    labels = text.split("## Needs attention")[0]  # the attention sentences are data, built in Italian here
+    for italian in ("raggiunto", "in ritardo", "completata", "Obiettivi"):
+        assert italian not in labels
+
+
+def test_markdown_empty_table_says_so():
+    text = render_markdown(sample_report())
+    assert "### Stakeholder\n\n| Misura | Valore | Su | % |" in text
+    assert "| Entrambi gli anni | — | — | — |\n\nNessun dato.\n" in text
+
+
+def test_escape_md_neutralises_markup():
+    assert escape_md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert escape_md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+    assert escape_md("a|b\r\nc") == "a\\|b c"
+
+
+def test_markdown_hostile_text_stays_text():
+    text = render_markdown(sample_report(hostile=True))
+    assert "<script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert all(line.count("|") == text.splitlines()[13].count("|") for line in text.splitlines()[13:17])
+
+
+# -- HTML -------------------------------------------------------------------------
+
+
+def test_html_has_every_section_and_one_svg_per_chart():
+    page = render_html(sample_report())
+    parsed = _parse(page)
+    assert parsed.h2 == SECTIONS_IT
+    assert page.count("<svg") == 2
+    assert parsed.tags.count("svg") == 2
+    assert "@page { size: A4" in page
+    assert 'lang="it"' in page
+
+
+def test_html_is_self_contained():
+    page = render_html(sample_report())
+    parsed = _parse(page)
+    assert {"script", "link", "img", "iframe", "object", "embed"}.isdisjoint(parsed.tags)
+    assert "@import" not in page and "url(" not in page
+    assert all(name not in ("src", "href") for name, _ in parsed.attributes)
+
+
+def test_html_escape_covers_attributes_and_schemes():
+    assert escape('" onmouseover="x') == "&quot; onmouseover=&quot;x"
+    assert escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert escape("JavaScript:alert(1)") == "JavaScript&#58;alert(1)"
+    assert escape("it's") == "it&#x27;s"
+
+
+def test_html_hostile_text_is_inert():
+    page = render_html(sample_report(hostile=True))
+    parsed = _parse(page)
+    assert "script" not in parsed.tags
+    assert all(not name.startswith("on") for name, _ in parsed.attributes)
+    assert "javascript:" not in page.lower()
+    visible = "".join(parsed.text)
+    # the hostile texts are shown to the reader as they are
+    assert "<script>alert(1)</script>" in visible
+    assert '" onmouseover="x' in visible
+    assert "javascript:alert(1)" in visible
+
+
+def test_html_in_english():
+    parsed = _parse(render_html(sample_report(lang="en")))
+    assert parsed.h2 == SECTIONS_EN
+    assert "achieved" in "".join(parsed.text)
+
+
+# -- JSON and CSV ---------------------------------------------------------------------
+
+
+def test_json_key_order_and_values():
+    data = json.loads(render_json(sample_report()))
+    assert list(data)[:10] == [
+        "schema_version",
+        "plan",
+        "region",
+        "office",
+        "year",
+        "as_of",
+        "lang",
+        "generated_at",
+        "previous_year",
+        "activities_total",
+    ]
+    assert data["as_of"] == "2023-12-31"
+    assert data["headline"][1] == {
+        "id": "meetings",
+        "title": "Incontri",
+        "unit": "incontri",
+        "basis": "cumulative",
+        "target": 10,
+        "actual": 6,
+        "percent": 60.0,
+        "status": "behind",
+        "previous_target": 4,
+        "previous_actual": 3,
+        "previous_percent": 75.0,
+        "previous_status": "at_risk",
+    }
+    continuity = data["criteria"][0]
+    assert continuity["table"]["rows"][0] == {"territory": "Assia", "quarter_count": 3, "continuous": True}
+    assert data["criteria"][2]["table"]["rows"][1] == {"action": "a1", "date": "2023-06-01", "title": "-5"}
+    assert data["actions"][0]["deliverable_date"] == "2022-05-20"
+
+
+def test_csv_headline_is_raw_and_neutralised():
+    rows = list(csv.reader(io.StringIO(render_csv(sample_report(hostile=True)))))
+    assert rows[0] == [
+        "id",
+        "title",
+        "unit",
+        "basis",
+        "target",
+        "actual",
+        "percent",
+        "status",
+        "previous_target",
+        "previous_actual",
+        "previous_percent",
+        "previous_status",
+    ]
+    assert [row[1] for row in rows[1:]] == ["<script>alert(1)</script>", '" onmouseover="x', "javascript:alert(1)"]
+    assert rows[1][4:8] == ["8", "10", "125.0", "achieved"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_csv_neutralises_every_formula_start(text):
+    report = sample_report()
+    row = report.headline[0]
+    hostile = dataclasses.replace(report, headline=[dataclasses.replace(row, title=text)])
+    rows = list(csv.reader(io.StringIO(render_csv(hostile), newline="")))
+    cell = rows[1][1]
+    if text[0] in "=+-@\t\r" or text.startswith("{="):
+        assert cell == "'" + text
+    else:
+        assert cell == text
+    assert rows[1][4] == "8"
+
+
+# -- XLSX ---------------------------------------------------------------------------
+
+
+def _workbook(report):
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(render_report(report, "xlsx")))
+
+
+def test_xlsx_sheets_header_numbers_and_status_colours():
+    wb = _workbook(sample_report())
+    assert wb.sheetnames == SHEETS_IT
+    ws = wb["Sintesi"]
+    header = [c.value for c in ws[1]]
+    assert header == ["Indicatore", "Unità", "Target", "Effettivo", "%", "Stato", "Target 2022", "Effettivo 2022", "% 2022"]
+    assert ws["A1"].font.b is True
+    assert ws["A1"].fill.fgColor.rgb == "001D4E89"
+    assert ws.freeze_panes == "A2"
+    assert ws["C4"].value == 2000 and ws["C4"].data_type == "n"
+    assert ws["E4"].value == pytest.approx(0.865)
+    assert ws["E4"].number_format == "0.0%"
+    assert ws["F2"].value == "raggiunto"
+    assert ws["F2"].fill.fgColor.rgb == "00D8F0DC"
+    assert ws["F3"].value == "in ritardo"
+    assert ws["F3"].fill.fgColor.rgb == "00FBDADA"
+    assert ws.column_dimensions["A"].width >= len("Delegazioni ricevute")
+    actions = wb["Azioni"]
+    assert actions["F2"].number_format == "yyyy-mm-dd"
+    assert actions["H2"].value == "completata"
+    assert actions["H2"].fill.fgColor.rgb == "00D8F0DC"
+
+
+def test_xlsx_hostile_text_has_no_formula_and_numbers_stay_numbers():
+    wb = _workbook(sample_report(hostile=True))
+    formulas, leading, negatives = [], [], []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas.append(cell.coordinate)
+                if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    leading.append(cell.value)
+                if isinstance(cell.value, int) and cell.value < 0:
+                    negatives.append(cell.value)
+    assert formulas == []
+    assert leading == []
+    assert negatives == [-1]
+    texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in texts
+    assert "'{=1+1}" in texts
+    assert "'+1" in texts
+    assert "'@SUM(A1)" in texts
+    assert "'-5" in texts
+
+
+def test_xlsx_in_english_names_sheets_in_english():
+    wb = _workbook(sample_report(lang="en"))
+    assert wb.sheetnames == ["Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention"]
+    assert wb["Headline"]["F2"].value == "achieved"
+
+
+# -- determinism and the format registry -------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_exports_are_reproducible(fmt):
+    first = render_report(sample_report(), fmt)
+    assert render_report(sample_report(), fmt) == first
+    later = render_report(sample_report(generated_at="2024-02-01T08:30:00Z"), fmt)
+    if fmt in ("md", "html", "json", "table"):
+        changed = [
+            (a, b) for a, b in zip(first.decode().splitlines(), later.decode().splitlines()) if a != b
+        ]
+        assert changed and all("2024-01-15T10:00:00Z" in a and "2024-02-01T08:30:00Z" in b for a, b in changed)
+
+
+def test_terminal_text_has_no_colour_codes():
+    text = render_terminal(sample_report())
+    assert "\x1b[" not in text
+    for title in SECTIONS_IT:
+        assert title in text
+    assert "raggiunto" in text
+
+
+def test_registry_names_every_format():
+    assert list(RENDERERS) == ["table", "md", "html", "xlsx", "json", "csv"]
+    with pytest.raises(UsageError, match="unknown report format 'pdf'; choose one of: table, md, html, xlsx, json, csv"):
+        render_report(sample_report(), "pdf")
+
+
+def test_xlsx_needs_an_output_file():
+    with pytest.raises(UsageError, match=r"--format xlsx writes a binary file; add --output PATH"):
+        write_report(sample_report(), "xlsx", None)
+
+
+def test_output_refuses_to_overwrite_without_force(tmp_path: Path):
+    pytest.importorskip("relint_kpi.storage", reason="relint_kpi.storage (atomic writes) is not there yet")
+    target = tmp_path / "report.md"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(UsageError, match="already exists; pass --force to overwrite it"):
+        write_report(sample_report(), "md", target)
+    assert target.read_text(encoding="utf-8") == "old"
+    write_report(sample_report(), "md", target, force=True)
+    assert target.read_text(encoding="utf-8").startswith("# Relazione annuale 2023\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+# -- the HTML in a real browser -----------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def screenshot(html_path: Path, png_path: Path, profile: Path) -> bytes:
+    """Render ``html_path`` in headless Chromium at A4-like size; return the PNG bytes."""
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--screenshot={png_path}",
+            "--window-size=1240,1754",
+            html_path.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return png_path.read_bytes()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)")
+def test_html_renders_in_headless_chromium(tmp_path: Path):
+    page = tmp_path / "report.html"
+    page.write_text(render_html(sample_report(hostile=True)), encoding="utf-8")
+    png = screenshot(page, tmp_path / "report.png", tmp_path / "profile")
+    assert png_size(png) == (1240, 1754)
+    assert distinct_colours(png) > 50
