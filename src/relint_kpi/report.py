@@ -692,11 +692,13 @@ def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
     titles = {a.id: a.title.get(lang) for a in ctx.plan.actions}
     rows = []
     actions_with_follow_up = set()
+    follow_up = 0
     for activity in sorted(ctx.in_year, key=lambda a: (a.date, a.path, a.line)):
         deliverable = ctx.deliverables.get(activity.action) if activity.action else None
         if deliverable is None or activity.date <= deliverable.date:
             continue
         actions_with_follow_up.add(activity.action)
+        follow_up += activity.value
         rows.append(
             [
                 activity.action,
@@ -705,6 +707,7 @@ def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
                 activity.date,
                 activity.title,
                 ctx.territory_label(activity.territory) if activity.territory else "",
+                activity.value,
             ]
         )
     done = sum(1 for a in ctx.plan.actions if a.id in ctx.deliverables)
@@ -714,7 +717,7 @@ def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
         title=title,
         measure="spillover",
         figures=[
-            Figure("follow_up_activities", t("report.fig.follow_up_activities", lang), sum(1 for _ in rows)),
+            Figure("follow_up_activities", t("report.fig.follow_up_activities", lang), follow_up),
             Figure("actions_with_follow_up", t("report.fig.actions_with_follow_up", lang), follow, done, _percent(follow, done)),
         ],
         table=Table(
@@ -725,6 +728,7 @@ def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
                 Column("date", t("report.col.date", lang), "date"),
                 Column("title", t("report.col.activity", lang), "text"),
                 Column("territory", t("report.col.territory", lang), "text"),
+                Column("activities", t("report.col.activities", lang), "int"),
             ],
             rows,
         ),
