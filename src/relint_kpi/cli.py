@@ -160,6 +160,68 @@ def validate_command() -> None:
 # -- report ------------------------------------------------------------------------
 
 
+class ReportFormat(str, Enum):
+    """Output formats of ``relint report``."""
+
+    table = "table"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    json = "json"
+    csv = "csv"
+
+
+def _report_date(text: Optional[str]):
+    """Parse ``--as-of`` (YYYY-MM-DD); a malformed date is a usage error."""
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"--as-of '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-12-31") from None
+
+
+@app.command("report")
+def report_command(
+    year: Annotated[int, typer.Option("--year", help="The plan year to report on.")],
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD [default: the year's end, or today]"),
+    ] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.table,
+    output: Annotated[
+        Optional[str], typer.Option("--output", help="Write the report to this file (required for xlsx).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
+    """Year-end report: indicators against targets (with the previous year's), results,
+    activity by territory and type, stakeholders, the systemic actions, the plan's
+    evaluation criteria and what needs attention.
+
+    Formats: table (terminal), md (Markdown tables), html (one self-contained page
+    with charts, printable on A4), xlsx (one sheet per section), json (all the data)
+    and csv (the headline table). --output writes a file and never replaces an
+    existing one unless --force is given. Labels are in Italian unless --lang en.
+
+    Example: relint report --year 2023 --format html --output report-2023.html
+    """
+
+    def body():
+        from relint_kpi.render.report_export import write_report
+        from relint_kpi.report import build_report
+        from relint_kpi.workspace import load_all
+
+        when = _report_date(as_of)
+        plan, log = load_all(workspace())
+        report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
+        write_report(report, fmt.value, output, force=force)
+
+    run(body)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="relint")
