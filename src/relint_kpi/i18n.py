@@ -98,6 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.col.deliverable": {"it": "Deliverable", "en": "Deliverable"},
     "report.col.date": {"it": "Data", "en": "Date"},
     "report.col.activity": {"it": "Attività", "en": "Activity"},
+    "report.col.follow_up": {"it": "Attività di seguito", "en": "Follow-up activity"},
     "report.col.quarters": {"it": "Trimestri con attività", "en": "Quarters with activity"},
     "report.col.quarter_count": {"it": "N. trimestri", "en": "Quarters"},
     "report.col.years_active": {"it": "Anni con attività", "en": "Years with activity"},

@@ -726,7 +726,7 @@ def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
                 Column("action_title", t("report.col.action", lang), "text"),
                 Column("deliverable_date", t("report.col.deliverable_date", lang), "date"),
                 Column("date", t("report.col.date", lang), "date"),
-                Column("title", t("report.col.activity", lang), "text"),
+                Column("title", t("report.col.follow_up", lang), "text"),
                 Column("territory", t("report.col.territory", lang), "text"),
                 Column("activities", t("report.col.activities", lang), "int"),
             ],

@@ -109,10 +109,14 @@ def indicator_chart(report: Report) -> str:
     """Inline SVG: one progress bar per indicator, actual as a share of target.
 
     The bar is capped at the target line (100 %); the label gives the real
-    figure, so an indicator far over target still reads correctly.
+    figure, so an indicator far over target still reads correctly. When the
+    report has a previous plan year, a thin grey bar under each shows that
+    year's result (the trend).
     """
     lang = report.lang
-    width, left, bar_width, row_height = 680, 10, 480, 34
+    trend = report.previous_year is not None
+    width, left, bar_width = 680, 10, 470
+    row_height = 48 if trend else 34
     height = 10 + row_height * len(report.headline)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -120,18 +124,32 @@ def indicator_chart(report: Report) -> str:
     ]
     for index, row in enumerate(report.headline):
         y = 6 + index * row_height
-        share = max(0.0, min(row.percent, 100.0)) / 100
-        colour = BAR_COLOURS.get(row.status, "#607d8b")
-        label = f"{format_number(row.actual, lang)} / {format_number(row.target, lang)} ({format_number(row.percent, lang, 1)}%)"
-        parts += [
-            f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>',
-            f'<rect x="{left}" y="{y + 15}" width="{bar_width}" height="12" rx="2" fill="#e4e9ef"/>',
-            f'<rect x="{left}" y="{y + 15}" width="{bar_width * share:.1f}" height="12" rx="2" fill="{colour}"/>',
-            f'<line x1="{left + bar_width}" y1="{y + 12}" x2="{left + bar_width}" y2="{y + 30}" stroke="#1f2933" stroke-width="1.5"/>',
-            f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>',
-        ]
+        parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>')
+        parts += _bar(left, y + 15, bar_width, 12, row.percent, BAR_COLOURS.get(row.status, "#607d8b"))
+        label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
+        parts.append(f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>')
+        if trend and row.previous_target is not None:
+            parts += _bar(left, y + 31, bar_width, 6, row.previous_percent or 0.0, "#9aa5b1")
+            label = f"{report.previous_year}: {_figure(row.previous_actual, row.previous_target, row.previous_percent, lang)}"
+            parts.append(f'<text x="{left + bar_width + 8}" y="{y + 38}" font-size="9.5" fill="#52606d">{escape(label)}</text>')
+        parts.append(
+            f'<line x1="{left + bar_width}" y1="{y + 12}" x2="{left + bar_width}" y2="{y + (40 if trend else 30)}" '
+            'stroke="#1f2933" stroke-width="1.5"/>'
+        )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bar(x: int, y: int, width: int, height: int, percent: float, colour: str) -> list[str]:
+    share = max(0.0, min(percent, 100.0)) / 100
+    return [
+        f'<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="2" fill="#e4e9ef"/>',
+        f'<rect x="{x}" y="{y}" width="{width * share:.1f}" height="{height}" rx="2" fill="{colour}"/>',
+    ]
+
+
+def _figure(actual, target, percent, lang: str) -> str:
+    return f"{format_number(actual or 0, lang)} / {format_number(target, lang)} ({format_number(percent or 0.0, lang, 1)}%)"
 
 
 def group_chart(report: Report) -> str:
