@@ -27,6 +27,7 @@ Definitions used throughout (documented in the README's report section):
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -246,6 +247,18 @@ def _percent(part: int, whole: int) -> float | None:
 # -- building the report -----------------------------------------------------------
 
 
+def generation_time() -> dt.datetime:
+    """Now, in UTC, or the time in ``SOURCE_DATE_EPOCH`` when it is set.
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds
+    convention) makes two exports of the same data byte-identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def resolve_as_of(plan: Plan, year: int, as_of: dt.date | None, today: dt.date | None = None) -> dt.date:
     """Check ``year`` against the plan and pick the as-of date.
 
@@ -284,14 +297,14 @@ def build_report(
     """Compute the year-end report of ``year`` at ``as_of`` in ``lang``.
 
     ``today`` fixes "today" for the default as-of date and ``now`` the
-    generation timestamp (both for tests and reproducible exports).
+    generation timestamp (default: :func:`generation_time`).
     Raises :class:`UsageError` for a year outside the plan or an as-of date
     outside the year.
     """
     from relint_kpi.progress import compute_status
 
     as_of = resolve_as_of(plan, year, as_of, today)
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or generation_time()
     previous_year = year - 1 if year - 1 in plan.years else None
 
     status = compute_status(plan, log, year=year, as_of=as_of, lang=lang)
