@@ -378,3 +378,46 @@ def test_html_renders_in_headless_chromium(tmp_path: Path):
     png = screenshot(page, tmp_path / "report.png", tmp_path / "profile")
     assert png_size(png) == (1240, 1754)
     assert distinct_colours(png) > 50
+
+
+# -- properties: any text at all stays inert ------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from relint_kpi.render.safe import FORMULA_STARTS, neutralise_cell  # noqa: E402
+
+_TRICKY = st.text(alphabet=st.sampled_from(list("=+-@{}<>\"'&:;()|[]*_`\\\t\r\n\0 aJjSsvVtTpPcCrRiIxXdDAbB1")), max_size=30)
+_ANY = st.one_of(st.text(max_size=40), _TRICKY)
+
+
+@given(_ANY)
+def test_escape_is_reversible_and_leaves_no_markup(text):
+    import html as html_module
+
+    escaped = escape(text)
+    assert not set("<>\"'") & set(escaped)
+    assert "javascript:" not in escaped.lower().replace(" ", "")
+    assert html_module.unescape(escaped) == text
+
+
+@given(_ANY)
+def test_neutralise_cell_never_leaves_a_formula_start(text):
+    safe = neutralise_cell(text)
+    assert not safe.startswith(FORMULA_STARTS)
+    assert safe in (text, "'" + text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_ANY, min_size=3, max_size=3))
+def test_xlsx_of_any_titles_has_no_formula(titles):
+    from openpyxl import load_workbook
+
+    report = sample_report()
+    rows = [dataclasses.replace(row, title=title) for row, title in zip(report.headline, titles)]
+    wb = load_workbook(io.BytesIO(render_report(dataclasses.replace(report, headline=rows), "xlsx")))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f"
+                assert not (isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")))

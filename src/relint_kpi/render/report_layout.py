@@ -51,18 +51,23 @@ class Section:
     items: list[str] = field(default_factory=list)
 
 
-def cover(report: Report) -> list[tuple[str, str]]:
-    """The report's identification lines: (label, value) pairs."""
+def cover_values(report: Report) -> list[tuple[str, object, str]]:
+    """The report's identification lines as (label, raw value, column kind)."""
     lang = report.lang
     return [
-        (t("report.plan", lang), report.plan),
-        (t("report.region", lang), report.region),
-        (t("report.office", lang), report.office),
-        (t("report.year", lang), str(report.year)),
-        (t("report.as_of", lang), report.as_of.isoformat()),
-        (t("report.activities_total", lang), format_number(report.activities_total, lang)),
-        (t("report.generated_at", lang), report.generated_at),
+        (t("report.plan", lang), report.plan, "text"),
+        (t("report.region", lang), report.region, "text"),
+        (t("report.office", lang), report.office, "text"),
+        (t("report.year", lang), report.year, "year"),
+        (t("report.as_of", lang), report.as_of, "date"),
+        (t("report.activities_total", lang), report.activities_total, "int"),
+        (t("report.generated_at", lang), report.generated_at, "text"),
     ]
+
+
+def cover(report: Report) -> list[tuple[str, str]]:
+    """The report's identification lines as (label, text) pairs."""
+    return [(label, cell_text(value, kind, report.lang)) for label, value, kind in cover_values(report)]
 
 
 def title(report: Report) -> str:

@@ -28,7 +28,7 @@ from relint_kpi.render.report_layout import (
     STATUS_COLOURS,
     Block,
     cell_text,
-    cover,
+    cover_values,
     sections,
     status_key,
     title,
@@ -89,14 +89,16 @@ class _SheetWriter:
         cell.font = self.Font(bold=bold, italic=italic, size=size)
         self.row += 1
 
-    def pair(self, label: str, value: str) -> None:
-        """A label/value line of the cover sheet."""
+    def pair(self, label: str, value, kind: str) -> None:
+        """A label/value line of the cover sheet (numbers and dates stay typed)."""
         first = self.ws.cell(row=self.row, column=1)
         _set_text(first, label)
         first.font = self.Font(bold=True)
-        _set_text(self.ws.cell(row=self.row, column=2), value)
+        second = self.ws.cell(row=self.row, column=2)
+        self._cell(second, value, kind)
+        second.alignment = self.Alignment(horizontal="left")
         self._measure(1, label)
-        self._measure(2, value)
+        self._measure(2, cell_text(value, kind, self.lang))
         self.row += 1
 
     def block(self, block: Block) -> int:
@@ -132,6 +134,9 @@ class _SheetWriter:
         if kind == "percent":
             cell.value = value / 100
             cell.number_format = "0.0%"
+        elif kind == "year":
+            cell.value = value
+            cell.number_format = "0"
         elif kind == "int":
             cell.value = value
             cell.number_format = "#,##0"
@@ -175,8 +180,8 @@ def render_xlsx(report: Report) -> bytes:
     writer = _SheetWriter(info, lang)
     writer.line(title(report), bold=True, size=14)
     writer.row += 1
-    for label, value in cover(report):
-        writer.pair(label, value)
+    for label, value, kind in cover_values(report):
+        writer.pair(label, value, kind)
     writer.finish()
 
     for section in sections(report):
