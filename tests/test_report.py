@@ -371,3 +371,15 @@ def test_format_number():
     assert format_number(12345.67, "it", 1) == "12.345,7"
     assert format_number(12345.67, "en", 1) == "12,345.7"
     assert format_number(-1500, "it") == "-1.500"
+
+
+def test_a_plan_without_actions_criteria_or_activity_still_renders(mini_plan):
+    from relint_kpi.render.report_export import RENDERERS, render_report
+    from relint_kpi.records import ActivityLog
+
+    bare = mini_plan.model_copy(update={"actions": [], "evaluation_criteria": []})
+    report = build_report(bare, ActivityLog(), year=2022, as_of=D(2022, 12, 31), now=NOW)
+    assert (report.actions, report.criteria, report.activities_total) == ([], [], 0)
+    assert [i.key for i in report.attention if i.kind == "territory"] == ["DE-HE", "SE", "CN"]
+    for fmt in RENDERERS:
+        assert render_report(report, fmt)
