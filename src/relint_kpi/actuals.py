@@ -1,0 +1,628 @@
+"""Reading what happened: the quarterly actuals, the stakeholder registry, the deliverables.
+
+The data folder holds:
+
+* ``actuals/YYYY-Qn.csv`` — one file per quarter, one row per activity.
+  Columns, in any order: ``id,date,type,territory,title,action,participants,
+  stakeholders,value,notes``. ``date``, ``type`` and ``title`` must be in
+  the header; the others may be left out. Unknown or repeated columns are
+  errors.
+* ``stakeholders.csv`` — ``name,internal,category,first_involved``.
+* ``deliverables.csv`` — ``action,date,note`` (written by
+  ``relint complete-action``).
+
+Files saved by Excel with Italian settings load as they are: ``;``
+delimiter, UTF-8 with or without BOM, UTF-16 with BOM, cp1252, CRLF line
+ends, thousands written ``5.000`` (only in a ``;`` file).
+
+Reading never stops at the first problem: every row is checked and every
+problem becomes an :class:`~relint_kpi.issues.Issue` with the file's own
+line (header = 1) and the cell's column. A caller must not use data that
+came with issues (see :func:`relint_kpi.workspace.load_all`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from relint_kpi.issues import MAX_ISSUES, Issue, display_path
+from relint_kpi.numbers import format_italian_int, parse_date, parse_italian_int
+from relint_kpi.plan import Plan
+from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
+from relint_kpi.territories import TerritoryIndex
+
+COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes")
+REQUIRED_COLUMNS = ("date", "type", "title")
+STAKEHOLDER_COLUMNS = ("name", "internal", "category", "first_involved")
+DELIVERABLE_COLUMNS = ("action", "date", "note")
+
+QUARTER_FILE = re.compile(r"^([0-9]{4})-Q([1-4])\.csv$")
+_YES = {"yes", "y", "sì", "si", "s", "true", "1", "interno", "internal"}
+_NO = {"no", "n", "false", "0", "esterno", "external"}
+
+csv.field_size_limit(1 << 24)
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written, so that appends keep its own form."""
+
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    header: list[str] = field(default_factory=list)
+    ends_with_newline: bool = True
+
+
+def quarter_of(date: dt.date) -> tuple[int, int]:
+    """The ``(year, quarter)`` a date falls in."""
+    return date.year, (date.month - 1) // 3 + 1
+
+
+def quarter_file(data_dir: str | Path, date: dt.date) -> Path:
+    """The actuals file a date belongs to: ``data_dir/actuals/2022-Q2.csv``."""
+    year, quarter = quarter_of(date)
+    return Path(data_dir) / "actuals" / f"{year}-Q{quarter}.csv"
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a quarter."""
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return start, end - dt.timedelta(days=1)
+
+
+# -- decoding ---------------------------------------------------------------------
+
+
+def _detect_encoding(path: Path) -> tuple[str | None, Issue | None]:
+    """Pick the encoding by BOM, then UTF-8, then cp1252; or say why none fits."""
+    shown = display_path(path)
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp1252"]
+    first_error: UnicodeDecodeError | None = None
+    first_error_line = 0
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        offset = 0
+        line = 1
+        try:
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    text = decoder.decode(chunk)
+                    if "\x00" in text:
+                        at = text.index("\x00")
+                        nul_line = line + text.count("\n", 0, at)
+                        return None, Issue(
+                            shown,
+                            nul_line,
+                            0,
+                            "nul-byte",
+                            f"NUL byte near byte {offset + at}: the file is not a text CSV "
+                            "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')",
+                        )
+                    line += text.count("\n")
+                    offset += len(chunk)
+                decoder.decode(b"", final=True)
+            return encoding, None
+        except UnicodeDecodeError as exc:
+            if first_error is None:
+                first_error = exc
+                first_error_line = line
+                first_error.start += offset  # make the offset absolute for the message
+    byte = first_error.start if first_error else 0
+    return None, Issue(
+        shown,
+        first_error_line,
+        0,
+        "bad-encoding",
+        f"undecodable byte at byte offset {byte}: the file is neither UTF-8 nor Windows-1252; "
+        "save it from Excel as 'CSV UTF-8'",
+    )
+
+
+def sniff(path: str | Path) -> CsvDialect:
+    """Describe an existing CSV file's dialect (delimiter, encoding, line end, header).
+
+    Writers use it to append rows in the file's own form. Raises ValueError
+    when the file cannot be decoded.
+    """
+    path = Path(path)
+    encoding, problem = _detect_encoding(path)
+    if problem is not None or encoding is None:
+        raise ValueError(problem.message if problem else "cannot decode file")
+    with path.open(encoding=encoding, newline="") as handle:
+        first = handle.readline()
+    newline = "\r\n" if first.endswith("\r\n") else "\n"
+    delimiter = _delimiter_of(first)
+    header = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter), [])
+    raw = path.read_bytes()[-4:]
+    ends = raw.endswith(b"\n") or raw.endswith(b"\n\x00") or not raw
+    return CsvDialect(delimiter, encoding, newline, [h.strip() for h in header], ends)
+
+
+def _delimiter_of(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+# -- generic table reading ----------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    path: Path
+    shown: str
+    delimiter: str = ","
+    columns: dict[str, int] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, line: int, column: str | int | None, code: str, message: str) -> None:
+        col = self.columns.get(column, 0) if isinstance(column, str) else (column or 0)
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(Issue(self.shown, line, col, code, message))
+        elif len(self.issues) == MAX_ISSUES:
+            self.issues.append(
+                Issue(self.shown, line, 0, "too-many-issues", f"more than {MAX_ISSUES} problems; stopped listing them")
+            )
+
+
+def _rows(table: _Table, required: tuple[str, ...], known: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, cells)`` for each data row, recording problems on ``table``."""
+    encoding, problem = _detect_encoding(table.path)
+    if problem is not None:
+        table.issues.append(problem)
+        return
+    with table.path.open(encoding=encoding, newline="") as handle:
+        first = handle.readline()
+        if not first.strip():
+            table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
+            return
+        table.delimiter = _delimiter_of(first)
+        header = [h.strip() for h in next(csv.reader([first.rstrip("\r\n")], delimiter=table.delimiter))]
+        bad_header = False
+        for index, name in enumerate(header, start=1):
+            if name not in known:
+                table.add(1, index, "unknown-column", f"unknown column '{name}' — expected columns: {', '.join(known)}")
+                bad_header = True
+            elif name in table.columns:
+                table.add(1, index, "duplicate-column", f"column '{name}' appears twice in the header; keep one")
+                bad_header = True
+            else:
+                table.columns[name] = index
+        for name in required:
+            if name not in table.columns:
+                table.add(1, None, "missing-column", f"missing column '{name}' in the header (required: {', '.join(required)})")
+                bad_header = True
+        if bad_header:
+            return
+        reader = csv.reader(handle, delimiter=table.delimiter, strict=True)
+        last_line = 1
+        width = len(header)
+        while True:
+            start = last_line + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                table.add(
+                    start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row"
+                )
+                return
+            last_line = reader.line_num + 1
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            if len(cells) != width:
+                at_end = handle.read(1) == ""
+                torn = at_end and len(cells) < width and not _ends_with_newline(table.path)
+                if torn:
+                    table.add(
+                        start,
+                        None,
+                        "torn-row",
+                        f"the last row is cut short ({len(cells)} of {width} cells) and the file does not end with a "
+                        "line end: a write was interrupted; complete or delete the row",
+                    )
+                    return
+                what = "fewer" if len(cells) < width else "more"
+                table.add(
+                    start,
+                    None,
+                    "row-length",
+                    f"row has {len(cells)} cells, {what} than the {width} header columns; "
+                    f"check for a missing or extra '{table.delimiter}'",
+                )
+                if at_end:
+                    return
+                continue
+            yield start, dict(zip(header, cells))
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 2))
+        tail = handle.read()
+    return tail.endswith(b"\n") or tail.endswith(b"\n\x00")
+
+
+# -- activities ---------------------------------------------------------------------
+
+
+class _RowChecker:
+    """Per-plan caches for checking rows fast: type words, territories, dates."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.index = TerritoryIndex(plan)
+        self.types: dict[str, tuple[str, bool]] = {}
+        for kind in plan.activity_types:
+            for word in [kind.id, *kind.aliases]:
+                self.types[word.casefold()] = (kind.id, kind.needs_territory)
+        self.type_choices = ", ".join(k.id for k in plan.activity_types)
+        italian = [a for k in plan.activity_types for a in k.aliases[:1]]
+        if italian:
+            self.type_choices += f" (or: {', '.join(italian)})"
+        self.action_ids = {a.id for a in plan.actions}
+        self.territory_cache: dict[str, str | None] = {}
+        self.date_cache: dict[str, dt.date | str] = {}
+
+    def date(self, text: str) -> dt.date | str:
+        cached = self.date_cache.get(text)
+        if cached is None:
+            try:
+                cached = parse_date(text)
+            except ValueError as exc:
+                cached = str(exc)
+            self.date_cache[text] = cached
+        return cached
+
+    def territory(self, text: str) -> str | None:
+        if text not in self.territory_cache:
+            self.territory_cache[text] = self.index.resolve(text)
+        return self.territory_cache[text]
+
+
+_CHECKERS: dict[int, _RowChecker] = {}
+
+
+def _checker(plan: Plan) -> _RowChecker:
+    checker = _CHECKERS.get(id(plan))
+    if checker is None or checker.plan is not plan:
+        checker = _CHECKERS[id(plan)] = _RowChecker(plan)
+    return checker
+
+
+def check_activity(
+    fields: dict[str, str],
+    plan: Plan,
+    stakeholders: dict[str, Stakeholder],
+    *,
+    path: str,
+    line: int,
+    quarter: tuple[int, int] | None,
+    columns: dict[str, int] | None = None,
+    delimiter: str = ",",
+) -> tuple[Activity | None, list[Issue]]:
+    """Check one raw row (text cells by column name) against the plan.
+
+    The reader calls this for every row and ``add-activity`` for the row it
+    is about to write, so both give the same messages. ``quarter`` is the
+    ``(year, quarter)`` of the file the row lives in; ``columns`` maps
+    column names to 1-based column numbers; ``delimiter`` decides whether
+    ``5.000`` means 5000 (only in ``;`` files).
+    """
+    checker = _checker(plan)
+    columns = columns or {}
+    issues: list[Issue] = []
+
+    def problem(column: str, code: str, message: str) -> None:
+        issues.append(Issue(path, line, columns.get(column, 0), code, message))
+
+    get = fields.get
+    # date
+    date_text = (get("date") or "").strip()
+    date: dt.date | None = None
+    if not date_text:
+        problem("date", "missing-date", "missing date; write YYYY-MM-DD or DD/MM/YYYY")
+    else:
+        parsed = checker.date(date_text)
+        if isinstance(parsed, str):
+            problem("date", "bad-date", parsed)
+        else:
+            date = parsed
+            period = plan.metadata.period
+            if quarter is not None and quarter_of(date) != quarter:
+                first, last = quarter_bounds(*quarter)
+                problem(
+                    "date",
+                    "date-outside-quarter",
+                    f"date {date.isoformat()} is outside this file's quarter {quarter[0]}-Q{quarter[1]} "
+                    f"({first.isoformat()}..{last.isoformat()}); move the row to "
+                    f"{quarter_of(date)[0]}-Q{quarter_of(date)[1]}.csv",
+                )
+            elif not period.start <= date <= period.end:
+                problem(
+                    "date",
+                    "date-outside-plan",
+                    f"date {date.isoformat()} is outside the plan period "
+                    f"{period.start.isoformat()}..{period.end.isoformat()}",
+                )
+    # type
+    type_text = (get("type") or "").strip()
+    kind = checker.types.get(type_text.casefold()) if type_text else None
+    if not type_text:
+        problem("type", "missing-type", f"missing type — expected one of: {checker.type_choices}")
+    elif kind is None:
+        problem("type", "unknown-type", f"unknown type '{type_text}' — expected one of: {checker.type_choices}")
+    # territory
+    territory_text = (get("territory") or "").strip()
+    territory: str | None = None
+    if territory_text:
+        territory = checker.territory(territory_text)
+        if territory is None:
+            problem(
+                "territory",
+                "unknown-territory",
+                f"unknown territory '{territory_text}' — write an ISO 3166 code (BE, DE-HE) "
+                "or a plan territory's name (Assia, Hesse)",
+            )
+    elif kind is not None and kind[1]:
+        problem(
+            "territory",
+            "missing-territory",
+            f"missing territory for a '{kind[0]}' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
+        )
+    # title
+    title = (get("title") or "").strip()
+    if not title:
+        problem("title", "missing-title", "missing title; say in a few words what happened")
+    # action
+    action = (get("action") or "").strip() or None
+    if action is not None and action not in checker.action_ids:
+        problem(
+            "action",
+            "unknown-action",
+            f"unknown action '{action}' — expected one of the plan's action ids: {', '.join(sorted(checker.action_ids))}",
+        )
+    # numbers
+    participants: int | None = None
+    participants_text = (get("participants") or "").strip()
+    if participants_text:
+        try:
+            participants = parse_italian_int(participants_text, delimiter)
+        except ValueError as exc:
+            problem("participants", "bad-participants", f"participants: {exc}")
+    value = 1
+    value_text = (get("value") or "").strip()
+    if value_text:
+        try:
+            value = parse_italian_int(value_text, delimiter)
+            if value < 1:
+                problem("value", "bad-value", "value must be 1 or more (leave it empty for 1)")
+        except ValueError as exc:
+            problem("value", "bad-value", f"value: {exc}")
+    # stakeholders
+    names: list[str] = []
+    for raw_name in (get("stakeholders") or "").split("|"):
+        name = raw_name.strip()
+        if not name:
+            continue
+        known = stakeholders.get(name) or _casefold_lookup(stakeholders, name)
+        if known is None:
+            problem(
+                "stakeholders",
+                "unknown-stakeholder",
+                f"unknown stakeholder '{name}'; register it first: "
+                f'relint add-stakeholder "{name}" --category CATEGORY --internal|--external',
+            )
+        elif known.name not in names:
+            names.append(known.name)
+    if issues or date is None or kind is None:
+        return None, issues
+    activity = Activity(
+        path=path,
+        line=line,
+        id=(get("id") or "").strip(),
+        date=date,
+        type=kind[0],
+        territory=territory,
+        title=title,
+        action=action,
+        participants=participants,
+        stakeholders=tuple(names),
+        value=value,
+        notes=(get("notes") or "").strip(),
+    )
+    return activity, []
+
+
+def _casefold_lookup(stakeholders: dict[str, Stakeholder], name: str) -> Stakeholder | None:
+    wanted = name.casefold()
+    for key, stakeholder in stakeholders.items():
+        if key.casefold() == wanted:
+            return stakeholder
+    return None
+
+
+def format_activity(activity: Activity, delimiter: str = ",") -> dict[str, str]:
+    """The cells relint writes for an activity (ISO date, ids, ``|``-joined names)."""
+    return {
+        "id": activity.id,
+        "date": activity.date.isoformat(),
+        "type": activity.type,
+        "territory": activity.territory or "",
+        "title": activity.title,
+        "action": activity.action or "",
+        "participants": "" if activity.participants is None else format_italian_int(activity.participants, delimiter),
+        "stakeholders": "|".join(activity.stakeholders),
+        "value": format_italian_int(activity.value, delimiter),
+        "notes": activity.notes,
+    }
+
+
+def read_activities(
+    path: Path, plan: Plan, stakeholders: dict[str, Stakeholder]
+) -> tuple[list[Activity], list[Issue]]:
+    """Read and check one quarterly file; the quarter comes from its name."""
+    table = _Table(path, display_path(path))
+    match = QUARTER_FILE.match(path.name)
+    if not match:
+        return [], [
+            Issue(table.shown, 0, 0, "bad-file-name", "actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file")
+        ]
+    quarter = (int(match[1]), int(match[2]))
+    activities: list[Activity] = []
+    for line, cells in _rows(table, REQUIRED_COLUMNS, COLUMNS):
+        activity, issues = check_activity(
+            cells,
+            plan,
+            stakeholders,
+            path=table.shown,
+            line=line,
+            quarter=quarter,
+            columns=table.columns,
+            delimiter=table.delimiter,
+        )
+        if issues:
+            for issue in issues:
+                table.add(issue.line, issue.column, issue.code, issue.message)
+        else:
+            activities.append(activity)
+    return activities, table.issues
+
+
+# -- stakeholders and deliverables ---------------------------------------------------
+
+
+def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], list[Issue]]:
+    """Read the stakeholder registry; a missing file is an empty registry."""
+    if not path.exists():
+        return {}, []
+    table = _Table(path, display_path(path))
+    categories = [c.id for c in plan.stakeholder_categories]
+    registry: dict[str, Stakeholder] = {}
+    seen: dict[str, int] = {}
+    for line, cells in _rows(table, ("name", "internal", "category"), STAKEHOLDER_COLUMNS):
+        name = cells.get("name", "").strip()
+        ok = True
+        if not name:
+            table.add(line, "name", "missing-name", "missing stakeholder name")
+            ok = False
+        elif name.casefold() in seen:
+            table.add(line, "name", "duplicate-stakeholder", f"stakeholder '{name}' is already listed at line {seen[name.casefold()]}")
+            ok = False
+        internal_text = cells.get("internal", "").strip().casefold()
+        if internal_text not in _YES | _NO:
+            table.add(line, "internal", "bad-internal", f"internal must be yes or no (sì/no), got '{cells.get('internal', '')}'")
+            ok = False
+        category = cells.get("category", "").strip()
+        if category not in categories:
+            table.add(
+                line, "category", "unknown-category", f"unknown category '{category}' — expected one of: {', '.join(categories)}"
+            )
+            ok = False
+        first: dt.date | None = None
+        first_text = cells.get("first_involved", "").strip()
+        if first_text:
+            try:
+                first = parse_date(first_text)
+            except ValueError as exc:
+                table.add(line, "first_involved", "bad-date", f"first_involved: {exc}")
+                ok = False
+        if name:
+            seen.setdefault(name.casefold(), line)
+        if ok:
+            registry[name] = Stakeholder(table.shown, line, name, internal_text in _YES, category, first)
+    return registry, table.issues
+
+
+def read_deliverables(path: Path, plan: Plan) -> tuple[list[Deliverable], list[Issue]]:
+    """Read the recorded deliverables; a missing file means none recorded."""
+    if not path.exists():
+        return [], []
+    table = _Table(path, display_path(path))
+    action_ids = [a.id for a in plan.actions]
+    deliverables = []
+    for line, cells in _rows(table, ("action", "date"), DELIVERABLE_COLUMNS):
+        action = cells.get("action", "").strip()
+        ok = True
+        if action not in action_ids:
+            table.add(line, "action", "unknown-action", f"unknown action '{action}' — expected one of: {', '.join(action_ids)}")
+            ok = False
+        try:
+            date = parse_date(cells.get("date", ""))
+        except ValueError as exc:
+            table.add(line, "date", "bad-date", str(exc))
+            ok = False
+        if ok:
+            deliverables.append(Deliverable(table.shown, line, action, date, cells.get("note", "").strip()))
+    return deliverables, table.issues
+
+
+# -- the whole data folder -------------------------------------------------------------
+
+
+def actuals_files(data_dir: str | Path) -> list[Path]:
+    """Every CSV file of ``data_dir/actuals``, sorted by name (so by quarter)."""
+    folder = Path(data_dir) / "actuals"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+
+
+def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue]]:
+    """Read and check every data file of ``data_dir`` against ``plan``.
+
+    Returns ``(log, issues)``. All files are read and all problems
+    collected, including ids used twice across files.
+    """
+    data_dir = Path(data_dir)
+    issues: list[Issue] = []
+    stakeholders, found = read_stakeholders(data_dir / "stakeholders.csv", plan)
+    issues += found
+    deliverables, found = read_deliverables(data_dir / "deliverables.csv", plan)
+    issues += found
+    if not (data_dir / "actuals").is_dir():
+        issues.append(
+            Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/")
+        )
+    activities: list[Activity] = []
+    for path in actuals_files(data_dir):
+        rows, found = read_activities(path, plan, stakeholders)
+        activities += rows
+        issues += found
+    seen: dict[str, Activity] = {}
+    for activity in activities:
+        if not activity.id:
+            continue
+        first = seen.get(activity.id)
+        if first is None:
+            seen[activity.id] = activity
+        else:
+            issues.append(
+                Issue(
+                    activity.path,
+                    activity.line,
+                    0,
+                    "duplicate-id",
+                    f"id '{activity.id}' is already used at {first.path}:{first.line}; ids must be unique "
+                    "(clear the cell of a hand-added row)",
+                )
+            )
+    return ActivityLog(activities, stakeholders, deliverables), issues
