@@ -35,6 +35,11 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.deliverables": {"it": "Output/deliverable", "en": "Deliverables"},
     "plan.also": {"it": "anche", "en": "also"},
     # -- status ---------------------------------------------------------------
+    "breakdown.other_territories": {"it": "altri territori", "en": "other territories"},
+    "breakdown.other": {"it": "altro", "en": "other"},
+    "breakdown.none": {"it": "n/d (senza territorio)", "en": "n/a (no territory)"},
+    "breakdown.internal": {"it": "interni all'amministrazione", "en": "internal to the administration"},
+    "breakdown.external": {"it": "esterni", "en": "external"},
     # -- report ---------------------------------------------------------------
     "report.title": {"it": "Relazione annuale {year}", "en": "Year-end report {year}"},
     "report.as_of": {"it": "Dati al", "en": "Data as of"},

@@ -10,6 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from relint_kpi.i18n import t
+from relint_kpi.issues import UsageError
+from relint_kpi.plan import Indicator, Plan
+from relint_kpi.records import Activity, ActivityLog
+from relint_kpi.territories import TerritoryIndex, iso_name
+
 
 @dataclass(frozen=True)
 class BreakdownRow:
@@ -51,5 +57,379 @@ class StatusTable:
     indicators: list[IndicatorStatus] = field(default_factory=list)
 
 
-# compute_status(plan, log, *, year, as_of, lang, by=None, indicator_ids=None, territory=None) -> StatusTable
-# is implemented below (status issue).
+
+@dataclass(frozen=True)
+class ExplainRow:
+    """One row behind a figure: where it is and what it adds."""
+
+    path: str
+    line: int
+    id: str
+    date: dt.date
+    title: str
+    contribution: int
+
+
+BREAKDOWNS = ("territory", "group", "type", "quarter", "category", "internal")
+STAKEHOLDER_BREAKDOWNS = ("category", "internal")
+OTHER = "other"
+NONE = "none"
+
+
+# -- time ---------------------------------------------------------------------------
+
+
+def default_as_of(plan: Plan, today: dt.date | None = None) -> dt.date:
+    """Today, clipped to the plan period."""
+    today = today or dt.date.today()
+    period = plan.metadata.period
+    return min(max(today, period.start), period.end)
+
+
+def quarters_elapsed(year: int, as_of: dt.date) -> float:
+    """How many quarters of ``year`` have passed at the end of ``as_of`` (0.0–4.0).
+
+    Whole quarters before the as-of date count 1 each; the as-of quarter
+    counts the share of its days up to and including the as-of date, so
+    31 March is 1.0 and 15 February about 0.51.
+    """
+    if as_of < dt.date(year, 1, 1):
+        return 0.0
+    if as_of >= dt.date(year, 12, 31):
+        return 4.0
+    quarter = (as_of.month - 1) // 3 + 1
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return (quarter - 1) + ((as_of - start).days + 1) / (end - start).days
+
+
+# -- targets ------------------------------------------------------------------------
+
+
+def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
+    """The indicator's target for ``year``.
+
+    Annual basis: the year's own target (0 when the plan sets none).
+    Cumulative basis: the running total due by the end of ``year``; a year
+    without its own target is interpolated linearly between the previous
+    target (or 0 before the plan starts) and the next one.
+    """
+    targets = indicator.targets
+    if indicator.basis == "annual":
+        return float(targets.get(year, 0))
+    if year in targets:
+        return float(targets[year])
+    if year < plan_years[0]:
+        return 0.0
+    before = [y for y in targets if y < year]
+    after = [y for y in targets if y > year]
+    prev_year, prev_value = (max(before), targets[max(before)]) if before else (plan_years[0] - 1, 0)
+    if not after:
+        return float(prev_value)
+    next_year = min(after)
+    share = (year - prev_year) / (next_year - prev_year)
+    return prev_value + (targets[next_year] - prev_value) * share
+
+
+# -- what counts --------------------------------------------------------------------
+
+
+def _first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
+    """Each stakeholder's first involvement: date and the activity, if any.
+
+    The earliest activity naming the stakeholder, unless the registry's
+    ``first_involved`` is earlier (then there is no activity).
+    """
+    first: dict[str, tuple[dt.date, Activity | None]] = {}
+    for activity in log.activities:
+        for name in activity.stakeholders:
+            known = first.get(name)
+            if known is None or activity.date < known[0]:
+                first[name] = (activity.date, activity)
+    for name, stakeholder in log.stakeholders.items():
+        if stakeholder.first_involved is not None:
+            known = first.get(name)
+            if known is None or stakeholder.first_involved < known[0]:
+                first[name] = (stakeholder.first_involved, None)
+    return first
+
+
+@dataclass(frozen=True)
+class _Contribution:
+    """One counted item: an activity row, or a stakeholder's first involvement."""
+
+    date: dt.date
+    amount: int
+    activity: Activity | None
+    stakeholder: str | None = None
+
+
+def _contributions(plan: Plan, log: ActivityLog, indicator: Indicator) -> list[_Contribution]:
+    source = indicator.source
+    if source.kind == "new_stakeholders":
+        return [
+            _Contribution(date, 1, activity, name)
+            for name, (date, activity) in _first_involvements(log).items()
+        ]
+    if source.kind == "participants":
+        return [
+            _Contribution(a.date, a.participants, a)
+            for a in log.activities
+            if a.type == source.activity_type and a.participants
+        ]
+    wanted = source.metric if source.kind == "metric" else source.activity_type
+    return [_Contribution(a.date, a.value, a) for a in log.activities if a.type == wanted]
+
+
+def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates an indicator counts in ``year`` at ``as_of`` (both inclusive)."""
+    start = plan.metadata.period.start if indicator.basis == "cumulative" else dt.date(year, 1, 1)
+    return max(start, plan.metadata.period.start), min(as_of, dt.date(year, 12, 31))
+
+
+# -- breakdown keys -----------------------------------------------------------------
+
+
+class _Keys:
+    """Turns a contribution into a breakdown key and a key into a label."""
+
+    def __init__(self, plan: Plan, log: ActivityLog, lang: str):
+        self.plan, self.log, self.lang = plan, log, lang
+        self.index = TerritoryIndex(plan)
+
+    def key(self, by: str, item: _Contribution) -> str:
+        activity = item.activity
+        if by in STAKEHOLDER_BREAKDOWNS:
+            stakeholder = self.log.stakeholders.get(item.stakeholder or "")
+            if stakeholder is None:
+                return NONE
+            return stakeholder.category if by == "category" else ("internal" if stakeholder.internal else "external")
+        if by == "quarter":
+            return f"{item.date.year}-Q{(item.date.month - 1) // 3 + 1}"
+        if activity is None:
+            return NONE
+        if by == "type":
+            return activity.type
+        if activity.territory is None:
+            return NONE
+        if by == "territory":
+            return self.index.plan_territory(activity.territory) or OTHER
+        return self.index.group(activity.territory) or OTHER
+
+    def all_keys(self, by: str) -> list[str]:
+        """Keys shown even with nothing counted (so gaps are visible), in plan order."""
+        if by == "territory":
+            return [t.code for _, t in self.plan.all_territories()]
+        if by == "group":
+            return [g.id for g in self.plan.territory_groups]
+        if by == "category":
+            return [c.id for c in self.plan.stakeholder_categories]
+        if by == "internal":
+            return ["internal", "external"]
+        return []
+
+    def label(self, by: str, key: str) -> str:
+        if key == OTHER:
+            return t("breakdown.other_territories" if by in ("territory", "group") else "breakdown.other", self.lang)
+        if key == NONE:
+            return t("breakdown.none", self.lang)
+        if by == "territory":
+            for _, territory in self.plan.all_territories():
+                if territory.code == key:
+                    return territory.name.get(self.lang)
+            return iso_name(key, self.lang)
+        if by == "group":
+            for group in self.plan.territory_groups:
+                if group.id == key:
+                    return group.title.get(self.lang)
+        if by == "type":
+            for kind in self.plan.activity_types:
+                if kind.id == key:
+                    return kind.label.get(self.lang)
+        if by == "category":
+            for category in self.plan.stakeholder_categories:
+                if category.id == key:
+                    return category.label.get(self.lang)
+        if by == "internal":
+            return t(f"breakdown.{key}", self.lang)
+        return key
+
+
+def _matches_territory(index: TerritoryIndex, item: _Contribution, territory: str | None) -> bool:
+    if territory is None:
+        return True
+    code = item.activity.territory if item.activity else None
+    if code is None:
+        return False
+    return code == territory or index.plan_territory(code) == territory or code.split("-")[0] == territory
+
+
+# -- the status table ---------------------------------------------------------------
+
+
+def _status(plan: Plan, target: float, actual: float, expected: float) -> str:
+    if actual >= target:
+        return "achieved"
+    ratio = actual / expected if expected > 0 else 1.0
+    if ratio >= plan.thresholds.on_track:
+        return "on_track"
+    if ratio >= plan.thresholds.at_risk:
+        return "at_risk"
+    return "behind"
+
+
+def check_options(
+    plan: Plan,
+    *,
+    year: int | None,
+    by: str | None,
+    indicator_ids: list[str] | None,
+    territory: str | None,
+) -> str | None:
+    """Refuse options the plan cannot answer; return the canonical territory code.
+
+    Raises :class:`UsageError` naming the valid choices.
+    """
+    if year is not None and year not in plan.years:
+        raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
+    if by is not None and by not in BREAKDOWNS:
+        raise UsageError(f"unknown breakdown '{by}' — choose one of: {', '.join(BREAKDOWNS)}")
+    valid = [i.id for i in plan.indicators]
+    for wanted in indicator_ids or []:
+        if wanted not in valid:
+            raise UsageError(f"unknown indicator '{wanted}' — choose one of: {', '.join(valid)}")
+    if territory is None:
+        return None
+    code = TerritoryIndex(plan).resolve(territory)
+    if code is None:
+        raise UsageError(f"unknown territory '{territory}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name")
+    return code
+
+
+def compute_status(
+    plan: Plan,
+    log: ActivityLog,
+    *,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    lang: str = "it",
+    by: str | None = None,
+    indicator_ids: list[str] | None = None,
+    territory: str | None = None,
+    today: dt.date | None = None,
+) -> StatusTable:
+    """Where each indicator stands in ``year`` at ``as_of``.
+
+    ``as_of`` defaults to today clipped to the plan period, ``year`` to the
+    as-of date's year; a past year is measured at its 31 December. With
+    ``by``, each indicator gets a breakdown whose rows add up to its actual
+    (stakeholder breakdowns only for stakeholder indicators). ``territory``
+    keeps only activities in that territory (or rolled up into it).
+    Raises :class:`UsageError` for options the plan cannot answer.
+    """
+    code = check_options(plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory)
+    as_of = as_of or default_as_of(plan, today)
+    year = year or min(max(as_of.year, plan.years[0]), plan.years[-1])
+    at = min(as_of, dt.date(year, 12, 31))
+    elapsed = quarters_elapsed(year, at)
+    keys = _Keys(plan, log, lang)
+    rows = []
+    for indicator in plan.indicators:
+        if indicator_ids and indicator.id not in indicator_ids:
+            continue
+        rows.append(_indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys, lang))
+    return StatusTable(plan.metadata.title.get(lang), year, at, lang, by, rows)
+
+
+def _counted(plan, log, indicator, year, at, territory, index) -> list[_Contribution]:
+    start, end = _window(plan, indicator, year, at)
+    return [
+        item
+        for item in _contributions(plan, log, indicator)
+        if start <= item.date <= end and _matches_territory(index, item, territory)
+    ]
+
+
+def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys, lang) -> IndicatorStatus:
+    counted = _counted(plan, log, indicator, year, at, territory, keys.index)
+    actual = sum(item.amount for item in counted)
+    target = target_for(indicator, year, plan.years)
+    previous = target_for(indicator, year - 1, plan.years) if indicator.basis == "cumulative" else 0.0
+    expected = previous + (target - previous) * elapsed / 4
+    if indicator.basis == "cumulative":
+        carried = sum(item.amount for item in counted if item.date.year < year)
+        this_year = actual - carried
+    else:
+        carried, this_year = 0, actual
+    projected = carried + (this_year * 4 / elapsed if elapsed > 0 else 0.0)
+    remaining = max(target - actual, 0)
+    quarters_left = 4 - elapsed
+    required = remaining / quarters_left if quarters_left > 0 else 0.0
+    breakdown = None
+    if by is not None:
+        breakdown = _breakdown(indicator, counted, by, keys)
+    return IndicatorStatus(
+        id=indicator.id,
+        title=indicator.title.get(lang),
+        unit=indicator.unit.get(lang),
+        basis=indicator.basis,
+        target=round(target),
+        actual=actual,
+        percent=round(actual / target * 100, 1) if target else 100.0,
+        expected_to_date=round(expected, 1),
+        projected=round(projected, 1),
+        remaining=round(remaining),
+        required_per_quarter=round(required, 1),
+        status=_status(plan, target, actual, expected),
+        breakdown=breakdown,
+    )
+
+
+def _breakdown(indicator, counted, by, keys) -> list[BreakdownRow] | None:
+    is_stakeholder = indicator.source.kind == "new_stakeholders"
+    if by in STAKEHOLDER_BREAKDOWNS and not is_stakeholder:
+        return None
+    totals: dict[str, int] = {key: 0 for key in keys.all_keys(by)}
+    for item in counted:
+        key = keys.key(by, item)
+        totals[key] = totals.get(key, 0) + item.amount
+    ordered = list(keys.all_keys(by))
+    rest = sorted(k for k in totals if k not in ordered and k not in (OTHER, NONE))
+    if by == "type":
+        order = [k.id for k in keys.plan.activity_types]
+        rest = sorted(rest, key=lambda k: order.index(k) if k in order else len(order))
+    ordered += rest + [k for k in (OTHER, NONE) if totals.get(k)]
+    return [BreakdownRow(key, keys.label(by, key), totals.get(key, 0)) for key in ordered]
+
+
+def explain(
+    plan: Plan,
+    log: ActivityLog,
+    indicator_id: str,
+    *,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    territory: str | None = None,
+    today: dt.date | None = None,
+) -> list[ExplainRow]:
+    """The exact rows behind an indicator's actual, in date order.
+
+    For new stakeholders, each row is the activity of a stakeholder's first
+    involvement (or the registry line when ``first_involved`` comes first).
+    """
+    code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
+    as_of = as_of or default_as_of(plan, today)
+    year = year or min(max(as_of.year, plan.years[0]), plan.years[-1])
+    at = min(as_of, dt.date(year, 12, 31))
+    indicator = plan.indicator(indicator_id)
+    counted = _counted(plan, log, indicator, year, at, code, TerritoryIndex(plan))
+    rows = []
+    for item in sorted(counted, key=lambda i: (i.date, i.activity.path if i.activity else "", i.activity.line if i.activity else 0)):
+        if item.activity is not None:
+            a = item.activity
+            title = a.title if item.stakeholder is None else f"{item.stakeholder}: {a.title}"
+            rows.append(ExplainRow(a.path, a.line, a.id, item.date, title, item.amount))
+        else:
+            s = log.stakeholders[item.stakeholder]
+            rows.append(ExplainRow(s.path, s.line, "", item.date, f"{s.name} (first_involved)", item.amount))
+    return rows
