@@ -434,7 +434,7 @@ def check_activity(
         elif known.name not in names:
             names.append(known.name)
     if issues or date is None or kind is None:
-        return None, issues
+        return None, sorted(issues)
     activity = Activity(
         path=path,
         line=line,

@@ -157,6 +157,89 @@ def validate_command() -> None:
 # -- status ------------------------------------------------------------------------
 
 
+class StatusFormat(str, Enum):
+    """Output formats of ``relint status``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+def parse_date_option(text: Optional[str], option: str):
+    """Parse a date option (YYYY-MM-DD or DD/MM/YYYY); malformed is a usage error."""
+    from relint_kpi.numbers import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+@app.command("status")
+def status_command(
+    year: Annotated[Optional[int], typer.Option("--year", help="Plan year [default: the as-of date's year].")] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Count up to this date, YYYY-MM-DD or DD/MM/YYYY [default: today].")
+    ] = None,
+    by: Annotated[
+        Optional[str],
+        typer.Option("--by", help="Break down by: territory, group, type, quarter, category, internal."),
+    ] = None,
+    indicator: Annotated[
+        Optional[list[str]], typer.Option("--indicator", help="Only this indicator id (repeatable).")
+    ] = None,
+    territory: Annotated[
+        Optional[str], typer.Option("--territory", help="Only activities in this territory (ISO code or plan name).")
+    ] = None,
+    explain_id: Annotated[
+        Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
+) -> None:
+    """Progress against targets: per indicator the target, actual, %, expected to date,
+    projection, what remains, the pace needed per quarter and a status.
+
+    The as-of date defaults to today (clipped to the plan period), the year to
+    the as-of date's year. --explain lists the exact rows behind a figure.
+
+    Example: relint status --by territory --lang en
+    """
+
+    def body():
+        from relint_kpi import progress
+        from relint_kpi.workspace import load_all
+
+        when = parse_date_option(as_of, "--as-of")
+        ws = workspace()
+        plan, log = load_all(ws)
+        if explain_id is not None:
+            from relint_kpi.render.status import render_explain
+
+            rows = progress.explain(plan, log, explain_id, year=year, as_of=when, territory=territory)
+            table = progress.compute_status(
+                plan, log, year=year, as_of=when, lang=lang.value, indicator_ids=[explain_id], territory=territory
+            )
+            render_explain(rows, table.indicators[0], lang.value)
+            return
+        table = progress.compute_status(
+            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
+        )
+        if fmt is StatusFormat.table:
+            from relint_kpi.render.status import render_table
+
+            render_table(table)
+        else:
+            from relint_kpi.render.status import STATUS_RENDERERS
+
+            typer.echo(STATUS_RENDERERS[fmt.value](table), nl=False)
+
+    run(body)
+
+
 # -- report ------------------------------------------------------------------------
 
 
