@@ -267,11 +267,17 @@ def _matches_territory(index: TerritoryIndex, item: _Contribution, territory: st
 # -- the status table ---------------------------------------------------------------
 
 
-def _status(plan: Plan, target: float, actual: float, expected: float) -> str:
+def _status(plan: Plan, target: float, actual: float, expected: float, year_over: bool) -> str:
+    """The status word for an indicator.
+
+    Achieved once the target is reached. Otherwise the ratio of actual to
+    expected-to-date falls in the plan's bands; once the year is over a
+    missed target can no longer be "on track", so it is at risk or behind.
+    """
     if actual >= target:
         return "achieved"
     ratio = actual / expected if expected > 0 else 1.0
-    if ratio >= plan.thresholds.on_track:
+    if ratio >= plan.thresholds.on_track and not year_over:
         return "on_track"
     if ratio >= plan.thresholds.at_risk:
         return "at_risk"
@@ -380,7 +386,7 @@ def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, ke
         projected=round(projected, 1),
         remaining=round(remaining),
         required_per_quarter=round(required, 1),
-        status=_status(plan, target, actual, expected),
+        status=_status(plan, target, actual, expected, year_over=elapsed >= 4),
         breakdown=breakdown,
     )
 
