@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, format_issue
+from relint_kpi.storage import WriteError
 
 app = typer.Typer(
     add_completion=False,
@@ -90,6 +91,9 @@ def run(action) -> None:
     except UsageError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
+    except WriteError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1)
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug

@@ -1,0 +1,168 @@
+"""Locked, crash-safe writes: appending rows and replacing whole files.
+
+Several people may run relint on the same shared folder at once, and a
+laptop may crash mid-write. So:
+
+* every write holds a lock on a separate ``.relint.lock`` file (filelock: the
+  operating system releases it when a process dies, so a killed writer never
+  blocks the next command; a lock held too long gives :class:`LockTimeout`);
+* an append encodes the whole row first and writes it with a single
+  ``os.write`` on an ``O_APPEND`` descriptor, then ``fsync``: a crash leaves
+  either the whole row or a torn last row that the reader reports;
+* a replacement writes a temporary file in the same folder, ``fsync``\\s it,
+  ``os.replace``\\s it over the target and ``fsync``\\s the folder: readers
+  see the old file or the new one, never a mix. On any error the temporary
+  file is removed and the old file is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator, Sequence
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class WriteError(Exception):
+    """A write could not be done; the message says what to do. Nothing was changed."""
+
+
+class OutputExists(WriteError):
+    """The target file exists and the caller did not ask to replace it."""
+
+
+class LockTimeout(WriteError):
+    """Another relint process held the file's lock for too long."""
+
+
+def _lock_timeout() -> float:
+    try:
+        return float(os.environ.get("RELINT_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def lock_path(path: str | Path) -> Path:
+    """The lock file guarding ``path``: a hidden ``.relint.lock`` in its folder.
+
+    One lock per folder: add-activity must see every quarter file unchanged
+    while it picks a unique id, and an export should not litter the user's
+    folder with one lock file per report.
+    """
+    return Path(path).parent / ".relint.lock"
+
+
+@contextlib.contextmanager
+def locked(path: str | Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock guarding ``path`` for the duration of the block."""
+    from filelock import FileLock, Timeout
+
+    path = Path(path)
+    wait = _lock_timeout() if timeout is None else timeout
+    lock = FileLock(str(lock_path(path)), timeout=wait)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LockTimeout(
+            f"{path} is locked by another relint command (waited {wait:g} s); retry in a moment, "
+            "or look for a relint process that hangs"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:
+    """One CSV row, quoted as needed, ending with ``newline``, as bytes."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerow(cells)
+    text = buffer.getvalue()
+    # A BOM belongs at the start of a file only, never before an appended row.
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+    return text.encode(codec)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def append_bytes(path: str | Path, data: bytes) -> None:
+    """Append ``data`` to ``path`` with one write on an O_APPEND fd, then fsync.
+
+    The caller holds the lock. Raises :class:`WriteError` on OS errors.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise WriteError(f"cannot open {path} for writing: {exc.strerror}") from None
+    try:
+        _write_all(fd, data)
+        os.fsync(fd)
+    except OSError as exc:
+        raise WriteError(f"cannot write to {path}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def replace_file(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; the caller holds the lock.
+
+    On any error the temporary file is removed, the old file is untouched
+    and :class:`WriteError` says why.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise WriteError(f"cannot write in {folder}: {exc.strerror}") from None
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp, path.stat().st_mode & 0o777)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise WriteError(f"cannot write {path}: {exc.strerror}; the old file is unchanged") from None
+    _fsync_folder(folder)
+
+
+def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
+    """Write a whole file (an export) atomically under its lock.
+
+    Refuses to replace an existing file unless ``overwrite``.
+    """
+    path = Path(path)
+    if not path.parent.exists():
+        raise WriteError(f"folder {path.parent} does not exist; create it or choose another --output")
+    with locked(path):
+        if path.exists() and not overwrite:
+            raise OutputExists(f"{path} already exists; pass --force to replace it")
+        replace_file(path, data)
