@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -156,6 +157,179 @@ def validate_command() -> None:
 
 
 # -- actuals: add-activity, add-stakeholder, import-pageviews, complete-action ----
+
+
+def stdin_is_interactive() -> bool:
+    """True when a person can answer prompts (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+def _ask_missing(plan, values: dict, lang: str) -> None:
+    """Prompt for missing required values, offering the plan's choices, or refuse."""
+    needed = ["type", "date", "title"]
+    kind = plan.activity_type(values["type"]) if values.get("type") else None
+    if kind is None or kind.needs_territory:
+        needed.insert(2, "territory")
+    missing = [name for name in needed if not values.get(name)]
+    if not missing:
+        return
+    if not stdin_is_interactive():
+        flags = ", ".join(f"--{name}" for name in missing)
+        raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
+    for name in needed:
+        if values.get(name):
+            continue
+        if name == "type":
+            choices = ", ".join(f"{k.id} ({k.label.get(lang)})" for k in plan.activity_types)
+            typer.echo(f"Types: {choices}")
+        if name == "territory":
+            codes = ", ".join(f"{t.code} {t.name.get(lang)}" for _, t in plan.all_territories())
+            typer.echo(f"Priority territories: {codes} — or any ISO 3166 code")
+        values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
+        if name == "type":
+            kind = plan.activity_type(values["type"])
+            if kind is not None and not kind.needs_territory and "territory" in needed:
+                needed.remove("territory")
+
+
+def _print_recorded(recorded, lang: str) -> None:
+    from relint_kpi.issues import display_path
+
+    if recorded.dry_run:
+        typer.echo(f"Dry run: would append to {display_path(recorded.path)} (nothing written):")
+    else:
+        typer.echo(f"Recorded in {display_path(recorded.path)}:{recorded.line}" + (
+            f" (replaced {recorded.replaced} earlier row(s))" if recorded.replaced else ""
+        ))
+    width = max(len(k) for k in recorded.cells)
+    for key, value in recorded.cells.items():
+        if value:
+            typer.echo(f"  {key.ljust(width)}  {value}")
+
+
+@app.command("add-activity")
+def add_activity_command(
+    type_: Annotated[Optional[str], typer.Option("--type", help="delegation, meeting, event, mission, note, pageviews (or Italian).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD or DD/MM/YYYY.")] = None,
+    territory: Annotated[Optional[str], typer.Option("--territory", help="ISO 3166 code (BE, DE-HE) or a plan territory's name.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="What happened, in a few words.")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help="The plan action this serves (its id).")] = None,
+    participants: Annotated[Optional[str], typer.Option("--participants", help="Participants (events).")] = None,
+    stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
+    value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
+    notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
+    """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
+
+    Missing required values are asked for when run in a terminal. The row is
+    checked exactly as `relint validate` checks files; unknown stakeholders
+    must first be registered with `relint add-stakeholder`.
+
+    Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambasciatore del Belgio"
+    """
+
+    def body():
+        from relint_kpi.workspace import load_plan_or_fail
+        from relint_kpi.writers import add_activity
+
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        values = {"type": type_, "date": date, "territory": territory, "title": title}
+        _ask_missing(plan, values, lang.value)
+        fields = {
+            **values,
+            "action": action,
+            "participants": participants,
+            "stakeholders": "|".join(stakeholder or []),
+            "value": value,
+            "notes": notes,
+        }
+        _print_recorded(add_activity(ws.data_dir, plan, fields, dry_run=dry_run), lang.value)
+
+    run(body)
+
+
+@app.command("add-stakeholder")
+def add_stakeholder_command(
+    name: Annotated[str, typer.Argument(help="The stakeholder's name, as activities will cite it.")],
+    category: Annotated[str, typer.Option("--category", help="One of the plan's stakeholder categories.")],
+    internal: Annotated[
+        Optional[bool],
+        typer.Option("--internal/--external", help="Part of the regional administration, or not."),
+    ] = None,
+    first_involved: Annotated[
+        Optional[str], typer.Option("--first-involved", help="Date of a first involvement before the log starts.")
+    ] = None,
+) -> None:
+    """Register a stakeholder in data/stakeholders.csv, so activities can name it.
+
+    Example: relint add-stakeholder "Comune di Bologna" --category local_authority --external
+    """
+
+    def body():
+        from relint_kpi.workspace import load_plan_or_fail
+        from relint_kpi.writers import add_stakeholder
+
+        if internal is None:
+            raise UsageError("say --internal (part of the regional administration) or --external")
+        when = parse_date_option(first_involved, "--first-involved")
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        _print_recorded(add_stakeholder(ws.data_dir, plan, name, category=category, internal=internal, first_involved=when), "it")
+
+    run(body)
+
+
+@app.command("complete-action")
+def complete_action_command(
+    action_id: Annotated[str, typer.Argument(help="The plan action's id (see `relint plan`).")],
+    date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
+    note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
+) -> None:
+    """Record that a plan action's deliverable was achieved (data/deliverables.csv).
+
+    Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Intesa firmata"
+    """
+
+    def body():
+        from relint_kpi.workspace import load_plan_or_fail
+        from relint_kpi.writers import complete_action
+
+        when = parse_date_option(date, "--date")
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        _print_recorded(complete_action(ws.data_dir, plan, action_id, date=when, note=note), "it")
+
+    run(body)
+
+
+@app.command("import-pageviews")
+def import_pageviews_command(
+    export: Annotated[str, typer.Argument(help="A Matomo / Web Analytics Italia 'Page URLs' CSV export.")],
+    quarter: Annotated[str, typer.Option("--quarter", help="The quarter the export covers, e.g. 2022Q4.")],
+) -> None:
+    """Record a quarter's page views of the plan's web section from an analytics export.
+
+    Sums the page views (not unique views) of the pages matching the plan's
+    pageviews_import patterns, and replaces any earlier page-views row of
+    that quarter.
+
+    Example: relint import-pageviews export-2022-Q4.csv --quarter 2022Q4
+    """
+
+    def body():
+        from relint_kpi.workspace import load_plan_or_fail
+        from relint_kpi.writers import import_pageviews, parse_quarter
+
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        if not Path(export).is_file():
+            raise UsageError(f"no file '{export}'")
+        _print_recorded(import_pageviews(ws.data_dir, plan, export, parse_quarter(quarter, plan)), "it")
+
+    run(body)
 
 
 # -- status ------------------------------------------------------------------------

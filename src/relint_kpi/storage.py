@@ -82,8 +82,14 @@ def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: 
     """One CSV row, quoted as needed, ending with ``newline``, as bytes."""
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerow(cells)
-    text = buffer.getvalue()
-    # A BOM belongs at the start of a file only, never before an appended row.
+    return encode_text(buffer.getvalue(), encoding)
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """Encode text to append to a file in ``encoding``, without a BOM.
+
+    A BOM belongs at the start of a file only, never before an appended row.
+    """
     codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
     return text.encode(codec)
 

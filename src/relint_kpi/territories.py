@@ -87,12 +87,36 @@ class TerritoryIndex:
                 self.group_of_country[country] = group.id
 
     def resolve(self, text: str) -> str | None:
-        """Turn a code or plan territory name into a canonical code, or None."""
+        """Turn a code, a plan territory's name or a country's name into a code, or None.
+
+        Country names are pycountry's, in English or Italian ("Belgio").
+        """
         by_name = self.by_name.get(text.strip().casefold())
         if by_name:
             return by_name
         code = normalise_code(text)
-        return code if is_valid_code(code) else None
+        if is_valid_code(code):
+            return code
+        return country_by_name(text)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    italian = _translator("iso3166-1", "it")
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                names[name.casefold()] = country.alpha_2
+                names[italian.gettext(name).casefold()] = country.alpha_2
+    return names
+
+
+def country_by_name(text: str) -> str | None:
+    """The ISO 3166-1 code of a country named in English or Italian, or None."""
+    return _country_names().get(text.strip().casefold())
 
     def plan_territory(self, code: str) -> str | None:
         """The priority territory a code rolls up into, or None.
