@@ -100,24 +100,6 @@ class TerritoryIndex:
         return country_by_name(text)
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    import pycountry
-
-    names: dict[str, str] = {}
-    italian = _translator("iso3166-1", "it")
-    for country in pycountry.countries:
-        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
-            if name:
-                names[name.casefold()] = country.alpha_2
-                names[italian.gettext(name).casefold()] = country.alpha_2
-    return names
-
-
-def country_by_name(text: str) -> str | None:
-    """The ISO 3166-1 code of a country named in English or Italian, or None."""
-    return _country_names().get(text.strip().casefold())
-
     def plan_territory(self, code: str) -> str | None:
         """The priority territory a code rolls up into, or None.
 
@@ -138,3 +120,22 @@ def country_by_name(text: str) -> str | None:
         if territory is not None:
             return self.by_code[territory][1]
         return self.group_of_country.get(country_of(code))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    italian = _translator("iso3166-1", "it")
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name:
+                names[name.casefold()] = country.alpha_2
+                names[italian.gettext(name).casefold()] = country.alpha_2
+    return names
+
+
+def country_by_name(text: str) -> str | None:
+    """The ISO 3166-1 code of a country named in English or Italian, or None."""
+    return _country_names().get(text.strip().casefold())
