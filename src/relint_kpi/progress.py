@@ -404,7 +404,7 @@ def _breakdown(indicator, counted, by, keys) -> list[BreakdownRow] | None:
     if by == "type":
         order = [k.id for k in keys.plan.activity_types]
         rest = sorted(rest, key=lambda k: order.index(k) if k in order else len(order))
-    ordered += rest + [k for k in (OTHER, NONE) if totals.get(k)]
+    ordered += rest + [k for k in (OTHER, NONE) if totals.get(k) and k not in ordered]
     return [BreakdownRow(key, keys.label(by, key), totals.get(key, 0)) for key in ordered]
 
 

@@ -1,0 +1,225 @@
+"""progress: figures computed by hand from a small log on the mini plan.
+
+Mini plan targets (tests/fixtures/mini_plan.yaml): delegations_received
+annual 4/8, meetings_cumulative cumulative 4/10, new_stakeholders annual 2/2,
+page_views annual 1000/2000, event_participants annual 100/100;
+thresholds on_track 0.9, at_risk 0.7.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from relint_kpi.issues import UsageError
+from relint_kpi.progress import (
+    BREAKDOWNS,
+    compute_status,
+    explain,
+    quarters_elapsed,
+    target_for,
+)
+from relint_kpi.records import Activity, ActivityLog, Stakeholder
+
+D = dt.date
+
+
+def act(line, date, kind, territory="SE", value=1, participants=None, stakeholders=(), title="x"):
+    return Activity("a.csv", line, f"id{line}", date, kind, territory, title, None, participants, tuple(stakeholders), value, "")
+
+
+def stakeholder(name, internal=False, category="university", first=None):
+    return Stakeholder("s.csv", 2, name, internal, category, first)
+
+
+@pytest.fixture
+def log() -> ActivityLog:
+    activities = [
+        act(2, D(2022, 3, 3), "delegation", "DE-HE"),
+        act(3, D(2022, 12, 31), "delegation", "BE"),
+        act(4, D(2022, 2, 1), "meeting"),
+        act(5, D(2022, 6, 1), "meeting"),
+        act(6, D(2022, 9, 1), "meeting", stakeholders=["B"]),
+        act(7, D(2023, 2, 10), "delegation", "CN-GD", stakeholders=["C", "A"]),
+        act(8, D(2023, 5, 5), "delegation", "BE", value=2, stakeholders=["C"]),
+        act(9, D(2023, 7, 10), "delegation", "SE", stakeholders=["D"]),
+        act(10, D(2023, 1, 20), "meeting", stakeholders=["B"]),
+        act(11, D(2023, 4, 20), "meeting", "JP"),
+        act(12, D(2023, 3, 31), "pageviews", None, value=600),
+        act(13, D(2023, 3, 1), "event", "DE-HE", participants=30),
+        act(14, D(2023, 4, 1), "event", "IT", participants=0),
+        act(15, D(2023, 4, 2), "meeting", "SE", participants=50),
+    ]
+    registry = {
+        "A": stakeholder("A", first=D(2021, 3, 1)),
+        "B": stakeholder("B", internal=True, category="local_authority"),
+        "C": stakeholder("C", category="business"),
+        "D": stakeholder("D"),
+        "E": stakeholder("E", first=D(2023, 1, 15)),
+    }
+    return ActivityLog(activities, registry, [])
+
+
+def by_id(table):
+    return {row.id: row for row in table.indicators}
+
+
+def test_quarters_elapsed():
+    assert quarters_elapsed(2023, D(2023, 3, 31)) == 1.0
+    assert quarters_elapsed(2023, D(2023, 6, 30)) == 2.0
+    assert quarters_elapsed(2023, D(2023, 2, 15)) == pytest.approx(46 / 90)
+    assert quarters_elapsed(2023, D(2022, 12, 31)) == 0.0
+    assert quarters_elapsed(2022, D(2023, 5, 1)) == 4.0
+
+
+def test_targets_by_basis(mini_plan):
+    annual = mini_plan.indicator("delegations_received")
+    cumulative = mini_plan.indicator("meetings_cumulative")
+    assert target_for(annual, 2023, mini_plan.years) == 8
+    assert target_for(cumulative, 2023, mini_plan.years) == 10
+    assert target_for(cumulative, 2021, mini_plan.years) == 0
+
+
+def test_activity_count_at_end_of_quarter(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["delegations_received"]
+    # 2023-02-10 (1) + 2023-05-05 (value 2); 2023-07-10 is after the as-of date.
+    assert (row.target, row.actual, row.percent) == (8, 3, 37.5)
+    assert (row.expected_to_date, row.projected, row.remaining, row.required_per_quarter) == (4.0, 6.0, 5, 2.5)
+    assert row.status == "at_risk"  # 3 / 4 = 0.75
+
+
+def test_activity_count_inside_a_quarter(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 2, 15)))["delegations_received"]
+    # 46 of Q1's 90 days have passed: 0.511 quarters.
+    assert row.actual == 1
+    assert row.expected_to_date == 1.0  # 8 * 0.511 / 4 = 1.02
+    assert row.projected == 7.8  # 1 * 4 / 0.511
+    assert row.required_per_quarter == 2.0  # 7 / 3.489
+    assert row.status == "on_track"  # 1 / 1.02 = 0.98
+
+
+def test_year_end_missed_target_is_behind(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, year=2022, today=D(2026, 1, 1)))["delegations_received"]
+    assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "behind")
+    assert row.required_per_quarter == 0.0
+
+
+def test_cumulative_counts_from_plan_start(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["meetings_cumulative"]
+    # 3 meetings in 2022 + 2 in 2023 up to 30 June (the 2023-04-02 one too).
+    assert (row.target, row.actual) == (10, 6)
+    assert row.expected_to_date == 7.0  # 4 + (10 - 4) * 2/4
+    assert row.projected == 9.0  # 3 carried + 3 this year * 4/2
+    assert row.status == "at_risk"  # 6 / 7 = 0.857
+
+
+def test_participants_only_of_events(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["event_participants"]
+    assert (row.actual, row.expected_to_date, row.status) == (30, 50.0, "behind")
+
+
+def test_page_views_metric(mini_plan, log):
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["page_views"]
+    assert (row.actual, row.projected, row.status) == (600, 1200.0, "behind")
+
+
+def test_new_stakeholders(mini_plan, log):
+    # A: involved before the plan (registry) -> never new. B: 2022 and 2023 -> new in 2022 only.
+    # C: twice in 2023 -> once. D: after the as-of date. E: registry date in 2023.
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["new_stakeholders"]
+    assert (row.actual, row.status) == (2, "achieved")
+    assert [r.title for r in explain(mini_plan, log, "new_stakeholders", as_of=D(2023, 6, 30))] == [
+        "E (first_involved)",
+        "C: x",
+    ]
+    row_2022 = by_id(compute_status(mini_plan, log, year=2022, as_of=D(2023, 6, 30)))["new_stakeholders"]
+    assert row_2022.actual == 1
+
+
+def test_stakeholder_breakdowns(mini_plan, log):
+    table = compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="internal")
+    rows = by_id(table)
+    assert [(b.key, b.actual) for b in rows["new_stakeholders"].breakdown] == [("internal", 0), ("external", 3)]
+    assert rows["delegations_received"].breakdown is None
+    table = compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="category")
+    assert [(b.key, b.actual) for b in by_id(table)["new_stakeholders"].breakdown] == [
+        ("university", 2),
+        ("business", 1),
+        ("local_authority", 0),
+    ]
+
+
+def test_non_target_territory_goes_to_other(mini_plan, log):
+    table = compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="territory")
+    rows = by_id(table)["delegations_received"].breakdown
+    assert [(b.key, b.label, b.actual) for b in rows] == [
+        ("DE-HE", "Assia", 0),
+        ("SE", "Svezia", 1),
+        ("CN", "Cina", 1),  # CN-GD rolls up into China
+        ("other", "altri territori", 2),  # BE, value 2
+    ]
+    groups = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="group", lang="en"))
+    assert [(b.key, b.actual) for b in groups["meetings_cumulative"].breakdown] == [("europe", 5), ("asia", 1)]  # JP is one of the group's countries
+
+
+def test_territory_filter(mini_plan, log):
+    rows = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), territory="Cina"))
+    assert rows["delegations_received"].actual == 1
+    assert rows["page_views"].actual == 0
+
+
+@pytest.mark.parametrize("by", BREAKDOWNS)
+def test_breakdowns_add_up(mini_plan, log, by):
+    for row in compute_status(mini_plan, log, as_of=D(2023, 12, 31), by=by).indicators:
+        if row.breakdown is not None:
+            assert sum(b.actual for b in row.breakdown) == row.actual, (by, row.id)
+
+
+def test_explain_lists_rows(mini_plan, log):
+    rows = explain(mini_plan, log, "delegations_received", as_of=D(2023, 12, 31))
+    assert [(r.path, r.line, r.contribution) for r in rows] == [("a.csv", 7, 1), ("a.csv", 8, 2), ("a.csv", 9, 1)]
+
+
+def test_default_as_of_is_today_clipped(mini_plan, log):
+    assert compute_status(mini_plan, log, today=D(2026, 11, 24)).as_of == D(2023, 12, 31)
+    assert compute_status(mini_plan, log, today=D(2019, 1, 1)).as_of == D(2022, 1, 1)
+    table = compute_status(mini_plan, log, today=D(2023, 5, 2))
+    assert (table.year, table.as_of) == (2023, D(2023, 5, 2))
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"year": 2030}, "year 2030 is outside the plan — choose one of: 2022, 2023"),
+        ({"by": "colour"}, "unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal"),
+        (
+            {"indicator_ids": ["nope"]},
+            "unknown indicator 'nope' — choose one of: delegations_received, meetings_cumulative, "
+            "new_stakeholders, page_views, event_participants",
+        ),
+        ({"territory": "Atlantide"}, "unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name"),
+    ],
+)
+def test_usage_errors(mini_plan, log, options, message):
+    with pytest.raises(UsageError) as caught:
+        compute_status(mini_plan, log, **options)
+    assert str(caught.value) == message
+
+
+def test_shipped_breakdowns_add_up():
+    """Every breakdown of the shipped data adds up to its indicator's total."""
+    from relint_kpi.actuals import read_data
+    from relint_kpi.plan import load_plan
+
+    repo = Path(__file__).resolve().parent.parent
+    plan, issues = load_plan(repo / "data" / "plan_2022_2023.yaml")
+    assert issues == []
+    shipped, issues = read_data(repo / "data", plan)
+    assert issues == []
+    for year in plan.years:
+        for by in BREAKDOWNS:
+            for row in compute_status(plan, shipped, year=year, as_of=D(2023, 12, 31), by=by).indicators:
+                if row.breakdown is not None:
+                    assert sum(b.actual for b in row.breakdown) == row.actual, (year, by, row.id)
