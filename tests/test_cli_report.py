@@ -140,7 +140,7 @@ def test_csv_headline(workspace):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("id,title,unit,basis,target,actual,percent,status,previous_target")
-    assert lines[4] == "page_views,Visualizzazioni,visualizzazioni,annual,2000,1500,75.0,at_risk,1000,900,90.0,on_track"
+    assert lines[4] == "page_views,Visualizzazioni,visualizzazioni,annual,2000,1500,75.0,at_risk,1000,900,90.0,at_risk"
 
 
 def test_html_output_file_parses_and_has_its_charts(workspace, tmp_path):

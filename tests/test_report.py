@@ -123,7 +123,7 @@ def test_headline_with_previous_year(report_2023):
         1000,
         900,
         90.0,
-        "on_track",
+        "at_risk",  # a closed year's missed target is never on track
     )
     meetings = rows["meetings_cumulative"]
     # cumulative: running total from the plan's start (2 in 2022 + 1 in 2023)

@@ -57,14 +57,26 @@ def lock_path(path: str | Path) -> Path:
     return Path(path).parent / ".relint.lock"
 
 
+def export_lock_path(path: str | Path) -> Path:
+    """The lock file guarding an export: in the temp folder, named after the target.
+
+    An export's folder is the user's (a desktop, a shared drive); it gets the
+    report and nothing else.
+    """
+    import hashlib
+
+    digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"relint-export-{digest}.lock"
+
+
 @contextlib.contextmanager
-def locked(path: str | Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the lock guarding ``path`` for the duration of the block."""
+def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | None = None) -> Iterator[None]:
+    """Hold the lock guarding ``path`` (or ``lock_file``) for the duration of the block."""
     from filelock import FileLock, Timeout
 
     path = Path(path)
     wait = _lock_timeout() if timeout is None else timeout
-    lock = FileLock(str(lock_path(path)), timeout=wait)
+    lock = FileLock(str(lock_file or lock_path(path)), timeout=wait)
     try:
         lock.acquire()
     except Timeout:
@@ -168,7 +180,7 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
     path = Path(path)
     if not path.parent.exists():
         raise WriteError(f"folder {path.parent} does not exist; create it or choose another --output")
-    with locked(path):
+    with locked(path, lock_file=export_lock_path(path)):
         if path.exists() and not overwrite:
             raise OutputExists(f"{path} already exists; pass --force to replace it")
         replace_file(path, data)
