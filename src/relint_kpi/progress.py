@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
@@ -154,8 +155,7 @@ def _first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity |
     return first
 
 
-@dataclass(frozen=True)
-class _Contribution:
+class _Contribution(NamedTuple):
     """One counted item: an activity row, or a stakeholder's first involvement."""
 
     date: dt.date
@@ -164,21 +164,33 @@ class _Contribution:
     stakeholder: str | None = None
 
 
-def _contributions(plan: Plan, log: ActivityLog, indicator: Indicator) -> list[_Contribution]:
+def _by_type(log: ActivityLog) -> dict[str, list[Activity]]:
+    """The log's activities grouped by type, built once per computation."""
+    groups: dict[str, list[Activity]] = {}
+    for activity in log.activities:
+        groups.setdefault(activity.type, []).append(activity)
+    return groups
+
+
+def _contributions(
+    log: ActivityLog, indicator: Indicator, by_type: dict[str, list[Activity]], start: dt.date, end: dt.date
+) -> list[_Contribution]:
+    """What an indicator counts between ``start`` and ``end`` (inclusive)."""
     source = indicator.source
     if source.kind == "new_stakeholders":
         return [
             _Contribution(date, 1, activity, name)
             for name, (date, activity) in _first_involvements(log).items()
+            if start <= date <= end
         ]
     if source.kind == "participants":
         return [
             _Contribution(a.date, a.participants, a)
-            for a in log.activities
-            if a.type == source.activity_type and a.participants
+            for a in by_type.get(source.activity_type, ())
+            if a.participants and start <= a.date <= end
         ]
     wanted = source.metric if source.kind == "metric" else source.activity_type
-    return [_Contribution(a.date, a.value, a) for a in log.activities if a.type == wanted]
+    return [_Contribution(a.date, a.value, a) for a in by_type.get(wanted, ()) if start <= a.date <= end]
 
 
 def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -339,25 +351,25 @@ def compute_status(
     at = min(as_of, dt.date(year, 12, 31))
     elapsed = quarters_elapsed(year, at)
     keys = _Keys(plan, log, lang)
+    by_type = _by_type(log)
     rows = []
     for indicator in plan.indicators:
         if indicator_ids and indicator.id not in indicator_ids:
             continue
-        rows.append(_indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys, lang))
+        rows.append(_indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys, lang, by_type))
     return StatusTable(plan.metadata.title.get(lang), year, at, lang, by, rows)
 
 
-def _counted(plan, log, indicator, year, at, territory, index) -> list[_Contribution]:
+def _counted(plan, log, indicator, year, at, territory, index, by_type=None) -> list[_Contribution]:
     start, end = _window(plan, indicator, year, at)
-    return [
-        item
-        for item in _contributions(plan, log, indicator)
-        if start <= item.date <= end and _matches_territory(index, item, territory)
-    ]
+    items = _contributions(log, indicator, by_type if by_type is not None else _by_type(log), start, end)
+    if territory is None:
+        return items
+    return [item for item in items if _matches_territory(index, item, territory)]
 
 
-def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys, lang) -> IndicatorStatus:
-    counted = _counted(plan, log, indicator, year, at, territory, keys.index)
+def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys, lang, by_type) -> IndicatorStatus:
+    counted = _counted(plan, log, indicator, year, at, territory, keys.index, by_type)
     actual = sum(item.amount for item in counted)
     target = target_for(indicator, year, plan.years)
     previous = target_for(indicator, year - 1, plan.years) if indicator.basis == "cumulative" else 0.0

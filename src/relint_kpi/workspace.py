@@ -87,10 +87,10 @@ def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
     A data set with errors is never half-used: any issue anywhere stops the
     command.
     """
-    from relint_kpi.actuals import read_data
+    from relint_kpi.cache import read_data_cached
 
     plan = load_plan_or_fail(workspace)
-    log, issues = read_data(workspace.data_dir, plan)
+    log, issues = read_data_cached(workspace.data_dir, plan, workspace.plan_path)
     if issues:
         raise DataError(issues)
     return plan, log
@@ -98,10 +98,10 @@ def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
 
 def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, list[Issue]]:
     """Load the plan and every data file, returning every issue found (for ``validate``)."""
-    from relint_kpi.actuals import read_data
+    from relint_kpi.cache import read_data_cached
 
     plan, issues = load_plan(workspace.plan_path)
     if plan is None:
         return None, None, issues
-    log, data_issues = read_data(workspace.data_dir, plan)
+    log, data_issues = read_data_cached(workspace.data_dir, plan, workspace.plan_path)
     return plan, log, issues + data_issues

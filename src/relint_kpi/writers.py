@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from relint_kpi import actuals, storage
@@ -124,12 +124,12 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
     year, quarter = actuals.quarter_of(activity.date)
     prefix = f"{year}Q{quarter}"
     if dry_run:
-        return Recorded(path, 0, actuals.format_activity(replace(activity, id=f"{prefix}-…")), dry_run=True)
+        return Recorded(path, 0, actuals.format_activity(activity._replace(id=f"{prefix}-…")), dry_run=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
         new_id = f"{prefix}-{_quarter_ids(path, prefix) + 1:04d}"
         delimiter = actuals.sniff(path).delimiter if path.exists() and path.stat().st_size else ","
-        cells = actuals.format_activity(replace(activity, id=new_id), delimiter)
+        cells = actuals.format_activity(activity._replace(id=new_id), delimiter)
         line = _append(path, actuals.COLUMNS, cells)
     return Recorded(path, line, cells)
 
