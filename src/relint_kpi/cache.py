@@ -29,9 +29,13 @@ import pickle
 import tempfile
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from relint_kpi.issues import Issue
-from relint_kpi.plan import Plan
 from relint_kpi.records import Activity, ActivityLog
+
+if TYPE_CHECKING:
+    from relint_kpi.plan import Plan
 
 FORMAT = 1
 _CODE_MODULES = ("actuals.py", "numbers.py", "records.py", "plan.py", "territories.py", "cache.py", "yamlsafe.py")
@@ -107,9 +111,47 @@ def _store(entry: Path, key: str, log: ActivityLog) -> None:
         "stakeholders": log.stakeholders,
         "deliverables": log.deliverables,
     }
+    _write_pickle(entry, payload)
+
+
+def _plan_entry(raw: bytes) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.blake2b(raw, digest_size=32)
+    package = Path(__file__).parent
+    for module in _CODE_MODULES:
+        with contextlib.suppress(OSError):
+            digest.update((package / module).read_bytes())
+    return folder / f"plan-{digest.hexdigest()}.pickle"
+
+
+def load_plan_cached(raw: bytes) -> Plan | None:
+    """The validated plan for these plan-file bytes, if an earlier run stored it."""
+    entry = _plan_entry(raw)
+    if entry is None:
+        return None
+    try:
+        with entry.open("rb") as handle:
+            plan = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        return None
+    from relint_kpi.plan import Plan
+
+    return plan if isinstance(plan, Plan) else None
+
+
+def store_plan(raw: bytes, plan: Plan) -> None:
+    """Remember a validated plan (best effort, atomic)."""
+    entry = _plan_entry(raw)
+    if entry is not None:
+        _write_pickle(entry, plan)
+
+
+def _write_pickle(entry: Path, payload) -> None:
     with contextlib.suppress(OSError, pickle.PickleError):
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".log-", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".relint-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)

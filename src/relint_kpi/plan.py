@@ -32,7 +32,9 @@ LANGS: tuple[str, ...] = ("it", "en")
 class Model(BaseModel):
     """Base of every plan model: strict types, unknown keys rejected, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: schemas are built on first validation, not at import, so a
+    # plan answered from the cache (see load_plan) costs no schema building.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Text(Model):
@@ -484,8 +486,27 @@ def load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
     """Read, validate and cross-check the plan at ``path``.
 
     Returns ``(plan, issues)``; ``plan`` is ``None`` whenever ``issues`` is
-    not empty, so a half-valid plan is never used.
+    not empty, so a half-valid plan is never used. A plan already validated
+    with the same bytes and the same code comes from the cache
+    (:mod:`relint_kpi.cache`), which keeps quick commands quick.
     """
+    from relint_kpi import cache
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        raw = None
+    if raw is not None:
+        cached = cache.load_plan_cached(raw)
+        if cached is not None:
+            return cached, []
+    plan, issues = _load_plan(path)
+    if plan is not None and raw is not None:
+        cache.store_plan(raw, plan)
+    return plan, issues
+
+
+def _load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
     shown = display_path(path)
     try:
         raw = Path(path).read_bytes()

@@ -1,0 +1,161 @@
+"""Time relint's commands as whole processes against same-run baselines.
+
+    python benchmarks/run.py                      # sizes 1,000 / 100,000 / 1,000,000
+    python benchmarks/run.py --sizes 1000 --quick # a smoke run
+
+Prints one Markdown table: median and min–max wall time, peak memory (max
+RSS of the process), the baseline and the ratio, and whether the target of
+the performance issue is met. Baselines: ``python -c "import pandas"`` for
+start-up, and a bare pandas script that reads the same CSVs and groups by
+year and type for the data sizes. "Cold" runs start with an empty cache of
+validated data (as after the files changed); "warm" runs reuse it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+PLAN = REPO / "data" / "plan_2022_2023.yaml"
+BARE_PANDAS = """
+import glob, sys
+import pandas as pd
+frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in sorted(glob.glob(sys.argv[1] + "/actuals/*.csv"))]
+df = pd.concat(frames)
+df["year"] = df["date"].str[:4]
+df["value"] = pd.to_numeric(df["value"])
+print(df.groupby(["year", "type"])["value"].sum().shape)
+"""
+
+
+def run_once(argv: list[str], env: dict, cwd: Path) -> tuple[float, int, int]:
+    """Run a command; return (seconds, peak RSS in MB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss // 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(argv, env, cwd, runs: int, before=None) -> dict:
+    """Warm up once, then ``runs`` timed runs; ``before`` runs before each (e.g. clear the cache)."""
+    if before:
+        before()
+    _, _, code = run_once(argv, env, cwd)
+    if code == 2:
+        return {"na": True}
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak, code = run_once(argv, env, cwd)
+        if code != 0:
+            raise SystemExit(f"{' '.join(argv)} exited {code}")
+        times.append(seconds)
+        peaks.append(peak)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": max(peaks)}
+
+
+def fmt(result: dict) -> str:
+    if result.get("na"):
+        return "n/a"
+    return f"{result['median']:.3f} s ({result['min']:.3f}–{result['max']:.3f}), {result['peak']} MB"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main() -> None:
+    """Generate data, time every command, print the table."""
+    parser = argparse.ArgumentParser(description="relint benchmark")
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test)")
+    parser.add_argument("--keep", type=Path, help="keep generated data in this folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    python = sys.executable
+    relint = [python, "-m", "relint_kpi", "--plan", str(PLAN)]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="relint-bench-"))
+    cache = work / "cache"
+    env = {**os.environ, "RELINT_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO / "src")}
+
+    def clear_cache():
+        shutil.rmtree(cache, ignore_errors=True)
+
+    small_runs = 2 if args.quick else 5
+    rows = []
+
+    def row(name, result, baseline, target=None, baseline_name=""):
+        ratio = result["median"] / baseline["median"] if not result.get("na") else None
+        verdict = "" if target is None or ratio is None else ("yes" if ratio <= target else "NO")
+        rows.append(
+            (name, fmt(result), baseline_name, f"{ratio:.2f}×" if ratio else "n/a", f"≤ {target}×" if target else "", verdict)
+        )
+
+    pandas_import = measure([python, "-c", "import pandas"], env, REPO, small_runs)
+    rows.append(("python -c 'import pandas' (baseline)", fmt(pandas_import), "", "", "", ""))
+    row("relint --help", measure(relint + ["--help"], env, REPO, small_runs), pandas_import, 0.4, "import pandas")
+    dry = relint + ["add-activity", "--dry-run", "--type", "meeting", "--date", "2023-03-11", "--territory", "BE", "--title", "Benchmark"]
+    row("relint add-activity --dry-run", measure(dry, env, REPO, small_runs), pandas_import, 0.4, "import pandas")
+    row("relint status (shipped data, warm)", measure(relint + ["status"], env, REPO, small_runs), pandas_import, 1.5, "import pandas")
+
+    per_row = {}
+    for size in sizes:
+        folder = work / f"data-{size}"
+        generate(PLAN, folder, size)
+        runs = 3 if size >= 1_000_000 and not args.quick else small_runs
+        bare = measure([python, "-c", BARE_PANDAS, str(folder)], env, REPO, runs)
+        rows.append((f"bare pandas script, {size:,} rows (baseline)", fmt(bare), "", "", "", ""))
+        data = relint[:] + ["--data", str(folder)]
+        for name, extra in (
+            ("validate", ["validate"]),
+            ("status --by territory", ["status", "--by", "territory"]),
+            ("report --format json", ["report", "--year", "2023", "--format", "json"]),
+        ):
+            cold = measure(data + extra, env, REPO, runs, before=clear_cache)
+            warm = measure(data + extra, env, REPO, runs)
+            row(f"{name}, {size:,} rows, cold", cold, bare, 3 if name.startswith("status") and size >= 1_000_000 else None, "bare pandas")
+            row(f"{name}, {size:,} rows, warm", warm, bare, 1.5 if name.startswith("status") and size >= 1_000_000 else None, "bare pandas")
+            if name == "status --by territory" and not cold.get("na"):
+                per_row[size] = cold["median"] / size
+                if size >= 1_000_000:
+                    limit = 2 * bare["peak"] + 200
+                    ok = "yes" if cold["peak"] <= limit else "NO"
+                    rows.append((f"peak memory, status, {size:,} rows", f"{cold['peak']} MB", "bare pandas", f"{bare['peak']} MB", f"≤ 2× + 200 MB = {limit} MB", ok))
+    if 100_000 in per_row and 1_000_000 in per_row:
+        ratio = per_row[1_000_000] / per_row[100_000]
+        rows.append(("time per row, 1M vs 100k (status, cold)", f"{per_row[1_000_000] * 1e6:.2f} µs vs {per_row[100_000] * 1e6:.2f} µs", "", f"{ratio:.2f}×", "≤ 1.5×", "yes" if ratio <= 1.5 else "NO"))
+
+    print(f"Machine: {machine()}\n")
+    print("| command | median (min–max), peak RSS | vs | ratio | target | met |")
+    print("|---|---|---|---|---|---|")
+    for cells in rows:
+        print("| " + " | ".join(cells) + " |")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
