@@ -102,6 +102,10 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
     if output.exists() and not force:
         raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
     data = render_report(report, fmt)
-    from relint_kpi.storage import write_atomic
+    from relint_kpi.storage import OutputExists, write_atomic
 
-    write_atomic(output, data, overwrite=force)
+    try:
+        write_atomic(output, data, overwrite=force)
+    except OutputExists:
+        # another process created the file since the check above: same answer
+        raise UsageError(f"'{output}' already exists; pass --force to overwrite it") from None

@@ -53,8 +53,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th { background: #1d4e89; color: #fff; text-align: left; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde3ea; padding: 1mm 1.5mm; vertical-align: top; }
 tbody tr:nth-child(even) td { background: #f6f8fa; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
 td.status { font-weight: bold; white-space: nowrap; }
+td small { display: block; color: #7b8794; font-size: 7.5pt; word-break: break-all; }
+td.col-deliverable_date, td.col-date { white-space: nowrap; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg { display: block; max-width: 100%; height: auto; }
@@ -83,15 +86,23 @@ def _block(block: Block, lang: str) -> list[str]:
     if not block.rows:
         out.append(f'<p class="note">{escape(t("report.empty", lang))}</p>')
         return out
+    keys = [c.key for c in block.columns]
+    # an action's id goes under its title in small print rather than in a column of its own
+    merged = "id" in keys and "action" in keys
     head = "".join(
         f'<th class="num">{escape(c.label)}</th>' if c.kind in NUMERIC_KINDS else f"<th>{escape(c.label)}</th>"
         for c in block.columns
+        if not (merged and c.key == "id")
     )
     out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
     for row in block.rows:
         cells = []
         for value, column in zip(row, block.columns):
+            if merged and column.key == "id":
+                continue
             text = escape(cell_text(value, column.kind, lang))
+            if merged and column.key == "action":
+                text += f"<small>{escape(row[keys.index('id')])}</small>"
             key = status_key(value, column.kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
@@ -99,7 +110,7 @@ def _block(block: Block, lang: str) -> list[str]:
             elif column.kind in NUMERIC_KINDS:
                 cells.append(f'<td class="num">{text}</td>')
             else:
-                cells.append(f"<td>{text}</td>")
+                cells.append(f'<td class="col-{escape(column.key)}">{text}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return out

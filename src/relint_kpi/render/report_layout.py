@@ -194,7 +194,7 @@ def actions_block(report: Report) -> Block:
     columns = [
         _col("id", "report.col.action_id", "text", lang),
         _col("action", "report.col.action", "text", lang),
-        _col("territory", "report.col.territory", "text", lang),
+        _col("action_territory", "report.col.territory", "text", lang),
         _col("timing", "report.col.timing", "text", lang),
         _col("activities", "report.col.activities_year", "int", lang),
         _col("deliverable_date", "report.col.deliverable_date", "date", lang),

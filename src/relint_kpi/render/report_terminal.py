@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -30,22 +31,47 @@ STATUS_STYLES = {
 }
 
 
-def _table(block: Block, lang: str) -> Table:
-    table = Table()
-    for column in block.columns:
-        table.add_column(Text(column.label), justify="right" if column.kind in NUMERIC_KINDS else "left", overflow="fold")
-    for row in block.rows:
+#: Columns left out on terminals narrower than :data:`NARROW` (the title says as much).
+OPTIONAL_COLUMNS = frozenset({"unit", "action_territory", "timing", "deliverable"})
+NARROW = 120
+
+
+def _narrow(block: Block) -> Block:
+    keep = [i for i, column in enumerate(block.columns) if column.key not in OPTIONAL_COLUMNS]
+    return Block(block.title, [block.columns[i] for i in keep], [[row[i] for i in keep] for row in block.rows], block.note)
+
+
+def _table(block: Block, lang: str, width: int) -> Table:
+    if width < NARROW:
+        block = _narrow(block)
+    texts = [[cell_text(value, column.kind, lang) for value, column in zip(row, block.columns)] for row in block.rows]
+    # horizontal rules only: nine columns still fit an 80-column terminal
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for index, column in enumerate(block.columns):
+        widest = max((len(row[index]) for row in texts), default=0)
+        if column.kind in NUMERIC_KINDS or column.kind in ("status", "action_status", "date", "bool"):
+            # short cells never fold (a figure cut in two misleads); headings may wrap
+            justify = "right" if column.kind in NUMERIC_KINDS else "left"
+            word = max((len(w) for w in column.label.split()), default=0)
+            table.add_column(Text(column.label), justify=justify, min_width=widest, max_width=max(widest, word), overflow="fold")
+        else:
+            table.add_column(Text(column.label), overflow="fold", min_width=min(widest, 10))
+    for values, row in zip(block.rows, texts):
         cells = []
-        for value, column in zip(row, block.columns):
+        for value, text, column in zip(values, row, block.columns):
             key = status_key(value, column.kind)
-            cells.append(Text(cell_text(value, column.kind, lang), style=STATUS_STYLES.get(key or "", "")))
+            cells.append(Text(text, style=STATUS_STYLES.get(key or "", "")))
         table.add_row(*cells)
     return table
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default, coloured on a terminal)."""
-    console = console or Console(highlight=False)
+    if console is None:
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            # piped to a file or a pager: wide enough that tables do not fold
+            console = Console(highlight=False, width=160)
     lang = report.lang
     console.print(Text(title(report), style="bold"))
     for label, value in cover(report):
@@ -58,7 +84,7 @@ def print_report(report: Report, console: Console | None = None) -> None:
                 console.print(Text(block.title, style="bold"))
             if block.note:
                 console.print(Text(block.note, style="italic"))
-            console.print(_table(block, lang) if block.rows else Text(t("report.empty", lang), style="dim"))
+            console.print(_table(block, lang, console.width) if block.rows else Text(t("report.empty", lang), style="dim"))
         for item in section.items:
             console.print(Text("• " + item))
 
