@@ -138,6 +138,17 @@ def _prescan(text: str) -> "YamlProblem | None":
     return None
 
 
+def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> "YamlProblem":
+    """A character YAML refuses (control characters), with its line and column."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    return YamlProblem(
+        line, column, "yaml-character", f"character U+{code:04X} is not allowed in YAML; delete it or retype the text"
+    )
+
+
 @dataclass
 class YamlProblem(Exception):
     """A problem found while reading YAML, with its 1-based position."""
@@ -181,7 +192,9 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
     if _FastLoader is not None:
         try:
             problem = _prescan(text)
-        except yaml.MarkedYAMLError:
+        except yaml.reader.ReaderError as exc:
+            problem = _reader_problem(text, exc)
+        except yaml.YAMLError:
             problem = None  # the loader below reports syntax errors with their position
         if problem is not None:
             return None, None, [problem]
@@ -193,6 +206,8 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             node = loader.get_single_node()
         except YamlProblem as problem:
             return None, None, [problem]
+        except yaml.reader.ReaderError as exc:
+            return None, None, [_reader_problem(text, exc)]
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
