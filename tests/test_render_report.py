@@ -106,6 +106,7 @@ def test_escape_md_neutralises_markup():
     assert escape_md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert escape_md("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
     assert escape_md("a|b\r\nc") == "a\\|b c"
+    assert escape_md("R&D &amp; &#60;") == "R&D &amp;amp; &amp;#60;"
 
 
 def test_markdown_hostile_text_stays_text():

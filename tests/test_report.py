@@ -288,6 +288,15 @@ def test_thematic_coverage(report_2023):
     assert c.table.rows == [["Gabinetto", 1, 1, True]]
 
 
+def test_thematic_coverage_counts_a_sector_once_however_capitalised(mini_plan):
+    a2 = mini_plan.actions[1].model_copy(update={"regional_sectors": ["gabinetto ", "DG Agricoltura"]})
+    plan = mini_plan.model_copy(update={"actions": [mini_plan.actions[0], a2]})
+    report = build_report(plan, make_log(), year=2022, as_of=D(2022, 12, 31), now=NOW)
+    c = _criterion(report, "thematic_coverage")
+    assert c.table.rows == [["Gabinetto", 2, 1, True], ["DG Agricoltura", 1, 0, False]]
+    assert _figures(c)[1] == ("sectors_covered", 1, 2, 50.0)
+
+
 def test_thematic_coverage_in_2022(mini_plan):
     report = build_report(mini_plan, make_log(), year=2022, as_of=D(2022, 12, 31), now=NOW)
     assert _figures(_criterion(report, "thematic_coverage")) == [

@@ -610,14 +610,15 @@ def thematic_coverage(ctx: _Context, criterion_id: str, title: str) -> Criterion
     """Actions with activity in the year, and the regional sectors those actions involve."""
     lang = ctx.lang
     active_actions = {a.action for a in ctx.in_year if a.action}
-    sectors: dict[str, list[str]] = {}
+    # one sector however its name is capitalised; the first spelling names it
+    sectors: dict[str, tuple[str, list[str]]] = {}
     for action in ctx.plan.actions:
         for sector in action.regional_sectors:
-            sectors.setdefault(sector, []).append(action.id)
+            sectors.setdefault(sector.strip().casefold(), (sector.strip(), []))[1].append(action.id)
     rows = []
-    for sector, action_ids in sectors.items():
+    for name, action_ids in sectors.values():
         with_activity = sum(1 for a in action_ids if a in active_actions)
-        rows.append([sector, len(action_ids), with_activity, with_activity > 0])
+        rows.append([name, len(action_ids), with_activity, with_activity > 0])
     actions_total = len(ctx.plan.actions)
     actions_active = sum(1 for a in ctx.plan.actions if a.id in active_actions)
     covered = sum(1 for row in rows if row[3])

@@ -13,6 +13,7 @@ from relint_kpi.i18n import t
 from relint_kpi.render.report_layout import NUMERIC_KINDS, Block, cell_text, cover, sections, title
 from relint_kpi.report import Report
 
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
@@ -22,7 +23,8 @@ def escape_md(text: str) -> str:
     HTML-significant characters become entities, Markdown punctuation gets
     a backslash, and line ends become spaces (a table row is one line).
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # "&" only where it would start an entity ("R&D" stays as written)
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     return re.sub(r"[\r\n\t]+", " ", text)
 
