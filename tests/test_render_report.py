@@ -360,6 +360,7 @@ def screenshot(html_path: Path, png_path: Path, profile: Path) -> bytes:
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            "--hide-scrollbars",
             f"--user-data-dir={profile}",
             f"--screenshot={png_path}",
             "--window-size=1240,1754",
