@@ -2,6 +2,7 @@
 
     python scripts/reliability.py            # full run (about a minute)
     python scripts/reliability.py --quick    # fewer trials
+    python scripts/reliability.py --fuzz-only 50000   # a long fuzz run only
 
 Concurrent appends (rows written vs found, lost, duplicated, corrupt);
 writers killed with SIGKILL at random moments (completed rows kept, torn
@@ -222,7 +223,24 @@ def fuzz(examples: int) -> dict:
         guarded(lambda: parse_italian_int(text, delimiter))
         guarded(lambda: parse_date(text))
 
-    for test in (csv_bytes, yaml_text, numbers):
+    from relint_kpi.writers import add_activity
+
+    field = st.one_of(st.none(), st.text(max_size=30), st.sampled_from(["2023-04-02", "02/04/2023", "meeting", "SE", "Assia", "5.000", "-1"]))
+
+    @config
+    @given(st.fixed_dictionaries({name: field for name in ("type", "date", "territory", "title", "action", "participants", "stakeholders", "value", "notes")}))
+    def add_activity_args(fields):
+        from relint_kpi.issues import DataError, UsageError
+
+        def attempt():
+            try:
+                add_activity(folder, plan, fields, dry_run=True)
+            except (DataError, UsageError):
+                pass
+
+        guarded(attempt)
+
+    for test in (csv_bytes, yaml_text, numbers, add_activity_args):
         test()
     return counts
 
@@ -231,7 +249,12 @@ def main() -> None:
     """Run every measurement and print the table."""
     parser = argparse.ArgumentParser(description="relint reliability figures")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--fuzz-only", type=int, metavar="N", help="only fuzz, with N examples per target")
     args = parser.parse_args()
+    if args.fuzz_only:
+        fuzzed = fuzz(args.fuzz_only)
+        print(f"{fuzzed['examples']:,} examples, {fuzzed['uncaught']} uncaught exceptions")
+        raise SystemExit(1 if fuzzed["uncaught"] else 0)
     appends = concurrent_appends(4 if args.quick else 16, 50 if args.quick else 200)
     kills = kill_trials(5 if args.quick else 50)
     bad = bad_inputs()
@@ -252,7 +275,7 @@ def main() -> None:
         f"| hostile titles exported | {exports['xlsx_cells']} XLSX cells, {exports['xlsx_formulas']} formula cells; "
         f"{exports['csv_live']} live CSV cells |"
     )
-    print(f"| fuzzing (CSV reader, YAML loader, number and date parsers) | {fuzzed['examples']:,} examples, {fuzzed['uncaught']} uncaught exceptions |")
+    print(f"| fuzzing (CSV reader, YAML loader, number and date parsers, add-activity arguments) | {fuzzed['examples']:,} examples, {fuzzed['uncaught']} uncaught exceptions |")
 
 
 if __name__ == "__main__":
