@@ -167,7 +167,7 @@ def group_chart(report: Report) -> str:
     """Inline SVG: a vertical bar per territory group, height ∝ activities in the year."""
     lang = report.lang
     rows = report.by_group
-    width, height, base, top = 680, 230, 180, 24
+    width, height, base, top = 680, 246, 180, 24
     slot = (width - 40) / max(len(rows), 1)
     peak = max((r.activities for r in rows), default=0) or 1
     parts = [
@@ -184,7 +184,10 @@ def group_chart(report: Report) -> str:
             f'<text x="{x + slot / 2:.1f}" y="{base - bar - 5:.1f}" font-size="12" text-anchor="middle" '
             f'fill="#1f2933">{escape(format_number(row.activities, lang))}</text>',
         ]
-        for line_no, line in enumerate(_wrap(row.label, max(8, int(slot / 7)))[:3]):
+        lines = _wrap(row.label, max(8, int(slot / 6)))
+        if len(lines) > 4:
+            lines = lines[:3] + [_shorten(lines[3] + " …", max(8, int(slot / 6)))]
+        for line_no, line in enumerate(lines):
             parts.append(
                 f'<text x="{x + slot / 2:.1f}" y="{base + 16 + 13 * line_no}" font-size="11" text-anchor="middle" '
                 f'fill="#1f2933">{escape(line)}</text>'
