@@ -153,7 +153,9 @@ class Column:
     """A column of a detail table: stable key, heading and value kind.
 
     ``kind`` tells renderers how to format the cells: ``text``, ``int``,
-    ``percent`` (a number of percent points), ``date``, ``bool``.
+    ``number`` (int or float), ``percent`` (a number of percent points),
+    ``date``, ``bool``, ``year``, or ``status`` / ``action_status`` (a status
+    key shown as a coloured word).
     """
 
     key: str
