@@ -147,7 +147,11 @@ class _SheetWriter:
             cell.value = value
             cell.number_format = "yyyy-mm-dd"
         else:
-            _set_text(cell, cell_text(value, kind, self.lang))
+            text = cell_text(value, kind, self.lang)
+            _set_text(cell, text)
+            if len(text) > MAX_WIDTH:
+                # a long title wraps inside its column instead of running under the next one
+                cell.alignment = self.Alignment(wrap_text=True, vertical="top")
             key = status_key(value, kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
