@@ -34,6 +34,8 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.timing": {"it": "Tempistica", "en": "Timing"},
     "plan.deliverables": {"it": "Output/deliverable", "en": "Deliverables"},
     "plan.also": {"it": "anche", "en": "also"},
+    "plan.activities": {"it": "Attività", "en": "Activities"},
+    "plan.countries": {"it": "Paesi del gruppo", "en": "Countries in the group"},
     # -- status ---------------------------------------------------------------
     "status.year": {"it": "anno", "en": "year"},
     "status.as_of": {"it": "dati al", "en": "as of"},

@@ -1,0 +1,87 @@
+"""`relint plan`: the plan as rich tables, in Italian or English."""
+
+from __future__ import annotations
+
+from relint_kpi.i18n import t
+from relint_kpi.plan import Plan
+
+
+def _console():
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=140)
+    return console
+
+
+def render_plan(plan: Plan, lang: str, console=None) -> None:
+    """Print results → indicators → targets, objectives, territories by group, actions with timing."""
+    from rich.table import Table
+
+    console = console or _console()
+    meta = plan.metadata
+    period = meta.period
+    console.print(f"[bold]{meta.title.get(lang)}[/] — {meta.region.get(lang)}, {period.start.isoformat()}..{period.end.isoformat()}")
+    console.print(meta.approving_act.get(lang), style="dim")
+
+    objectives = {o.id: o for o in plan.objectives}
+    table = Table(title=t("plan.objectives", lang), title_justify="left", header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column(t("plan.objectives", lang), max_width=100)
+    table.add_column(t("plan.activities", lang), justify="right")
+    for objective in plan.objectives:
+        table.add_row(str(objective.id), objective.title.get(lang), str(len(objective.activities)))
+    console.print(table)
+
+    table = Table(title=t("plan.results", lang), title_justify="left", header_style="bold", show_lines=True)
+    table.add_column(t("plan.result", lang), max_width=44)
+    table.add_column(t("plan.indicator", lang), max_width=44)
+    table.add_column(t("plan.unit", lang))
+    table.add_column(t("plan.basis", lang))
+    for year in plan.years:
+        table.add_column(f"{t('plan.target', lang)} {year}", justify="right")
+    for result in plan.results:
+        label = result.title.get(lang) + "\n" + t("plan.objectives", lang) + ": " + ", ".join(
+            str(o) for o in result.objectives if o in objectives
+        )
+        for index, indicator_id in enumerate(result.indicators):
+            indicator = plan.indicator(indicator_id)
+            targets = [f"{indicator.targets[y]:,}".replace(",", "." if lang == "it" else ",") if y in indicator.targets else "—" for y in plan.years]
+            table.add_row(
+                label if index == 0 else "",
+                f"{indicator.title.get(lang)} ({indicator.id})",
+                indicator.unit.get(lang),
+                t(f"plan.basis.{indicator.basis}", lang),
+                *targets,
+            )
+    console.print(table)
+
+    table = Table(title=t("plan.territories", lang), title_justify="left", header_style="bold")
+    table.add_column(t("plan.group", lang), max_width=40)
+    table.add_column(t("plan.code", lang))
+    table.add_column(t("plan.territory", lang), max_width=70)
+    for group in plan.territory_groups:
+        first = True
+        for territory in group.territories:
+            table.add_row(group.title.get(lang) if first else "", territory.code, territory.name.get(lang))
+            first = False
+        if group.countries:
+            table.add_row(group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {', '.join(group.countries)}")
+    console.print(table)
+
+    table = Table(title=t("plan.actions", lang), title_justify="left", header_style="bold")
+    table.add_column("id")
+    table.add_column(t("plan.action", lang), max_width=60)
+    table.add_column(t("plan.code", lang))
+    table.add_column(t("plan.timing", lang))
+    table.add_column(t("plan.deliverables", lang), justify="right")
+    for action in plan.actions:
+        table.add_row(
+            action.id,
+            action.title.get(lang),
+            action.territory or "—",
+            f"{action.timing.label.get(lang)} ({action.timing.start.isoformat()}..{action.timing.end.isoformat()})",
+            str(len(action.deliverables)),
+        )
+    console.print(table)
