@@ -1,0 +1,231 @@
+"""The plan loader: the real plans, and one test per class of plan error."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from relint_kpi.issues import format_issue
+from relint_kpi.plan import load_plan
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = (Path(__file__).parent / "fixtures" / "mini_plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def plan():
+    loaded, issues = load_plan(REPO / "data" / "plan_2022_2023.yaml")
+    assert issues == []
+    return loaded
+
+
+def test_real_plan_indicators_and_targets(plan):
+    assert {i.id: (i.targets[2022], i.targets[2023], i.basis) for i in plan.indicators} == {
+        "delegations_received": (12, 15, "annual"),
+        "diplomatic_meetings": (12, 15, "annual"),
+        "events": (2, 3, "annual"),
+        "system_missions": (2, 3, "annual"),
+        "technical_notes": (20, 22, "annual"),
+        "new_stakeholders": (100, 120, "annual"),
+        "page_views": (5000, 6000, "annual"),
+        "event_participants": (250, 400, "annual"),
+    }
+    assert plan.indicator("new_stakeholders").disaggregations == ["internal", "category"]
+    assert plan.indicator("events").disaggregations == ["territory", "type"]
+    assert plan.indicator("page_views").source.metric == "pageviews"
+
+
+def test_real_plan_structure(plan):
+    assert plan.metadata.period.start == dt.date(2022, 1, 1) and plan.metadata.period.end == dt.date(2023, 12, 31)
+    assert [len(o.activities) for o in plan.objectives] == [6, 3, 5, 7, 2, 3]
+    assert [(r.id, r.objectives) for r in plan.results] == [
+        ("systemic_support", [1, 4, 5]),
+        ("stakeholder_base", [2, 3]),
+        ("sharing_results", [6]),
+    ]
+    assert [a.id for a in plan.actions] == [
+        "nouvelle_aquitaine_agreement",
+        "catalonia_agreement",
+        "hesse_thirtieth_anniversary",
+        "wielkopolska_relations",
+        "sweden_relations",
+        "luxembourg_relations",
+        "pennsylvania_agreement",
+        "quebec_agreement",
+        "california_relations",
+        "massachusetts_collaboration",
+        "argentina_relations",
+        "chile_communities",
+        "cameroon_decentralisation",
+        "mediterranean_competences",
+        "china_relations",
+        "japan_relations",
+    ]
+    timing = plan.action("nouvelle_aquitaine_agreement").timing
+    assert (timing.label.it, timing.start, timing.end) == ("Aprile-maggio 2022", dt.date(2022, 4, 1), dt.date(2022, 5, 31))
+    timing = plan.action("quebec_agreement").timing
+    assert (timing.start, timing.end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert {g.id: [t.code for t in g.territories] for g in plan.territory_groups} == {
+        "eu_regions": ["DE-HE", "FR-NAQ", "PL-30", "SE", "LU", "ES-CT"],
+        "north_america": ["US-CA", "US-PA", "US-MA", "CA-QC"],
+        "latin_america": ["AR", "CL"],
+        "africa": ["CM"],
+        "mediterranean": [],
+        "china": ["CN"],
+        "japan": ["JP"],
+    }
+    assert [c.measure for c in plan.evaluation_criteria] == [
+        "relations_continuity",
+        "thematic_coverage",
+        "stakeholder_continuity",
+        "spillover",
+    ]
+
+
+def test_lombardy_plan_is_cumulative():
+    plan, issues = load_plan(REPO / "data" / "plan_lombardia_2018_2022.yaml")
+    assert issues == []
+    assert {i.id: (i.basis, i.targets) for i in plan.indicators} == {
+        "institutional_meetings": ("cumulative", {2022: 350}),
+        "international_missions": ("cumulative", {2022: 25}),
+    }
+
+
+def load_text(tmp_path, text):
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, issues = load_plan(path)
+    assert plan is None
+    return [format_issue(i).split(": ", 1)[0].split("plan.yaml", 1)[1] + " " + i.message + " [" + i.code + "]" for i in issues]
+
+
+def edit(old, new):
+    assert old in MINI, old
+    return MINI.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "thresholds: {on_track: 0.9, at_risk: 0.7}",
+            "thresholds: {on_track: 0.9, at_risk: 0.7, colour: red}",
+            [":11:51 thresholds.colour: unknown key 'colour'; remove it or check its spelling [plan-extra_forbidden]"],
+        ),
+        (
+            '  source_document: "test"\n',
+            "",
+            [":5:3 metadata.source_document: missing required key 'source_document' [plan-missing]"],
+        ),
+        (
+            "targets: {2022: 4, 2023: 8}",
+            "targets: {2022: 4, 2023: 5.000}",
+            [
+                ":36:30 indicators.0.targets.2023: expected a whole number, got 5.0; write thousands without a "
+                "separator (5000, not 5.000) [plan-int_type]"
+            ],
+        ),
+        (
+            "targets: {2022: 4, 2023: 8}",
+            "targets: {2022: 4, 2023: 0123}",
+            [
+                ":36:30 indicators.0.targets.2023: Input should be a valid integer, got the text '0123'; "
+                "YAML read it as text, check the value [plan-int_type]"
+            ],
+        ),
+        (
+            "  - {id: 2, title:",
+            "  - {id: 1, title:",
+            [
+                ":25:10 objectives.1.id: objectives id '1' is used twice; ids must be unique [duplicate-id]",
+                ":28:71 results.1.objectives.0: unknown objective '2' — expected one of: 1, 1 [unknown-objective]",
+            ],
+        ),
+        (
+            "objectives: [1], indicators",
+            "objectives: [7], indicators",
+            [":27:71 results.0.objectives.0: unknown objective '7' — expected one of: 1, 2 [unknown-objective]"],
+        ),
+        (
+            "indicators: [delegations_received, meetings_cumulative]",
+            "indicators: [delegations_received, meetings]",
+            [
+                ":27:110 results.0.indicators.1: unknown indicator 'meetings' — expected one of: delegations_received, "
+                "meetings_cumulative, new_stakeholders, page_views, event_participants [unknown-indicator]"
+            ],
+        ),
+        (
+            "source: {kind: activity_count, activity_type: delegation}",
+            "source: {kind: activity_count, activity_type: visit}",
+            [
+                ":33:51 indicators.0.source.activity_type: unknown activity type 'visit' — expected one of: "
+                "delegation, meeting, event, mission, note [unknown-activity-type]"
+            ],
+        ),
+        (
+            "source: {kind: metric, metric: pageviews}",
+            "source: {kind: metric, metric: hits}",
+            [":54:36 indicators.3.source.metric: unknown metric 'hits' — expected one of: pageviews [unknown-metric]"],
+        ),
+        (
+            "    goal: g1\n    title: {it: Intesa",
+            "    goal: g9\n    title: {it: Intesa",
+            [":78:11 actions.0.goal: unknown strategic goal 'g9' — expected one of: g1 [unknown-goal]"],
+        ),
+        (
+            "    territory: CN\n",
+            "    territory: JP\n",
+            [":88:16 actions.1.territory: unknown priority territory 'JP' — expected one of: CN, DE-HE, SE [unknown-territory]"],
+        ),
+        (
+            "targets: {2022: 100, 2023: 100}",
+            "targets: {2022: 100, 2024: 100}",
+            [":62:32 indicators.4.targets.2024: target year 2024 is outside the plan period 2022–2023 [target-outside-period]"],
+        ),
+        (
+            "{code: SE, name:",
+            "{code: XX, name:",
+            [
+                ":68:16 territory_groups.0.territories.1.code: 'XX' is not an ISO 3166-1 alpha-2 or ISO 3166-2 code "
+                "(e.g. 'SE', 'DE-HE') [bad-territory-code]"
+            ],
+        ),
+        (
+            "thresholds: {on_track: 0.9, at_risk: 0.7}",
+            "thresholds: {on_track: 0.7, at_risk: 0.9}",
+            [":11:38 thresholds.at_risk: thresholds.at_risk must not exceed thresholds.on_track [bad-thresholds]"],
+        ),
+        (
+            "targets: {2022: 4, 2023: 10}",
+            "targets: {2022: 10, 2023: 4}",
+            [
+                ":43:14 indicators.1.targets: cumulative targets are running totals and cannot decrease from one "
+                "year to the next [cumulative-decreasing]"
+            ],
+        ),
+    ],
+)
+def test_plan_errors(tmp_path, old, new, expected):
+    assert load_text(tmp_path, edit(old, new)) == expected
+
+
+def test_all_problems_at_once(tmp_path):
+    text = edit("objectives: [1], indicators", "objectives: [7], indicators").replace("{code: SE, name:", "{code: XX, name:")
+    codes = [line.rsplit("[", 1)[1] for line in load_text(tmp_path, text)]
+    assert codes == ["unknown-objective]", "bad-territory-code]"]
+
+
+def test_missing_and_unreadable_files(tmp_path):
+    plan, issues = load_plan(tmp_path / "nope.yaml")
+    assert plan is None and [i.code for i in issues] == ["plan-missing"]
+    assert "pass --plan PATH or set RELINT_PLAN" in issues[0].message
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes(b"schema_version: 1\ntitle: citt\xe0\n")
+    plan, issues = load_plan(bad)
+    assert [(i.line, i.code, i.message) for i in issues] == [(2, "plan-encoding", "byte 29 is not UTF-8; save the plan as UTF-8")]
+    listing = tmp_path / "list.yaml"
+    listing.write_text("- a\n- b\n", encoding="utf-8")
+    plan, issues = load_plan(listing)
+    assert [(i.line, i.code) for i in issues] == [(1, "plan-not-mapping")]
