@@ -34,7 +34,7 @@ from relint_kpi.render.report_layout import (
     title,
 )
 from relint_kpi.render.safe import neutralise_cell
-from relint_kpi.report import Report
+from relint_kpi.report import Column, Report
 
 #: Date stamped on every zip entry (the zip format's earliest), for reproducible bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -193,8 +193,6 @@ def render_xlsx(report: Report) -> bytes:
         writer = _SheetWriter(ws, lang)
         blocks = section.blocks
         if section.items:
-            from relint_kpi.report import Column
-
             blocks = [Block(None, [Column("item", t("report.col.attention", lang), "text")], [[i] for i in section.items])]
         headers = [writer.block(block) for block in blocks]
         if len(blocks) == 1 and not blocks[0].title:
