@@ -212,7 +212,8 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             reason = exc.problem or str(exc)
-            if "\t" in reason or "tab" in reason:
+            at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+            if at_tab or "\t" in reason or "tab" in reason:
                 reason += " (YAML does not allow tabs for indentation; use spaces)"
             return None, None, [YamlProblem(line, column, "yaml-syntax", f"YAML syntax error: {reason}")]
         except yaml.YAMLError as exc:

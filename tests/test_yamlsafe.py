@@ -1,0 +1,97 @@
+"""Safe YAML: every trap is a clean path:line:col issue, fast, never a changed value."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relint_kpi.plan import load_plan
+from relint_kpi.yamlsafe import load_yaml
+
+
+def problems(text):
+    data, _, found = load_yaml(text)
+    return data, [(p.line, p.column, p.code, p.message) for p in found]
+
+
+def test_duplicate_keys():
+    assert problems("a: 1\nb:\n  c: 2\n  c: 3\n")[1] == [
+        (4, 3, "yaml-duplicate-key", "duplicate key 'c' (first at line 3); remove or rename one of them")
+    ]
+
+
+def test_billion_laughs_refused_fast():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 10):
+        lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [" + ",".join(f"*{chr(96 + n)}" for _ in range(9)) + "]")
+    start = time.perf_counter()
+    data, found = problems("\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 1
+    assert data is None
+    assert found == [(1, 4, "yaml-alias", "anchor '&a' is not allowed in a plan file; write the value out in full")]
+
+
+def test_deep_nesting_refused_fast():
+    for text in ("[" * 20000 + "]" * 20000, "".join("  " * i + "a:\n" for i in range(20000)) + "  " * 20000 + "1\n"):
+        start = time.perf_counter()
+        data, found = problems(text)
+        assert time.perf_counter() - start < 1
+        assert data is None
+        assert found[0][2] in ("yaml-too-deep", "yaml-syntax")
+        assert found[0][0] >= 1
+
+
+def test_python_tags_refused():
+    data, found = problems("x: !!python/object/apply:os.system ['echo hacked']\n")
+    assert data is None
+    assert found[0][:3] == (1, 4, "yaml-tag")
+    assert found[0][3].endswith("only plain YAML is allowed in a plan (no !!python or custom tags)")
+
+
+def test_tabs_and_syntax_errors_have_positions():
+    data, found = problems("a:\n\tb: 1\n")
+    assert found[0][:3] == (2, 1, "yaml-syntax")
+    assert "use spaces" in found[0][3]
+    data, found = problems("a: [1, 2\nb: 3\n")
+    assert found[0][2] == "yaml-syntax" and found[0][0] >= 2
+
+
+def test_control_characters():
+    assert problems("a: 1\nb: x\x81y\n")[1] == [
+        (2, 5, "yaml-character", "character U+0081 is not allowed in YAML; delete it or retype the text")
+    ]
+
+
+def test_yaml_11_traps_keep_their_text():
+    data, found = problems("a: NO\nb: 0123\nc: 5.000\nd: 1:30\ne: yes\nf: 2022-01-01\ng: 12\nh: true\n")
+    assert found == []
+    assert data["a"] == "NO" and data["b"] == "0123" and data["d"] == "1:30" and data["e"] == "yes"
+    assert data["c"] == 5.0  # typed as a float, so an integer field refuses it (see test_plan)
+    assert data["g"] == 12 and data["h"] is True
+    assert str(data["f"]) == "2022-01-01"
+
+
+def test_norway_stays_a_territory_code(tmp_path):
+    from pathlib import Path
+
+    mini = (Path(__file__).parent / "fixtures" / "mini_plan.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(mini.replace("{code: SE, name:", "{code: NO, name:"), encoding="utf-8")
+    plan, issues = load_plan(path)
+    assert issues == []
+    assert [t.code for _, t in plan.all_territories()] == ["DE-HE", "NO", "CN"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gives_a_plan_or_issues(text):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        plan, issues = load_plan(path)
+        assert (plan is None) == bool(issues)
