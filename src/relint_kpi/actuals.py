@@ -101,7 +101,11 @@ def _detect_encoding(path: Path) -> tuple[str | None, Issue | None]:
         try:
             with path.open("rb") as handle:
                 while chunk := handle.read(1 << 20):
-                    text = decoder.decode(chunk)
+                    try:
+                        text = decoder.decode(chunk)
+                    except UnicodeDecodeError as exc:
+                        exc.line = line + chunk[: max(exc.start, 0)].count(b"\n")
+                        raise
                     if "\x00" in text:
                         at = text.index("\x00")
                         nul_line = line + text.count("\n", 0, at)
@@ -120,7 +124,7 @@ def _detect_encoding(path: Path) -> tuple[str | None, Issue | None]:
         except UnicodeDecodeError as exc:
             if first_error is None:
                 first_error = exc
-                first_error_line = line
+                first_error_line = getattr(exc, "line", line)
                 first_error.start += offset  # make the offset absolute for the message
     byte = first_error.start if first_error else 0
     return None, Issue(

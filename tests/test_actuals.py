@@ -1,0 +1,238 @@
+"""The actuals reader: good files, Excel dialects, and one test per problem message."""
+
+from __future__ import annotations
+
+import codecs
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relint_kpi import storage
+from relint_kpi.actuals import COLUMNS, format_activity, read_data
+from relint_kpi.issues import MAX_ISSUES, format_issue
+
+HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\nComune,sì,local_authority,2021-01-01\n"
+
+
+@pytest.fixture
+def folder(data_dir):
+    (data_dir / "stakeholders.csv").write_text(REGISTRY, encoding="utf-8")
+    return data_dir
+
+
+def write(folder: Path, name: str, content, encoding="utf-8"):
+    path = folder / "actuals" / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    return path
+
+
+def messages(folder, plan):
+    log, issues = read_data(folder, plan)
+    return [format_issue(i).split("/data/", 1)[1].removeprefix("actuals/") for i in issues]
+
+
+def test_clean_file(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER + "a1,2023-04-02,meeting,SE,Incontro,a1,,Ateneo|Comune,,nota\n")
+    log, issues = read_data(folder, mini_plan)
+    assert issues == []
+    (row,) = log.activities
+    assert (row.line, row.id, str(row.date), row.type, row.territory, row.action, row.stakeholders, row.value, row.notes) == (
+        2, "a1", "2023-04-02", "meeting", "SE", "a1", ("Ateneo", "Comune"), 1, "nota"
+    )
+    assert log.stakeholders["Comune"].internal is True
+
+
+def test_excel_italian_file_equals_clean_file(folder, mini_plan, tmp_path):
+    excel = "\r\n".join(
+        [
+            "id;date;type;territory;title;action;participants;stakeholders;value;notes",
+            'x1;02/04/2023;incontro;Assia;"Incontro; con la città";;;Ateneo;;',
+            "x2;03/04/2023;visualizzazioni;;Pagina;;;;5.000;",
+            "x3;04/04/2023;evento;se;Evento;;1.200;;;",
+        ]
+    ) + "\r\n"
+    clean = HEADER + '\n'.join(
+        [
+            'x1,2023-04-02,meeting,DE-HE,"Incontro; con la città",,,Ateneo,,',
+            "x2,2023-04-03,pageviews,,Pagina,,,,5000,",
+            "x3,2023-04-04,event,SE,Evento,,1200,,,",
+        ]
+    ) + "\n"
+    write(folder, "2023-Q2.csv", codecs.BOM_UTF8 + excel.encode("utf-8"))
+    excel_log, issues = read_data(folder, mini_plan)
+    assert issues == []
+    write(folder, "2023-Q2.csv", clean)
+    clean_log, issues = read_data(folder, mini_plan)
+    assert issues == []
+    assert [a[2:] for a in excel_log.activities] == [a[2:] for a in clean_log.activities]
+    assert excel_log.activities[1].value == 5000 and excel_log.activities[2].participants == 1200
+
+
+def test_cp1252_and_utf16(folder, mini_plan):
+    write(folder, "2023-Q2.csv", (HEADER + "a,2023-04-02,meeting,SE,Città €,,,,,\n").encode("cp1252"))
+    log, issues = read_data(folder, mini_plan)
+    assert issues == [] and log.activities[0].title == "Città €"
+    write(folder, "2023-Q2.csv", codecs.BOM_UTF16_LE + (HEADER + "a,2023-04-02,meeting,SE,Città,,,,,\n").encode("utf-16-le"))
+    log, issues = read_data(folder, mini_plan)
+    assert issues == [] and log.activities[0].title == "Città"
+
+
+def test_codes_stay_text(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER + "007,2023-04-02,meeting,NA,NA,,,,,\n")
+    log, issues = read_data(folder, mini_plan)
+    assert issues == []
+    assert (log.activities[0].id, log.activities[0].territory, log.activities[0].title) == ("007", "NA", "NA")
+
+
+def test_header_only_and_missing_final_newline(folder, mini_plan):
+    write(folder, "2023-Q1.csv", HEADER)
+    write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,SE,Ultima riga,,,,,")
+    log, issues = read_data(folder, mini_plan)
+    assert issues == [] and [a.title for a in log.activities] == ["Ultima riga"]
+
+
+def test_quoted_crlf_and_semicolon_round_trip(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER + 'a,2023-04-02,meeting,SE,"riga uno\r\nriga; due",,,,,\n')
+    log, issues = read_data(folder, mini_plan)
+    assert issues == []
+    original = log.activities[0]
+    cells = format_activity(original)
+    row = storage.encode_row([cells[c] for c in COLUMNS], delimiter=";", newline="\r\n", encoding="utf-8")
+    write(folder, "2023-Q2.csv", ";".join(COLUMNS).encode() + b"\r\n" + row)
+    again, issues = read_data(folder, mini_plan)
+    assert issues == [] and again.activities[0].title == "riga uno\r\nriga; due"
+
+
+BAD_ROWS = [
+    ("a,2023-04-02,delegaton,SE,x,,,,,", "2023-Q2.csv:2:3: unknown type 'delegaton' — expected one of: delegation, meeting, event, mission, note, pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"),
+    ("a,2023-04-02,,SE,x,,,,,", "2023-Q2.csv:2:3: missing type — expected one of: delegation, meeting, event, mission, note, pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [missing-type]"),
+    ("a,,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: missing date; write YYYY-MM-DD or DD/MM/YYYY [missing-date]"),
+    ("a,2023-02-30,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: '2023-02-30' is not a real calendar date [bad-date]"),
+    ("a,April 2,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: 'April 2' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023) [bad-date]"),
+    ("a,2023-07-01,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: date 2023-07-01 is outside this file's quarter 2023-Q2 (2023-04-01..2023-06-30); move the row to 2023-Q3.csv [date-outside-quarter]"),
+    ("a,2023-04-02,meeting,ZZ,x,,,,,", "2023-Q2.csv:2:4: unknown territory 'ZZ' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse) [unknown-territory]"),
+    ("a,2023-04-02,meeting,,x,,,,,", "2023-Q2.csv:2:4: missing territory for a 'meeting' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name [missing-territory]"),
+    ("a,2023-04-02,meeting,SE,,,,,,", "2023-Q2.csv:2:5: missing title; say in a few words what happened [missing-title]"),
+    ("a,2023-04-02,meeting,SE,x,nope,,,,", "2023-Q2.csv:2:6: unknown action 'nope' — expected one of the plan's action ids: a1, a2 [unknown-action]"),
+    ("a,2023-04-02,event,SE,x,,12.5,,,", "2023-Q2.csv:2:7: participants: '12.5' is not a whole number; write digits only, e.g. 12 [bad-participants]"),
+    ("a,2023-04-02,event,SE,x,,,,5.000,", "2023-Q2.csv:2:9: value: '5.000' is not a whole number; write 5000 without a separator (a '.' thousands separator is read only in ';' files saved by Excel) [bad-value]"),
+    ("a,2023-04-02,event,SE,x,,,,0,", "2023-Q2.csv:2:9: value must be 1 or more (leave it empty for 1) [bad-value]"),
+    ("a,2023-04-02,event,SE,x,,,,-2,", "2023-Q2.csv:2:9: value: '-2' is negative; write a whole number of 0 or more [bad-value]"),
+    ("a,2023-04-02,meeting,SE,x,,,Nessuno,,", '2023-Q2.csv:2:8: unknown stakeholder \'Nessuno\'; register it first: relint add-stakeholder "Nessuno" --category CATEGORY --internal|--external [unknown-stakeholder]'),
+    ("a,2023-04-02,meeting", "2023-Q2.csv:2: row has 3 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]"),
+    ("a,2023-04-02,meeting,SE,x,,,,,,extra", "2023-Q2.csv:2: row has 11 cells, more than the 10 header columns; check for a missing or extra ',' [row-length]"),
+]
+
+
+@pytest.mark.parametrize("row, message", BAD_ROWS)
+def test_row_problems(folder, mini_plan, row, message):
+    write(folder, "2023-Q2.csv", HEADER + row + "\nok,2023-04-03,meeting,SE,fine,,,,,\n")
+    assert messages(folder, mini_plan) == [message]
+
+
+def test_semicolon_file_number_rules(folder, mini_plan):
+    write(folder, "2023-Q2.csv", "date;type;territory;title;value\n02/04/2023;nota;SE;x;5.5\n02/04/2023;nota;SE;y;12.34,5\n")
+    assert messages(folder, mini_plan) == [
+        "2023-Q2.csv:2:5: value: '5.5' is not a whole number; write it as 5000 or 5.000, without decimals [bad-value]",
+        "2023-Q2.csv:3:5: value: '12.34,5' is not a whole number; write it as 5000 or 5.000, without decimals [bad-value]",
+    ]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes [empty-file]"]),
+        ("id,date,type,title,colour\n", ["2023-Q2.csv:1:5: unknown column 'colour' — expected columns: id, date, type, territory, title, action, participants, stakeholders, value, notes [unknown-column]"]),
+        ("id,date,type,type,title\n", ["2023-Q2.csv:1:4: column 'type' appears twice in the header; keep one [duplicate-column]"]),
+        ("id,type,title\n", ["2023-Q2.csv:1: missing column 'date' in the header (required: date, type, title) [missing-column]"]),
+        (HEADER + "a,2023-04-02,meeting,SE,x,,,,,\nb,2023-04-0", ["2023-Q2.csv:3: the last row is cut short (2 of 10 cells) and the file does not end with a line end: a write was interrupted; complete or delete the row [torn-row]"]),
+        (HEADER + 'a,2023-04-02,meeting,SE,"x,,,,,\n', ["2023-Q2.csv:2: malformed CSV row (unexpected end of data); a quote is not closed — check the quotes in this row [bad-quoting]"]),
+    ],
+)
+def test_file_problems(folder, mini_plan, content, expected):
+    write(folder, "2023-Q2.csv", content)
+    assert messages(folder, mini_plan) == expected
+
+
+def test_undecodable_and_nul_bytes(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER.encode() + b"a,2023-04-02,meeting,SE,\x81\x8d,,,,,\n")
+    assert messages(folder, mini_plan) == [
+        "2023-Q2.csv:2: undecodable byte at byte offset 98: the file is neither UTF-8 nor Windows-1252; save it from Excel as 'CSV UTF-8' [bad-encoding]"
+    ]
+    write(folder, "2023-Q2.csv", HEADER.encode() + b"a,2023-04-02,meet\x00ing,SE,x,,,,,\n")
+    assert messages(folder, mini_plan) == [
+        "2023-Q2.csv:2: NUL byte near byte 91: the file is not a text CSV (save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)') [nul-byte]"
+    ]
+
+
+def test_duplicate_id_message(folder, mini_plan):
+    write(folder, "2023-Q1.csv", HEADER + "dup,2023-01-02,meeting,SE,x,,,,,\n")
+    write(folder, "2023-Q2.csv", HEADER + "dup,2023-04-02,meeting,SE,y,,,,,\n")
+    log, issues = read_data(folder, mini_plan)
+    (issue,) = issues
+    assert (issue.line, issue.code) == (2, "duplicate-id")
+    assert issue.path.endswith("2023-Q2.csv")
+    assert issue.message.startswith("id 'dup' is already used at ") and "2023-Q1.csv:2;" in issue.message
+
+
+def test_bad_file_name(folder, mini_plan):
+    write(folder, "aprile.csv", HEADER)
+    assert messages(folder, mini_plan) == ["aprile.csv: actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file [bad-file-name]"]
+
+
+def test_registry_and_deliverable_problems(data_dir, mini_plan):
+    (data_dir / "stakeholders.csv").write_text(
+        "name,internal,category,first_involved\nA,forse,university,\nB,no,ngo,\nA,no,business,\nC,no,business,ieri\n",
+        encoding="utf-8",
+    )
+    (data_dir / "deliverables.csv").write_text("action,date,note\nnope,2023-01-01,x\na1,31/02/2023,y\n", encoding="utf-8")
+    assert messages(data_dir, mini_plan) == [
+        "stakeholders.csv:2:2: internal must be yes or no (sì/no), got 'forse' [bad-internal]",
+        "stakeholders.csv:3:3: unknown category 'ngo' — expected one of: university, business, local_authority [unknown-category]",
+        "stakeholders.csv:4:1: stakeholder 'A' is already listed at line 2 [duplicate-stakeholder]",
+        "stakeholders.csv:5:4: first_involved: 'ieri' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023) [bad-date]",
+        "deliverables.csv:2:1: unknown action 'nope' — expected one of: a1, a2 [unknown-action]",
+        "deliverables.csv:3:2: '31/02/2023' is not a real calendar date [bad-date]",
+    ]
+
+
+def test_issue_cap(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,ZZ,x,,,,,\n" * (MAX_ISSUES + 50))
+    log, issues = read_data(folder, mini_plan)
+    assert len(issues) == MAX_ISSUES + 1
+    assert issues[-1].code == "too-many-issues"
+    assert issues[-1].message == f"more than {MAX_ISSUES} problems; stopped listing them"
+
+
+@pytest.mark.slow
+def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
+    row = "a{n},2023-04-02,meeting,SE,Incontro di lavoro con una descrizione abbastanza lunga per pesare,,,Ateneo,,\n"
+    path = folder / "actuals" / "2023-Q2.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(HEADER)
+        n = 0
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write("".join(row.format(n=n + k) for k in range(1000)))
+            n += 1000
+    tracemalloc.start()
+    log, issues = read_data(folder, mini_plan)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert issues == [] and len(log.activities) == n
+    # The records themselves must be held; the file's text must not be (streamed in 1 MB chunks).
+    per_row = peak / n
+    assert per_row < 600, f"{per_row:.0f} bytes of Python memory per row"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=500))
+def test_any_bytes_give_rows_or_issues(folder, mini_plan, raw):
+    write(folder, "2023-Q2.csv", raw)
+    log, issues = read_data(folder, mini_plan)
+    assert isinstance(issues, list)
+    if issues:
+        assert all(i.path.endswith(".csv") for i in issues)
