@@ -117,9 +117,21 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
     registry = _registry(data_dir, plan)
     fields = {k: v for k, v in fields.items() if v is not None}
     fields.pop("id", None)
-    activity, issues = actuals.check_activity(fields, plan, registry, path="add-activity", line=0, quarter=None)
+    columns = {name: index for index, name in enumerate(actuals.COLUMNS, start=1)}
+    activity, issues = actuals.check_activity(
+        fields, plan, registry, path="add-activity", line=0, quarter=None, columns=columns
+    )
     if issues or activity is None:
-        raise DataError(issues)
+        # Name the option the user typed, not a CSV column.
+        flags = {"stakeholders": "stakeholder"}
+        raise DataError(
+            [
+                Issue(i.path, 0, 0, i.code, f"--{flags.get(actuals.COLUMNS[i.column - 1], actuals.COLUMNS[i.column - 1])}: {i.message}")
+                if i.column
+                else i
+                for i in issues
+            ]
+        )
     path = actuals.quarter_file(data_dir, activity.date)
     year, quarter = actuals.quarter_of(activity.date)
     prefix = f"{year}Q{quarter}"

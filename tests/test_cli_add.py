@@ -1,0 +1,217 @@
+"""Recording commands through the CLI runner: add-activity, add-stakeholder, complete-action, import-pageviews."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from relint_kpi import cli
+from relint_kpi.actuals import read_data
+from relint_kpi.numbers import parse_italian_int, format_italian_int, parse_date
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\n"
+
+
+@pytest.fixture
+def ws(mini_plan_path, data_dir):
+    (data_dir / "stakeholders.csv").write_text(REGISTRY, encoding="utf-8")
+    return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
+
+
+def invoke(args, input=None):
+    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None})
+
+
+MEETING = ["add-activity", "--type", "incontro", "--date", "02/04/2023", "--territory", "Svezia", "--title", "Incontro"]
+
+
+def test_add_activity_creates_the_quarter_file(ws, data_dir, mini_plan):
+    result = invoke([*ws, *MEETING, "--stakeholder", "Ateneo", "--notes", "prima"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith("2023-Q2.csv:2")
+    result = invoke([*ws, *MEETING])
+    assert result.exit_code == 0, result.output
+    path = data_dir / "actuals" / "2023-Q2.csv"
+    assert path.read_text(encoding="utf-8") == (
+        "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+        "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,Ateneo,1,prima\n"
+        "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,\n"
+    )
+    log, issues = read_data(data_dir, mini_plan)
+    assert issues == [] and len(log.activities) == 2
+
+
+def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
+    path = data_dir / "actuals" / "2023-Q2.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "id;date;type;territory;title;value\r\nx;01/04/2023;nota;SE;Città;1.000".encode("utf-8"))
+    result = invoke([*ws, *MEETING, "--value", "2000"])
+    assert result.exit_code == 0, result.output
+    raw = path.read_bytes()
+    assert raw.count(codecs.BOM_UTF8) == 1
+    assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;2023-04-02;meeting;SE;Incontro;2.000\r\n")
+    log, issues = read_data(data_dir, mini_plan)
+    assert issues == [] and [a.value for a in log.activities] == [1000, 2000]
+
+
+def test_dry_run_writes_nothing(ws, data_dir):
+    result = invoke([*ws, *MEETING, "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.stdout and "2023Q2-…" in result.stdout
+    assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_prompts_on_a_terminal(ws, data_dir, monkeypatch):
+    monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
+    result = invoke([*ws, "add-activity", "--type", "meeting"], input="2023-05-05\nAssia\nVisita\n")
+    assert result.exit_code == 0, result.output
+    assert "Priority territories: DE-HE Assia, SE Svezia, CN Cina" in result.stdout
+    assert "2023Q2-0001,2023-05-05,meeting,DE-HE,Visita" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
+
+
+def test_missing_values_without_a_terminal(ws):
+    result = invoke([*ws, "add-activity", "--type", "meeting"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: missing --date, --territory, --title; give them as options "
+        "(standard input is not a terminal, so relint cannot ask)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["--type", "visita"], "add-activity: --type: unknown type 'visita' — expected one of: delegation,"),
+        (["--stakeholder", "Nessuno"], '--stakeholder: unknown stakeholder \'Nessuno\'; register it first: relint add-stakeholder "Nessuno" --category CATEGORY --internal|--external'),
+        (["--date", "2024-02-01"], "date 2024-02-01 is outside the plan period 2022-01-01..2023-12-31"),
+        (["--action", "zz"], "unknown action 'zz' — expected one of the plan's action ids: a1, a2"),
+    ],
+)
+def test_refusals(ws, data_dir, extra, message):
+    args = list(MEETING)
+    for flag, value in zip(extra[::2], extra[1::2]):
+        if flag in args:
+            args[args.index(flag) + 1] = value
+        else:
+            args += [flag, value]
+    result = invoke([*ws, *args])
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_add_stakeholder(ws, data_dir):
+    result = invoke([*ws, "add-stakeholder", "Comune di Bologna", "--category", "local_authority", "--external"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "stakeholders.csv").read_text().endswith("Comune di Bologna,no,local_authority,\n")
+    again = invoke([*ws, "add-stakeholder", "comune di bologna", "--category", "local_authority", "--internal"])
+    assert again.exit_code == 2 and "already registered" in again.stderr
+    bad = invoke([*ws, "add-stakeholder", "X", "--category", "ngo", "--external"])
+    assert bad.stderr == "Error: unknown category 'ngo' — choose one of: university, business, local_authority\n"
+    neither = invoke([*ws, "add-stakeholder", "X", "--category", "business"])
+    assert neither.exit_code == 2 and "--internal" in neither.stderr
+
+
+def test_complete_action(ws, data_dir, mini_plan):
+    result = invoke([*ws, "complete-action", "a1", "--date", "20/05/2022", "--note", "Intesa firmata"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "deliverables.csv").read_text() == "action,date,note\na1,2022-05-20,Intesa firmata\n"
+    log, issues = read_data(data_dir, mini_plan)
+    assert issues == [] and log.deliverables[0].action == "a1"
+    bad = invoke([*ws, "complete-action", "zz", "--date", "2022-05-20"])
+    assert bad.exit_code == 2 and bad.stderr == "Error: unknown action 'zz' — choose one of: a1, a2\n"
+
+
+def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
+    invoke([*ws, "add-activity", "--type", "meeting", "--date", "2022-11-02", "--territory", "SE", "--title", "Prima"])
+    result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_en.csv"), "--quarter", "2022Q4"])
+    assert result.exit_code == 0, result.output
+    result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4"])
+    assert result.exit_code == 0, result.output
+    assert "replaced 1 earlier row(s)" in result.stdout
+    log, issues = read_data(data_dir, mini_plan)
+    assert issues == []
+    views = [a for a in log.activities if a.type == "pageviews"]
+    assert [(str(a.date), a.value) for a in views] == [("2022-12-31", 1250)]  # 800 + 450; unique views and other pages ignored
+    assert [a.title for a in log.activities if a.type == "meeting"] == ["Prima"]
+    first = read_first_line(data_dir / "actuals" / "2022-Q4.csv")
+    assert first.startswith("2022Q4-0001,2022-11-02,meeting,SE,Prima")
+
+
+def read_first_line(path):
+    return path.read_text(encoding="utf-8").splitlines()[1]
+
+
+def test_import_pageviews_sums_matching_rows():
+    from relint_kpi.plan import load_plan
+    from relint_kpi.writers import read_pageviews_export
+
+    plan, _ = load_plan(FIXTURES / "mini_plan.yaml")
+    english = read_pageviews_export(FIXTURES / "matomo_pages_en.csv", plan)
+    assert (english.total, english.matched_rows, english.rows) == (1175, 2, 4)
+    italian = read_pageviews_export(FIXTURES / "matomo_pages_it_utf16.csv", plan)
+    assert (italian.total, italian.matched_rows, italian.rows) == (1250, 2, 3)
+
+
+def test_import_pageviews_bad_quarter(ws):
+    result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_en.csv"), "--quarter", "2030Q1"])
+    assert result.exit_code == 2 and result.stderr == "Error: --quarter 2030Q1 is outside the plan (2022–2023)\n"
+
+
+def test_add_activity_does_not_import_pandas(mini_plan_path, data_dir, tmp_path):
+    code = (
+        "import sys\n"
+        "from relint_kpi.cli import app\n"
+        f"try:\n    app(['--plan', {str(mini_plan_path)!r}, '--data', {str(data_dir)!r}, 'add-activity', '--dry-run',"
+        " '--type', 'meeting', '--date', '2023-04-02', '--territory', 'SE', '--title', 'x'])\n"
+        "except SystemExit:\n    pass\n"
+        "app(['--help'], standalone_mode=False)\n"
+        "print('pandas' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False False", result.stdout + result.stderr
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from([",", ";"]))
+def test_italian_numbers_round_trip(number, delimiter):
+    assert parse_italian_int(format_italian_int(number, delimiter), delimiter) == number
+
+
+@pytest.mark.parametrize(
+    "text, delimiter, expected",
+    [("12", ",", 12), ("5000", ";", 5000), ("5.000", ";", 5000), ("1.234.567", ";", 1234567), ("007", ",", 7)],
+)
+def test_italian_numbers(text, delimiter, expected):
+    assert parse_italian_int(text, delimiter) == expected
+
+
+@pytest.mark.parametrize(
+    "text, delimiter, message",
+    [
+        ("5.000", ",", "'5.000' is not a whole number; write 5000 without a separator (a '.' thousands separator is read only in ';' files saved by Excel)"),
+        ("5.5", ";", "'5.5' is not a whole number; write it as 5000 or 5.000, without decimals"),
+        ("12.34,5", ";", "'12.34,5' is not a whole number; write it as 5000 or 5.000, without decimals"),
+        ("-3", ";", "'-3' is negative; write a whole number of 0 or more"),
+    ],
+)
+def test_italian_numbers_refused(text, delimiter, message):
+    with pytest.raises(ValueError) as caught:
+        parse_italian_int(text, delimiter)
+    assert str(caught.value) == message
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=30))
+def test_date_parser_never_crashes(text):
+    try:
+        parse_date(text)
+    except ValueError:
+        pass
