@@ -146,3 +146,19 @@ def test_data_error_exit_1(workspace, data_dir):
     )
     assert result.stderr.splitlines()[-1] == "1 problem(s) found."
     assert result.stdout == ""
+
+
+def test_csv_and_markdown_are_safe_with_hostile_titles():
+    import csv
+    import datetime as dt
+    import io
+
+    from relint_kpi.progress import IndicatorStatus, StatusTable
+    from relint_kpi.render.status import render_csv, render_markdown
+
+    row = IndicatorStatus("x", "=HYPERLINK(\"http://e\")\rdue", "-u", "annual", 4, -1, 0.0, 1.0, 0.0, 5, 1.0, "behind")
+    table = StatusTable("<script>alert(1)</script>", 2023, dt.date(2023, 6, 30), "en", None, [row])
+    cells = list(csv.reader(io.StringIO(render_csv(table), newline="")))
+    assert cells[1][:6] == ["x", "'=HYPERLINK(\"http://e\")\rdue", "'-u", "annual", "4", "-1"]
+    markdown = render_markdown(table)
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown

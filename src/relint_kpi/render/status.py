@@ -124,14 +124,17 @@ def _csv_rows(table: StatusTable) -> list[list]:
 def render_csv(table: StatusTable) -> str:
     """CSV: one row per indicator (and per breakdown key); text cells neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF as RFC 4180 says: it also makes the csv module quote a bare CR in a title.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     for row in _csv_rows(table):
         writer.writerow([neutralise_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
 def _md_cell(value) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    from relint_kpi.render.report_markdown import escape_md
+
+    return escape_md(str(value))
 
 
 def render_markdown(table: StatusTable) -> str:
