@@ -29,7 +29,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Annotated, Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from relint_kpi.issues import MAX_ISSUES, Issue, display_path
 from relint_kpi.numbers import format_italian_int, parse_date, parse_italian_int
@@ -445,9 +447,7 @@ def check_activity(
             names.append(known.name)
     if issues or date is None or kind is None:
         return None, sorted(issues)
-    activity = Activity(
-        path=path,
-        line=line,
+    row = ActivityRow(
         id=(get("id") or "").strip(),
         date=date,
         type=kind[0],
@@ -459,7 +459,32 @@ def check_activity(
         value=value,
         notes=(get("notes") or "").strip(),
     )
-    return activity, []
+    return Activity(path, line, *(getattr(row, name) for name in COLUMNS)), []
+
+
+class ActivityRow(BaseModel):
+    """The contract of a checked activity row, in pydantic.
+
+    :func:`check_activity` turns text cells into these typed values (the
+    plan-dependent checks — types, territories, actions, stakeholders,
+    quarters — happen there, with messages that say how to fix a cell) and
+    then validates them here. The reader's fast path builds the same record
+    without paying for pydantic row by row; a property test
+    (tests/test_actuals_fastpath.py) proves both agree.
+    """
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    id: str
+    date: dt.date
+    type: Annotated[str, StringConstraints(min_length=1)]
+    territory: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] | None
+    title: Annotated[str, StringConstraints(min_length=1)]
+    action: str | None
+    participants: Annotated[int, Field(ge=0)] | None
+    stakeholders: tuple[str, ...]
+    value: Annotated[int, Field(ge=1)]
+    notes: str
 
 
 def _casefold_lookup(stakeholders: dict[str, Stakeholder], name: str) -> Stakeholder | None:
