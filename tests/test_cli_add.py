@@ -215,3 +215,22 @@ def test_date_parser_never_crashes(text):
         parse_date(text)
     except ValueError:
         pass
+
+
+CELL = st.one_of(
+    st.none(), st.text(max_size=20), st.sampled_from(["2023-04-02", "02/04/2023", "meeting", "SE", "Assia", "5.000", "-1", "Ateneo|x"])
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.fixed_dictionaries({name: CELL for name in ("type", "date", "territory", "title", "action", "participants", "stakeholders", "value", "notes")}))
+def test_add_activity_arguments_never_crash(mini_plan, data_dir, fields):
+    from relint_kpi.issues import DataError, UsageError
+    from relint_kpi.writers import add_activity
+
+    try:
+        recorded = add_activity(data_dir, mini_plan, fields, dry_run=True)
+    except (DataError, UsageError) as refused:
+        assert getattr(refused, "issues", None) != []
+    else:
+        assert recorded.dry_run and recorded.cells["type"] in {"delegation", "meeting", "event", "mission", "note", "pageviews"}
