@@ -135,7 +135,7 @@ def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
 # -- what counts --------------------------------------------------------------------
 
 
-def _first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
+def first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
     """Each stakeholder's first involvement: date and the activity, if any.
 
     The earliest activity naming the stakeholder, unless the registry's
@@ -180,7 +180,7 @@ def _contributions(
     if source.kind == "new_stakeholders":
         return [
             _Contribution(date, 1, activity, name)
-            for name, (date, activity) in _first_involvements(log).items()
+            for name, (date, activity) in first_involvements(log).items()
             if start <= date <= end
         ]
     if source.kind == "participants":
@@ -342,7 +342,10 @@ def compute_status(
     as-of date's year; a past year is measured at its 31 December. With
     ``by``, each indicator gets a breakdown whose rows add up to its actual
     (stakeholder breakdowns only for stakeholder indicators). ``territory``
-    keeps only activities in that territory (or rolled up into it).
+    keeps only activities in that territory (or rolled up into it); a new
+    stakeholder counts under a territory when the activity of their first
+    involvement is there (one first known from the registry's
+    ``first_involved`` has no territory, so it counts under none).
     Raises :class:`UsageError` for options the plan cannot answer.
     """
     code = check_options(plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory)
