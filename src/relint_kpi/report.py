@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.plan import Plan
+from relint_kpi.progress import compute_status, first_involvements
 from relint_kpi.records import Activity, ActivityLog
 from relint_kpi.territories import TerritoryIndex
 
@@ -303,7 +304,6 @@ def build_report(
     Raises :class:`UsageError` for a year outside the plan or an as-of date
     outside the year.
     """
-    from relint_kpi.progress import compute_status
 
     as_of = resolve_as_of(plan, year, as_of, today)
     now = now or generation_time()
@@ -377,19 +377,8 @@ class _Context:
 
 
 def _first_involvement(log: ActivityLog, as_of: dt.date) -> dict[str, dt.date]:
-    """Each stakeholder's first involvement on or before ``as_of``."""
-    first: dict[str, dt.date] = {}
-    for activity in log.activities:
-        if activity.date > as_of:
-            continue
-        for name in activity.stakeholders:
-            if name not in first or activity.date < first[name]:
-                first[name] = activity.date
-    for name, stakeholder in log.stakeholders.items():
-        when = stakeholder.first_involved
-        if when is not None and when <= as_of and (name not in first or when < first[name]):
-            first[name] = when
-    return first
+    """Each stakeholder's first involvement, for those first involved on or before ``as_of``."""
+    return {name: date for name, (date, _) in first_involvements(log).items() if date <= as_of}
 
 
 def _headline(status, previous) -> list[HeadlineRow]:
