@@ -224,6 +224,21 @@ def _rows(
         reader = csv.reader(handle, delimiter=table.delimiter, strict=True)
         last_line = 1
         width = len(header)
+        # A row of the wrong width waits here until the next row shows whether it
+        # was the file's last one (a torn write) or not. Peeking at the handle
+        # instead would eat the next row's first character.
+        pending: tuple[int, int] | None = None
+
+        def wrong_width(line: int, count: int) -> None:
+            what = "fewer" if count < width else "more"
+            table.add(
+                line,
+                None,
+                "row-length",
+                f"row has {count} cells, {what} than the {width} header columns; "
+                f"check for a missing or extra '{table.delimiter}'",
+            )
+
         while True:
             start = last_line + 1
             try:
@@ -231,37 +246,34 @@ def _rows(
             except StopIteration:
                 break
             except csv.Error as exc:
+                if pending is not None:
+                    wrong_width(*pending)
                 table.add(
                     start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row"
                 )
                 return
             last_line = reader.line_num + 1
+            if pending is not None:
+                wrong_width(*pending)
+                pending = None
             if not cells or all(not c.strip() for c in cells):
                 continue
             if len(cells) != width:
-                at_end = handle.read(1) == ""
-                torn = at_end and len(cells) < width and not _ends_with_newline(table.path)
-                if torn:
-                    table.add(
-                        start,
-                        None,
-                        "torn-row",
-                        f"the last row is cut short ({len(cells)} of {width} cells) and the file does not end with a "
-                        "line end: a write was interrupted; complete or delete the row",
-                    )
-                    return
-                what = "fewer" if len(cells) < width else "more"
-                table.add(
-                    start,
-                    None,
-                    "row-length",
-                    f"row has {len(cells)} cells, {what} than the {width} header columns; "
-                    f"check for a missing or extra '{table.delimiter}'",
-                )
-                if at_end:
-                    return
+                pending = (start, len(cells))
                 continue
             yield start, (dict(zip(header, cells)) if as_dict else cells)
+        if pending is not None:
+            line, count = pending
+            if count < width and not _ends_with_newline(table.path):
+                table.add(
+                    line,
+                    None,
+                    "torn-row",
+                    f"the last row is cut short ({count} of {width} cells) and the file does not end with a "
+                    "line end: a write was interrupted; complete or delete the row",
+                )
+            else:
+                wrong_width(line, count)
 
 
 def _ends_with_newline(path: Path) -> bool:
