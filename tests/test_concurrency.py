@@ -162,9 +162,24 @@ def test_failed_export_leaves_old_file(tmp_path, monkeypatch, failing):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
 
+def test_read_only_filesystem(tmp_path, monkeypatch):
+    target = tmp_path / "report.html"
+    target.write_bytes(b"old report")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", read_only)
+    with pytest.raises(storage.WriteError) as caught:
+        storage.write_atomic(target, b"new report", overwrite=True)
+    assert str(caught.value) == f"cannot write in {tmp_path}: Read-only file system"
+    assert target.read_bytes() == b"old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
 def test_read_only_folder(tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions; the ENOSPC test covers the same path")
+        pytest.skip("root ignores folder permissions; test_read_only_filesystem covers the same path")
     folder = tmp_path / "ro"
     folder.mkdir()
     (folder / "report.html").write_bytes(b"old")
