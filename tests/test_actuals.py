@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from relint_kpi import storage
 from relint_kpi.actuals import COLUMNS, format_activity, read_data
-from relint_kpi.issues import MAX_ISSUES, format_issue
+from relint_kpi.records import ActivityLog
+from relint_kpi.issues import MAX_ISSUES, Issue, format_issue
 
 HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
 REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\nComune,sì,local_authority,2021-01-01\n"
@@ -67,7 +68,7 @@ def test_excel_italian_file_equals_clean_file(folder, mini_plan, tmp_path):
     write(folder, "2023-Q2.csv", clean)
     clean_log, issues = read_data(folder, mini_plan)
     assert issues == []
-    assert [a[2:] for a in excel_log.activities] == [a[2:] for a in clean_log.activities]
+    assert [a[1:] for a in excel_log.activities] == [a[1:] for a in clean_log.activities]
     assert excel_log.activities[1].value == 5000 and excel_log.activities[2].participants == 1200
 
 
@@ -85,6 +86,12 @@ def test_codes_stay_text(folder, mini_plan):
     log, issues = read_data(folder, mini_plan)
     assert issues == []
     assert (log.activities[0].id, log.activities[0].territory, log.activities[0].title) == ("007", "NA", "NA")
+
+
+def test_header_only_file_is_valid_and_empty(folder, mini_plan):
+    write(folder, "2023-Q1.csv", HEADER)
+    assert read_data(folder, mini_plan) == (read_data(folder, mini_plan)[0], [])
+    assert read_data(folder, mini_plan)[0].activities == []
 
 
 def test_header_only_and_missing_final_newline(folder, mini_plan):
@@ -125,6 +132,13 @@ BAD_ROWS = [
     ("a,2023-04-02,meeting", "2023-Q2.csv:2: row has 3 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]"),
     ("a,2023-04-02,meeting,SE,x,,,,,,extra", "2023-Q2.csv:2: row has 11 cells, more than the 10 header columns; check for a missing or extra ',' [row-length]"),
 ]
+
+
+def test_date_outside_plan(folder, mini_plan):
+    write(folder, "2024-Q1.csv", HEADER + "a,2024-02-01,meeting,SE,x,,,,,\n")
+    assert messages(folder, mini_plan) == [
+        "2024-Q1.csv:2:2: date 2024-02-01 is outside the plan period 2022-01-01..2023-12-31 [date-outside-plan]"
+    ]
 
 
 @pytest.mark.parametrize("row, message", BAD_ROWS)
@@ -186,10 +200,16 @@ def test_duplicate_id_message(folder, mini_plan):
     write(folder, "2023-Q1.csv", HEADER + "dup,2023-01-02,meeting,SE,x,,,,,\n")
     write(folder, "2023-Q2.csv", HEADER + "dup,2023-04-02,meeting,SE,y,,,,,\n")
     log, issues = read_data(folder, mini_plan)
-    (issue,) = issues
-    assert (issue.line, issue.code) == (2, "duplicate-id")
-    assert issue.path.endswith("2023-Q2.csv")
-    assert issue.message.startswith("id 'dup' is already used at ") and "2023-Q1.csv:2;" in issue.message
+    first = str(folder / "actuals" / "2023-Q1.csv")
+    assert issues == [
+        Issue(
+            str(folder / "actuals" / "2023-Q2.csv"),
+            2,
+            0,
+            "duplicate-id",
+            f"id 'dup' is already used at {first}:2; ids must be unique (clear the cell of a hand-added row)",
+        )
+    ]
 
 
 def test_bad_file_name(folder, mini_plan):
@@ -256,8 +276,39 @@ def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=500))
 def test_any_bytes_give_rows_or_issues(folder, mini_plan, raw):
-    write(folder, "2023-Q2.csv", raw)
+    write(folder, "2023-Q1.csv", raw)
     log, issues = read_data(folder, mini_plan)
-    assert isinstance(issues, list)
-    if issues:
-        assert all(i.path.endswith(".csv") for i in issues)
+    assert isinstance(log, ActivityLog)
+    assert all(isinstance(i, Issue) and i.path.endswith("2023-Q1.csv") and i.line >= 0 for i in issues)
+    assert all(a.date.year == 2023 and a.quarter == 1 for a in log.activities)
+
+
+def test_a_wrong_width_row_leaves_the_next_row_whole(folder, mini_plan):
+    """The check for a torn last row must not eat the next row's first character (12 read as 2)."""
+    write(folder, "2023-Q2.csv", "value,date,type,territory,title\n3,2023-04-02,meeting\n12,2023-04-03,meeting,SE,fine\n")
+    log, issues = read_data(folder, mini_plan)
+    assert [format_issue(i).split("actuals/")[1] for i in issues] == [
+        "2023-Q2.csv:2: row has 3 cells, fewer than the 5 header columns; check for a missing or extra ',' [row-length]"
+    ]
+    assert [(a.line, a.value, a.title) for a in log.activities] == [(3, 12, "fine")]
+
+
+@pytest.mark.parametrize(
+    "tail, expected",
+    [
+        ("b,2023-04-0\n", "2023-Q2.csv:3: row has 2 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]"),
+        ("b,2023-04-02,meeting,SE,x,,,,,,,", "2023-Q2.csv:3: row has 12 cells, more than the 10 header columns; check for a missing or extra ',' [row-length]"),
+        ("b,2023-04-0\n\n", "2023-Q2.csv:3: row has 2 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]"),
+    ],
+)
+def test_short_last_row_with_a_line_end_is_not_torn(folder, mini_plan, tail, expected):
+    write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,SE,x,,,,,\n" + tail)
+    assert messages(folder, mini_plan) == [expected]
+
+
+def test_short_row_then_unclosed_quote(folder, mini_plan):
+    write(folder, "2023-Q2.csv", HEADER + 'a,2023\nb,2023-04-02,meeting,SE,"x,,,,,\n')
+    assert messages(folder, mini_plan) == [
+        "2023-Q2.csv:2: row has 2 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]",
+        "2023-Q2.csv:3: malformed CSV row (unexpected end of data); a quote is not closed — check the quotes in this row [bad-quoting]",
+    ]

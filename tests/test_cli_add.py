@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from relint_kpi import cli
 from relint_kpi.actuals import read_data
-from relint_kpi.numbers import parse_italian_int, format_italian_int, parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\n"
@@ -177,44 +176,6 @@ def test_add_activity_does_not_import_pandas(mini_plan_path, data_dir, tmp_path)
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "False False", result.stdout + result.stderr
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.integers(min_value=0, max_value=10**12), st.sampled_from([",", ";"]))
-def test_italian_numbers_round_trip(number, delimiter):
-    assert parse_italian_int(format_italian_int(number, delimiter), delimiter) == number
-
-
-@pytest.mark.parametrize(
-    "text, delimiter, expected",
-    [("12", ",", 12), ("5000", ";", 5000), ("5.000", ";", 5000), ("1.234.567", ";", 1234567), ("007", ",", 7)],
-)
-def test_italian_numbers(text, delimiter, expected):
-    assert parse_italian_int(text, delimiter) == expected
-
-
-@pytest.mark.parametrize(
-    "text, delimiter, message",
-    [
-        ("5.000", ",", "'5.000' is not a whole number; write 5000 without a separator (a '.' thousands separator is read only in ';' files saved by Excel)"),
-        ("5.5", ";", "'5.5' is not a whole number; write it as 5000 or 5.000, without decimals"),
-        ("12.34,5", ";", "'12.34,5' is not a whole number; write it as 5000 or 5.000, without decimals"),
-        ("-3", ";", "'-3' is negative; write a whole number of 0 or more"),
-    ],
-)
-def test_italian_numbers_refused(text, delimiter, message):
-    with pytest.raises(ValueError) as caught:
-        parse_italian_int(text, delimiter)
-    assert str(caught.value) == message
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=30))
-def test_date_parser_never_crashes(text):
-    try:
-        parse_date(text)
-    except ValueError:
-        pass
 
 
 CELL = st.one_of(

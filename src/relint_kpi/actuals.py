@@ -33,7 +33,7 @@ from typing import Annotated, Iterator
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from relint_kpi.issues import MAX_ISSUES, Issue, display_path
+from relint_kpi.issues import MAX_ISSUES, DataError, Issue, display_path
 from relint_kpi.numbers import format_italian_int, parse_date, parse_italian_int
 from relint_kpi.plan import Plan
 from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
@@ -142,13 +142,15 @@ def _detect_encoding(path: Path) -> tuple[str | None, Issue | None]:
 def sniff(path: str | Path) -> CsvDialect:
     """Describe an existing CSV file's dialect (delimiter, encoding, line end, header).
 
-    Writers use it to append rows in the file's own form. Raises ValueError
-    when the file cannot be decoded.
+    Writers use it to append rows in the file's own form. Raises
+    :class:`~relint_kpi.issues.DataError` with the reader's own issue (line
+    and byte offset) when the file cannot be decoded, so a command that
+    writes reports it like ``relint validate`` does.
     """
     path = Path(path)
     encoding, problem = _detect_encoding(path)
     if problem is not None or encoding is None:
-        raise ValueError(problem.message if problem else "cannot decode file")
+        raise DataError([problem or Issue(display_path(path), 0, 0, "bad-encoding", "cannot decode the file")])
     with path.open(encoding=encoding, newline="") as handle:
         first = handle.readline()
     newline = "\r\n" if first.endswith("\r\n") else "\n"

@@ -60,7 +60,7 @@ def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
     missing = [name for name, value in cells.items() if value and name not in columns]
     if missing:
         raise UsageError(
-            f"{path} has no column {', '.join(repr(m) for m in missing)}; add it to the header row to record this value"
+            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; add it to the header row to record this value"
         )
     data = b""
     line = 1
@@ -73,14 +73,30 @@ def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
             # A row saved by an editor without a final line end must not be glued to ours.
             data += storage.encode_text(dialect.newline, dialect.encoding)
             line += 1
-    row = storage.encode_row(
-        [cells.get(name, "") for name in columns],
-        delimiter=dialect.delimiter,
-        newline=dialect.newline,
-        encoding=dialect.encoding,
-    )
+    try:
+        row = storage.encode_row(
+            [cells.get(name, "") for name in columns],
+            delimiter=dialect.delimiter,
+            newline=dialect.newline,
+            encoding=dialect.encoding,
+        )
+    except UnicodeEncodeError as exc:
+        raise DataError([_unencodable(path, dialect.encoding, exc)]) from None
     storage.append_bytes(path, data + row)
     return line
+
+
+def _unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:
+    """The issue for text that the file's own encoding (cp1252) cannot hold."""
+    chars = exc.object[exc.start : exc.end]
+    return Issue(
+        display_path(path),
+        0,
+        0,
+        "unencodable",
+        f"the file is saved as {encoding}, which cannot hold {chars!r}; save it from Excel as "
+        "'CSV UTF-8' and retry, or write the text without that character",
+    )
 
 
 def _quarter_ids(path: Path, prefix: str) -> int:
@@ -323,12 +339,23 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         if kept and not kept.endswith(("\n", "\r")):
             kept += dialect.newline
         cells_in["value"] = str(views.total) if dialect.delimiter != ";" else f"{views.total:,}".replace(",", ".")
+        missing = [name for name in ("type", "value") if name not in dialect.header]
+        if missing:
+            # Without a value column the row would read back as 1 page view.
+            raise UsageError(
+                f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
+                "add it to the header row to record the page views"
+            )
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=dialect.delimiter, lineterminator=dialect.newline).writerow(
             [cells_in.get(name, "") for name in dialect.header]
         )
         new_text = kept + buffer.getvalue()
-        storage.replace_file(path, new_text.encode(dialect.encoding))
+        try:
+            data = new_text.encode(dialect.encoding)
+        except UnicodeEncodeError as exc:
+            raise DataError([_unencodable(path, dialect.encoding, exc)]) from None
+        storage.replace_file(path, data)
         line = new_text.count("\n")
     return Recorded(path, line, cells_in, replaced=removed)
 
