@@ -147,20 +147,6 @@ def test_row_problems(folder, mini_plan, row, message):
     assert messages(folder, mini_plan) == [message]
 
 
-def test_row_after_a_wrong_width_row_is_read_whole(folder, mini_plan):
-    write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting\nnext,2023-04-03,meeting,SE,fine,,,,,\n")
-    log, issues = read_data(folder, mini_plan)
-    assert [i.code for i in issues] == ["row-length"]
-    assert [a.id for a in log.activities] == ["next"]
-
-
-def test_short_last_row_with_line_end_is_not_torn(folder, mini_plan):
-    write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,SE,x,,,,,\nb,2023-04-03\n")
-    assert messages(folder, mini_plan) == [
-        "2023-Q2.csv:3: row has 2 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]"
-    ]
-
-
 def test_semicolon_file_number_rules(folder, mini_plan):
     write(folder, "2023-Q2.csv", "date;type;territory;title;value\n02/04/2023;nota;SE;x;5.5\n02/04/2023;nota;SE;y;12.34,5\n")
     assert messages(folder, mini_plan) == [
