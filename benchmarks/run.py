@@ -9,6 +9,9 @@ the performance issue is met. Baselines: ``python -c "import pandas"`` for
 start-up, and a bare pandas script that reads the same CSVs and groups by
 year and type for the data sizes. "Cold" runs start with an empty cache of
 validated data (as after the files changed); "warm" runs reuse it.
+Each generated data set must pass ``relint validate`` (cache off) before
+anything is timed. Below the table: what the cache's fingerprint (a BLAKE2b
+hash of every data file) costs at each size.
 """
 
 from __future__ import annotations
@@ -72,9 +75,21 @@ def measure(argv, env, cwd, runs: int, before=None) -> dict:
 
 
 def fmt(result: dict) -> str:
+    """One timing cell: median (min–max) and peak RSS, or n/a for a missing command."""
     if result.get("na"):
         return "n/a"
     return f"{result['median']:.3f} s ({result['min']:.3f}–{result['max']:.3f}), {result['peak']} MB"
+
+
+def fingerprint_seconds(folder: Path) -> float:
+    """Median seconds the cache takes to fingerprint a data folder (file contents hashed), in a fresh process."""
+    code = (
+        "import time; from relint_kpi.cache import fingerprint; t = time.perf_counter(); "
+        f"fingerprint({str(folder)!r}, {str(PLAN)!r}); print(time.perf_counter() - t)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    times = [float(subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    return statistics.median(times)
 
 
 def machine() -> str:
@@ -106,6 +121,7 @@ def main() -> None:
 
     small_runs = 2 if args.quick else 5
     rows = []
+    notes: list[str] = []
 
     def row(name, result, baseline, target=None, baseline_name=""):
         ratio = result["median"] / baseline["median"] if not result.get("na") else None
@@ -125,10 +141,15 @@ def main() -> None:
     for size in sizes:
         folder = work / f"data-{size}"
         generate(PLAN, folder, size)
+        data = relint[:] + ["--data", str(folder)]
+        check = subprocess.run(data + ["validate"], env={**env, "RELINT_NO_CACHE": "1"}, cwd=REPO, capture_output=True, text=True)
+        if check.returncode != 0:
+            raise SystemExit(f"generated data of {size:,} rows does not validate:\n{check.stdout}{check.stderr}")
+        hashing = fingerprint_seconds(folder)
+        notes.append(f"cache fingerprint (BLAKE2b of every data file, plus sizes and times), {size:,} rows: {hashing * 1000:.0f} ms")
         runs = 3 if size >= 1_000_000 and not args.quick else small_runs
         bare = measure([python, "-c", BARE_PANDAS, str(folder)], env, REPO, runs)
         rows.append((f"bare pandas script, {size:,} rows (baseline)", fmt(bare), "", "", "", ""))
-        data = relint[:] + ["--data", str(folder)]
         for name, extra in (
             ("validate", ["validate"]),
             ("status --by territory", ["status", "--by", "territory"]),
@@ -153,6 +174,10 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for cells in rows:
         print("| " + " | ".join(cells) + " |")
+    if notes:
+        print()
+        for note in notes:
+            print(f"- {note}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

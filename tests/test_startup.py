@@ -1,0 +1,60 @@
+"""Start-up stays light: help and the recording commands never load pandas or numpy.
+
+Each command runs as a real process (``python -X importtime -m relint_kpi``),
+so the test sees every module the entry point imports, not only those a
+test runner happens to have loaded already.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from relint_kpi.cli import app
+
+HEAVY = ("pandas", "numpy")
+
+
+def imported(args: list[str], cwd) -> set[str]:
+    """Top-level names of every module a relint process imports."""
+    env = {**os.environ, "RELINT_NO_CACHE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "relint_kpi", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    names = set()
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip().split(".")[0])
+    assert "relint_kpi" in names  # the import log was read
+    return names
+
+
+def command_names() -> list[str]:
+    """Every sub-command the CLI registers."""
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+def test_help_imports_neither_pandas_nor_numpy(tmp_path):
+    assert not imported(["--help"], tmp_path) & set(HEAVY)
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_each_command_help_is_light(command, tmp_path):
+    assert not imported([command, "--help"], tmp_path) & set(HEAVY)
+
+
+def test_add_activity_dry_run_is_light(mini_plan_path, data_dir):
+    args = ["--plan", str(mini_plan_path), "--data", str(data_dir), "add-activity", "--dry-run"]
+    args += ["--type", "meeting", "--date", "2023-04-02", "--territory", "SE", "--title", "Incontro"]
+    assert not imported(args, data_dir) & set(HEAVY)
