@@ -132,31 +132,35 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     invoke([*ws, "add-activity", "--type", "meeting", "--date", "2022-11-02", "--territory", "SE", "--title", "Prima"])
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_en.csv"), "--quarter", "2022Q4"])
     assert result.exit_code == 0, result.output
+    invoke([*ws, "add-activity", "--type", "note", "--date", "2022-12-01", "--territory", "SE", "--title", "Dopo"])
+    path = data_dir / "actuals" / "2022-Q4.csv"
+    before = path.read_bytes()
+    assert before.count(b",pageviews,") == 1 and b",1175," in before  # 812 + 363: page views, not unique views
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4"])
     assert result.exit_code == 0, result.output
     assert "replaced 1 earlier row(s)" in result.stdout
+    after = path.read_bytes()
+    assert after == (
+        b"id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+        b"2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n"
+        b"2022Q4-0002,2022-12-01,note,SE,Dopo,,,,1,\n"
+        b"2022Q4-pageviews,2022-12-31,pageviews,,Page views 2022-Q4 (import matomo_pages_it_utf16.csv),,,,1250,\n"
+    )
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
-    views = [a for a in log.activities if a.type == "pageviews"]
-    assert [(str(a.date), a.value) for a in views] == [("2022-12-31", 1250)]  # 800 + 450; unique views and other pages ignored
-    assert [a.title for a in log.activities if a.type == "meeting"] == ["Prima"]
-    first = read_first_line(data_dir / "actuals" / "2022-Q4.csv")
-    assert first.startswith("2022Q4-0001,2022-11-02,meeting,SE,Prima")
+    # 800 + 450: unique views and the other pages are left out
+    assert [(str(a.date), a.value) for a in log.activities if a.type == "pageviews"] == [("2022-12-31", 1250)]
 
 
-def read_first_line(path):
-    return path.read_text(encoding="utf-8").splitlines()[1]
-
-
-def test_import_pageviews_sums_matching_rows():
-    from relint_kpi.plan import load_plan
-    from relint_kpi.writers import read_pageviews_export
-
-    plan, _ = load_plan(FIXTURES / "mini_plan.yaml")
-    english = read_pageviews_export(FIXTURES / "matomo_pages_en.csv", plan)
-    assert (english.total, english.matched_rows, english.rows) == (1175, 2, 4)
-    italian = read_pageviews_export(FIXTURES / "matomo_pages_it_utf16.csv", plan)
-    assert (italian.total, italian.matched_rows, italian.rows) == (1250, 2, 3)
+def test_appending_to_a_cp1252_file_that_cannot_hold_the_title(ws, data_dir):
+    path = data_dir / "actuals" / "2023-Q2.csv"
+    path.write_bytes("id,date,type,territory,title,value\nx,2023-04-01,note,SE,Città €,\n".encode("cp1252"))
+    result = invoke([*ws, *MEETING[:-1], "Łódź"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].endswith(
+        "2023-Q2.csv: the file is saved as cp1252, which cannot hold 'Ł'; save it from Excel as 'CSV UTF-8' "
+        "and retry, or write the text without that character [unencodable]"
+    )
 
 
 def test_import_pageviews_bad_quarter(ws):
