@@ -401,12 +401,13 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
     period = plan.metadata.period
     if period.start > period.end:
         problems.append((("metadata", "period"), "bad-period", "the period's start is after its end"))
-    years = period.years
+    # An inverted period has no years: report it once rather than calling every target outside it.
+    years = period.years if period.start <= period.end else None
     for i, indicator in enumerate(plan.indicators):
         if not indicator.targets:
             problems.append((("indicators", i, "targets"), "no-targets", f"indicator '{indicator.id}' has no targets"))
         for year in indicator.targets:
-            if year not in years:
+            if years is not None and year not in years:
                 problems.append(
                     (
                         ("indicators", i, "targets", year),
@@ -479,6 +480,14 @@ def _pydantic_message(error: dict) -> str:
         return f"{error['msg']}, got the text {error['input']!r}; YAML read it as text, check the value"
     if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
         return f"expected text, got {error.get('input')!r}; put the value in quotes"
+    if kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text":
+        return "expected a text in both languages, written {it: \"…\", en: \"…\"}"
+    if kind in ("model_type", "dict_type"):
+        return "expected a mapping of keys and values (key: value)"
+    if kind == "list_type":
+        return "expected a list, written [a, b] or as '- ' items on their own lines"
+    if kind == "greater_than_equal":
+        return f"must be {error['ctx']['ge']} or more, got {error.get('input')!r}"
     return f"{error['msg']}"
 
 

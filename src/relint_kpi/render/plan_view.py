@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relint_kpi.i18n import t
 from relint_kpi.plan import Plan
+from relint_kpi.report import format_number
 
 
 def _console():
@@ -47,7 +48,7 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
         )
         for index, indicator_id in enumerate(result.indicators):
             indicator = plan.indicator(indicator_id)
-            targets = [f"{indicator.targets[y]:,}".replace(",", "." if lang == "it" else ",") if y in indicator.targets else "—" for y in plan.years]
+            targets = [format_number(indicator.targets[y], lang) if y in indicator.targets else "—" for y in plan.years]
             table.add_row(
                 label if index == 0 else "",
                 f"{indicator.title.get(lang)} ({indicator.id})",
