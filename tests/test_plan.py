@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from relint_kpi.issues import format_issue
 from relint_kpi.plan import load_plan
@@ -76,6 +78,29 @@ def test_real_plan_structure(plan):
         "china": ["CN"],
         "japan": ["JP"],
     }
+    windows = {a.id: (a.territory, a.timing.label.it, a.timing.start, a.timing.end) for a in plan.actions}
+    assert windows["massachusetts_collaboration"] == ("US-MA", "Giugno 2022", dt.date(2022, 6, 1), dt.date(2022, 6, 30))
+    assert windows["cameroon_decentralisation"] == ("CM", "2022-2023", dt.date(2022, 1, 1), dt.date(2023, 12, 31))
+    assert windows["mediterranean_competences"] == (None, "2022", dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    # The only window that runs past the plan period, as the matrix says.
+    assert windows["china_relations"] == ("CN", "2023-2024", dt.date(2023, 1, 1), dt.date(2024, 12, 31))
+    assert [(g.id, sum(a.goal == g.id for a in plan.actions)) for g in plan.strategic_goals] == [
+        ("european_leadership", 6),
+        ("north_america", 4),
+        ("south_america", 2),
+        ("development_cooperation", 1),
+        ("mediterranean", 1),
+        ("internationalisation", 2),
+    ]
+    assert plan.action("argentina_relations").spillover[0].it == "Implementazione di scambi di competenze sul […]"
+    assert plan.territory_groups[4].countries == ["AL", "BA", "ME", "MK", "RS", "TR", "LB", "IL", "PS", "SY", "EG", "LY", "TN", "DZ", "MA"]
+    assert [c.id for c in plan.stakeholder_categories] == [
+        "university", "research_centre", "business", "business_association", "local_authority", "regional_body",
+        "agency", "foundation", "third_sector", "cultural_institution", "other",
+    ]
+    assert [a.id for a in plan.activity_types] == ["delegation", "meeting", "event", "mission", "note", "pageviews"]
+    assert (plan.thresholds.on_track, plan.thresholds.at_risk) == (0.9, 0.7)
+    assert plan.pageviews_import.url_patterns == ["/relazioni-internazionali", "/international-relations"]
     assert [c.measure for c in plan.evaluation_criteria] == [
         "relations_continuity",
         "thematic_coverage",
@@ -91,6 +116,10 @@ def test_lombardy_plan_is_cumulative():
         "institutional_meetings": ("cumulative", {2022: 350}),
         "international_missions": ("cumulative", {2022: 25}),
     }
+    assert (plan.metadata.period.start, plan.metadata.period.end) == (dt.date(2018, 1, 1), dt.date(2022, 12, 31))
+    assert plan.metadata.data_dir == "lombardia"
+    assert [a.id for a in plan.activity_types] == ["meeting", "mission", "agreement", "event"]
+    assert len(plan.actions) == 10 and {a.goal for a in plan.actions} == {"cooperation_agreements"}
 
 
 def load_text(tmp_path, text):
@@ -205,6 +234,75 @@ def edit(old, new):
                 "year to the next [cumulative-decreasing]"
             ],
         ),
+        (
+            "period: {start: 2022-01-01, end: 2023-12-31}",
+            "period: {start: 2024-01-01, end: 2023-12-31}",
+            [":8:11 metadata.period: the period's start is after its end [bad-period]"],
+        ),
+        (
+            "start: 2022-04-01, end: 2022-05-31",
+            "start: 2022-06-01, end: 2022-05-31",
+            [":81:13 actions.0.timing: the timing window's start is after its end [bad-timing]"],
+        ),
+        (
+            "aliases: [incontro]",
+            "aliases: [delegazione]",
+            [
+                ":14:64 activity_types.1.aliases: 'delegazione' names both activity types 'delegation' and 'meeting' "
+                "[duplicate-alias]"
+            ],
+        ),
+        (
+            "      - {code: SE, name: {it: Svezia, en: Sweden}}\n",
+            "      - {code: SE, name: {it: Svezia, en: Sweden}}\n      - {code: SE, name: {it: Svezia, en: Sweden}}\n",
+            [
+                ":69:16 territory_groups.0.territories.2.code: territory SE is already listed in group 'europe' "
+                "[duplicate-territory]"
+            ],
+        ),
+        (
+            "targets: {2022: 100, 2023: 100}",
+            "targets: {}",
+            [":62:14 indicators.4.targets: indicator 'event_participants' has no targets [no-targets]"],
+        ),
+        (
+            "  - id: a2\n",
+            "  - id: a1\n",
+            [":85:9 actions.1.id: actions id 'a1' is used twice; ids must be unique [duplicate-id]"],
+        ),
+        (
+            "countries: [JP]",
+            "countries: [ZZ]",
+            [
+                ":73:17 territory_groups.1.countries.0: 'ZZ' is not an ISO 3166-1 alpha-2 country code (e.g. 'TN') "
+                "[bad-territory-code]"
+            ],
+        ),
+        (
+            "{id: 2, title: {it: Obiettivo due, en: Objective two}, activities: []}",
+            "{id: 2, title: Obiettivo due, activities: []}",
+            [':25:20 objectives.1.title: expected a text in both languages, written {it: "…", en: "…"} [plan-model_type]'],
+        ),
+        (
+            "objectives: [1], indicators",
+            "objectives: 1, indicators",
+            [":27:70 results.0.objectives: expected a list, written [a, b] or as '- ' items on their own lines [plan-list_type]"],
+        ),
+        (
+            "thresholds: {on_track: 0.9, at_risk: 0.7}",
+            "thresholds: [0.9, 0.7]",
+            [":11:13 thresholds: expected a mapping of keys and values (key: value) [plan-model_type]"],
+        ),
+        (
+            "basis: annual\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
+            "basis: yearly\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
+            [":34:12 indicators.0.basis: Input should be 'annual' or 'cumulative' [plan-literal_error]"],
+        ),
+        (
+            "targets: {2022: 4, 2023: 8}",
+            "targets: {2022: 4, 2023: -1}",
+            [":36:30 indicators.0.targets.2023: must be 0 or more, got -1 [plan-greater_than_equal]"],
+        ),
     ],
 )
 def test_plan_errors(tmp_path, old, new, expected):
@@ -229,3 +327,26 @@ def test_missing_and_unreadable_files(tmp_path):
     listing.write_text("- a\n- b\n", encoding="utf-8")
     plan, issues = load_plan(listing)
     assert [(i.line, i.code) for i in issues] == [(1, "plan-not-mapping")]
+
+
+VALUES = st.one_of(
+    st.integers(-10, 3000).map(str),
+    st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)).map(str),
+    st.sampled_from(["", "[]", "{}", "NO", "0123", "5.000", "1:30", "~", "[1, 2]", "{it: a, en: b}", "XX", "CN", "-1"]),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=st.integers(0, MINI.count("\n") - 1), value=VALUES)
+def test_any_one_changed_value_gives_a_plan_or_issues(tmp_path, line, value):
+    # Random text rarely gets past the YAML and model layers; changing one value of a
+    # valid plan reaches the cross-checks (an inverted period once crashed them).
+    lines = MINI.split("\n")
+    head, sep, _ = lines[line].rpartition(": ")
+    lines[line] = head + sep + value if sep else value
+    path = tmp_path / "plan.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    plan, issues = load_plan(path)
+    assert (plan is None) == bool(issues)
+    assert all(issue.line >= 1 for issue in issues)
