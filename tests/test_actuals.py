@@ -111,6 +111,7 @@ def test_quoted_crlf_and_semicolon_round_trip(folder, mini_plan):
     write(folder, "2023-Q2.csv", ";".join(COLUMNS).encode() + b"\r\n" + row)
     again, issues = read_data(folder, mini_plan)
     assert issues == [] and again.activities[0].title == "riga uno\r\nriga; due"
+    assert again.activities[0][1:] == original[1:]  # every value but the path, line included
 
 
 BAD_ROWS = [

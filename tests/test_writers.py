@@ -176,3 +176,17 @@ def test_import_into_a_file_without_a_value_column_is_refused(data_dir, mini_pla
         writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
     assert str(caught.value) == f"{path} has no column 'value'; add it to the header row to record the page views"
     assert path.read_text(encoding="utf-8") == "date;type;territory;title\n31/12/2022;nota;SE;x\n"
+
+
+def test_append_to_a_utf16_tab_file_keeps_its_form_and_counts_lines(registry, mini_plan):
+    path = registry / "actuals" / "2023-Q2.csv"
+    header = "id\tdate\ttype\tterritory\ttitle\tvalue\r\nx\t01/04/2023\tnota\tSE\tCittà\t1000"
+    path.write_bytes(codecs.BOM_UTF16_LE + header.encode("utf-16-le"))
+    first = writers.add_activity(registry, mini_plan, {**MEETING, "title": "Ċ due"})  # 'Ċ' holds a 0x0A byte
+    second = writers.add_activity(registry, mini_plan, {**MEETING, "title": "tre"})
+    assert (first.line, second.line) == (3, 4)
+    raw = path.read_bytes()
+    assert raw.count(codecs.BOM_UTF16_LE) == 1
+    assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t2023-04-02\tmeeting\tSE\tĊ due\t1\r\n2023Q2-0002\t2023-04-02\tmeeting\tSE\ttre\t1\r\n"
+    log, issues = read_data(registry, mini_plan)
+    assert issues == [] and [(a.line, a.title) for a in log.activities] == [(2, "Città"), (3, "Ċ due"), (4, "tre")]

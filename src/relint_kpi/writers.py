@@ -42,8 +42,15 @@ def _registry(data_dir: Path, plan: Plan):
     return registry
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(path: Path, encoding: str) -> int:
+    """The number of line ends in ``path``, as the reader counts lines."""
     count = 0
+    if encoding.startswith("utf-16"):
+        # A 0x0A byte is half of many UTF-16 characters ('Ċ' is 0A 01): count decoded line ends.
+        with path.open(encoding=encoding, newline="") as text:
+            while chunk := text.read(1 << 20):
+                count += chunk.count("\n")
+        return count
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
             count += chunk.count(b"\n")
@@ -68,7 +75,7 @@ def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
         data += storage.encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding="utf-8")
         line = 2
     else:
-        line = _count_lines(path) + 1
+        line = _count_lines(path, dialect.encoding) + 1
         if not dialect.ends_with_newline:
             # A row saved by an editor without a final line end must not be glued to ours.
             data += storage.encode_text(dialect.newline, dialect.encoding)
