@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from relint_kpi import writers
 from relint_kpi.actuals import read_data
@@ -190,3 +192,35 @@ def test_append_to_a_utf16_tab_file_keeps_its_form_and_counts_lines(registry, mi
     assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t2023-04-02\tmeeting\tSE\tĊ due\t1\r\n2023Q2-0002\t2023-04-02\tmeeting\tSE\ttre\t1\r\n"
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [(a.line, a.title) for a in log.activities] == [(2, "Città"), (3, "Ċ due"), (4, "tre")]
+
+
+TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(list(',;"\r\n\t|€àÈ =+-@')), st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXT, notes=TEXT, excel=st.booleans(), participants=st.integers(0, 10**7))
+def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, notes, excel, participants):
+    path = registry / "actuals" / "2023-Q2.csv"
+    if excel:
+        path.write_bytes(codecs.BOM_UTF8 + ";".join(HEADER.strip().split(",")).encode() + b"\r\n")
+    else:
+        path.write_text(HEADER, encoding="utf-8")
+    fields = {**MEETING, "type": "event", "title": title, "notes": notes, "participants": str(participants)}
+    try:
+        recorded = writers.add_activity(registry, mini_plan, fields)
+    except DataError as refused:  # only a blank title may be refused
+        assert [i.code for i in refused.issues] == ["missing-title"] and not title.strip()
+        return
+    log, issues = read_data(registry, mini_plan)
+    assert issues == []
+    (activity,) = log.activities
+    assert (activity.line, activity.title, activity.notes, activity.participants) == (
+        recorded.line,
+        title.strip(),
+        notes.strip(),
+        participants,
+    )
