@@ -342,7 +342,8 @@ def check_unique_ids(plan: Plan) -> list[Problem]:
 
 
 def _unknown(value, choices, what: str) -> str:
-    listed = ", ".join(str(c) for c in choices)
+    # dict.fromkeys: a duplicated id (reported on its own) must not be offered twice.
+    listed = ", ".join(dict.fromkeys(str(c) for c in choices))
     return f"unknown {what} '{value}' — expected one of: {listed}"
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import yaml
 
 MAX_DEPTH = 64
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation"
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
@@ -83,7 +84,7 @@ class _Loader(
                     mark.line + 1,
                     mark.column + 1,
                     "yaml-too-deep",
-                    f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation",
+                    _TOO_DEEP,
                 )
             return super().compose_node(parent, index)
         finally:
@@ -131,7 +132,7 @@ def _prescan(text: str) -> "YamlProblem | None":
                     token.start_mark.line + 1,
                     token.start_mark.column + 1,
                     "yaml-too-deep",
-                    f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation",
+                    _TOO_DEEP,
                 )
         elif isinstance(token, _CLOSERS):
             depth -= 1
@@ -212,6 +213,10 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             reason = exc.problem or str(exc)
+            if "maximum nesting depth" in reason:
+                # libyaml stops deep flow nesting ([[[…) itself, before the token pre-scan
+                # reaches MAX_DEPTH: say the same thing as for deep block nesting.
+                return None, None, [YamlProblem(line, column, "yaml-too-deep", _TOO_DEEP)]
             at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
             if at_tab or "\t" in reason or "tab" in reason:
                 reason += " (YAML does not allow tabs for indentation; use spaces)"
