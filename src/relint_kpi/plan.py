@@ -487,6 +487,8 @@ def _pydantic_message(error: dict) -> str:
         return "expected a mapping of keys and values (key: value)"
     if kind == "list_type":
         return "expected a list, written [a, b] or as '- ' items on their own lines"
+    if kind == "literal_error":
+        return f"{error.get('input')!r} is not one of the allowed values; write {error['ctx']['expected']}"
     if kind == "greater_than_equal":
         return f"must be {error['ctx']['ge']} or more, got {error.get('input')!r}"
     return f"{error['msg']}"
