@@ -120,6 +120,14 @@ def test_lombardy_plan_is_cumulative():
     assert plan.metadata.data_dir == "lombardia"
     assert [a.id for a in plan.activity_types] == ["meeting", "mission", "agreement", "event"]
     assert len(plan.actions) == 10 and {a.goal for a in plan.actions} == {"cooperation_agreements"}
+    assert [t.code for _, t in plan.all_territories()] == [
+        "UY", "AU-VIC", "CZ-64", "SM", "SI", "PE-LAL", "CA-QC", "KR-11", "UZ-SA", "TN-82"
+    ]
+    assert [a.territory for a in plan.actions] == [t.code for _, t in plan.all_territories()]
+    assert [c.id for c in plan.stakeholder_categories] == [
+        "consular_corps", "ministry", "chambers_of_commerce", "embassies_consulates", "business_association",
+        "technology_cluster", "cultural_institute", "third_sector", "olympic_committee", "business", "non_profit", "other",
+    ]
 
 
 def load_text(tmp_path, text):
