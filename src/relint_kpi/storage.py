@@ -90,11 +90,22 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
         lock.release()
 
 
+def format_row(cells: Sequence[str], *, delimiter: str, newline: str) -> str:
+    """One CSV row, quoted as needed, ending with ``newline``.
+
+    The csv module quotes a cell only for the characters of its own line
+    terminator, so a bare CR in a cell written with ``\\n`` endings would stay
+    unquoted and split the row when read back. Writing with ``\\r\\n`` makes
+    it quote both; the terminator is then swapped for the file's own.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + newline
+
+
 def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:
     """One CSV row, quoted as needed, ending with ``newline``, as bytes."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerow(cells)
-    return encode_text(buffer.getvalue(), encoding)
+    return encode_text(format_row(cells, delimiter=delimiter, newline=newline), encoding)
 
 
 def encode_text(text: str, encoding: str) -> bytes:

@@ -353,11 +353,9 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
                 f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
                 "add it to the header row to record the page views"
             )
-        buffer = io.StringIO()
-        csv.writer(buffer, delimiter=dialect.delimiter, lineterminator=dialect.newline).writerow(
-            [cells_in.get(name, "") for name in dialect.header]
+        new_text = kept + storage.format_row(
+            [cells_in.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
         )
-        new_text = kept + buffer.getvalue()
         try:
             data = new_text.encode(dialect.encoding)
         except UnicodeEncodeError as exc:
