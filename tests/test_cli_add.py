@@ -139,6 +139,7 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4"])
     assert result.exit_code == 0, result.output
     assert "replaced 1 earlier row(s)" in result.stdout
+    assert "  2 of 3 export rows matched; page views: 1250\n" in result.stdout
     after = path.read_bytes()
     assert after == (
         b"id,date,type,territory,title,action,participants,stakeholders,value,notes\n"

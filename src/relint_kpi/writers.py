@@ -33,6 +33,7 @@ class Recorded:
     cells: dict[str, str]
     dry_run: bool = False
     replaced: int = 0
+    matched: tuple[int, int] | None = None  # page views import: (matching rows, rows read)
 
 
 def _registry(data_dir: Path, plan: Plan):
@@ -339,7 +340,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
             line = _append(path, actuals.COLUMNS, cells_in)
-            return Recorded(path, line, cells_in)
+            return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
         dialect = actuals.sniff(path)
         text = path.read_bytes().decode(dialect.encoding)
         kept, removed = _without_metric_rows(text, dialect, plan, metric)
@@ -362,7 +363,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
             raise DataError([_unencodable(path, dialect.encoding, exc)]) from None
         storage.replace_file(path, data)
         line = new_text.count("\n")
-    return Recorded(path, line, cells_in, replaced=removed)
+    return Recorded(path, line, cells_in, replaced=removed, matched=(views.matched_rows, views.rows))
 
 
 def _without_metric_rows(text: str, dialect, plan: Plan, metric: str) -> tuple[str, int]:
