@@ -201,6 +201,9 @@ def _print_recorded(recorded, lang: str) -> None:
         typer.echo(f"Recorded in {display_path(recorded.path)}:{recorded.line}" + (
             f" (replaced {recorded.replaced} earlier row(s))" if recorded.replaced else ""
         ))
+    if recorded.matched is not None:
+        matched, rows = recorded.matched
+        typer.echo(f"  {matched} of {rows} export rows matched; page views: {recorded.cells['value']}")
     width = max(len(k) for k in recorded.cells)
     for key, value in recorded.cells.items():
         if value:
