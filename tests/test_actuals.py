@@ -257,6 +257,7 @@ def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     issues, grown_mb = map(int, result.stdout.split())
     assert issues == MAX_ISSUES + 1
+    print(f"\n50 MB file: memory grew by {grown_mb} MB")
     assert grown_mb < 25, f"reading a 50 MB file grew memory by {grown_mb} MB"
 
 
