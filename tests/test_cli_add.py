@@ -200,3 +200,26 @@ def test_add_activity_arguments_never_crash(mini_plan, data_dir, fields):
         assert getattr(refused, "issues", None) != []
     else:
         assert recorded.dry_run and recorded.cells["type"] in {"delegation", "meeting", "event", "mission", "note", "pageviews"}
+
+
+def test_prompted_values_are_checked_like_flags(ws, data_dir, monkeypatch):
+    monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
+    result = invoke([*ws, "add-activity"], input="visita\n2023-05-05\nAtlantide\nVisita\n")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Types: delegation (Delegazione), meeting (Incontro), event (Evento),")
+    assert result.stderr.splitlines() == [
+        "add-activity: --type: unknown type 'visita' — expected one of: delegation, meeting, event, mission, note, "
+        "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]",
+        "add-activity: --territory: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan "
+        "territory's name (Assia, Hesse) [unknown-territory]",
+        "2 problem(s) found.",
+    ]
+    assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_a_metric_type_typed_at_the_prompt_asks_no_territory(ws, data_dir, monkeypatch):
+    monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
+    result = invoke([*ws, "add-activity"], input="visualizzazioni\n2023-05-05\nVisite\n")
+    assert result.exit_code == 0, result.output
+    assert "Territory" not in result.stdout
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001,2023-05-05,pageviews,,Visite,,,,1,"
