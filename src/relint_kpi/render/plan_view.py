@@ -5,6 +5,7 @@ from __future__ import annotations
 from relint_kpi.i18n import t
 from relint_kpi.plan import Plan
 from relint_kpi.report import format_number
+from relint_kpi.territories import iso_name
 
 
 def _console():
@@ -68,7 +69,9 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
             table.add_row(group.title.get(lang) if first else "", territory.code, territory.name.get(lang))
             first = False
         if group.countries:
-            table.add_row(group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {', '.join(group.countries)}")
+            # "; " because some ISO names hold a comma ("Palestina, Stato di").
+            names = "; ".join(f"{iso_name(code, lang)} ({code})" for code in group.countries)
+            table.add_row(group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {names}")
     console.print(table)
 
     table = Table(title=t("plan.actions", lang), title_justify="left", header_style="bold")
