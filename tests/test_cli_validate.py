@@ -87,3 +87,18 @@ def test_no_actuals_folder(bad_folder):
         "data: no actuals/ folder here; pass --data FOLDER that holds actuals/ [no-actuals]",
         "1 problem(s) found.",
     ]
+
+
+def test_a_capped_listing_says_more_than(bad_folder):
+    from relint_kpi.issues import MAX_ISSUES
+
+    rows = "".join(f"2023-01-05,meeting,ZZ,riga {n}\n" for n in range(MAX_ISSUES + 50))
+    (bad_folder / "actuals" / "2023-Q1.csv").write_text("date,type,territory,title\n" + rows, encoding="utf-8")
+    result = invoke(["--plan", "plan.yaml", "--data", "data", "validate"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_ISSUES + 2
+    assert lines[-2:] == [
+        f"data/actuals/2023-Q1.csv:{MAX_ISSUES + 2}: more than {MAX_ISSUES} problems; stopped listing them [too-many-issues]",
+        f"more than {MAX_ISSUES} problem(s) found.",
+    ]

@@ -74,12 +74,20 @@ def _global(
 
 
 def print_issues(issues) -> None:
-    """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES."""
-    for issue in issues[:MAX_ISSUES]:
+    """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES.
+
+    A reader that stopped listing (a ``too-many-issues`` notice) makes the
+    count a lower bound, and the summary says so rather than a wrong figure.
+    """
+    notices = [i for i in issues if i.code == "too-many-issues"]
+    problems = [i for i in issues if i.code != "too-many-issues"]
+    for issue in problems[:MAX_ISSUES]:
         typer.echo(format_issue(issue), err=True)
-    if len(issues) > MAX_ISSUES:
-        typer.echo(f"… and {len(issues) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
-    typer.echo(f"{len(issues)} problem(s) found.", err=True)
+    if len(problems) > MAX_ISSUES:
+        typer.echo(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+    for notice in notices:
+        typer.echo(format_issue(notice), err=True)
+    typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
 def run(action) -> None:
