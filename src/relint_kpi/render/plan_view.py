@@ -38,11 +38,13 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
 
     table = Table(title=t("plan.results", lang), title_justify="left", header_style="bold", show_lines=True)
     table.add_column(t("plan.result", lang), max_width=44)
-    table.add_column(t("plan.indicator", lang), max_width=44)
+    # fold, not ellipsis: the indicator id in brackets is what users type, so it must stay whole.
+    table.add_column(t("plan.indicator", lang), max_width=44, overflow="fold")
     table.add_column(t("plan.unit", lang))
     table.add_column(t("plan.basis", lang))
     for year in plan.years:
-        table.add_column(f"{t('plan.target', lang)} {year}", justify="right")
+        # Two-line header keeps the year columns narrow for plans of five years or more.
+        table.add_column(f"{t('plan.target', lang)}\n{year}", justify="right")
     for result in plan.results:
         label = result.title.get(lang) + "\n" + t("plan.objectives", lang) + ": " + ", ".join(
             str(o) for o in result.objectives if o in objectives
