@@ -300,3 +300,15 @@ def test_short_row_then_unclosed_quote(folder, mini_plan):
         "2023-Q2.csv:2: row has 2 cells, fewer than the 10 header columns; check for a missing or extra ',' [row-length]",
         "2023-Q2.csv:3: malformed CSV row (unexpected end of data); a quote is not closed — check the quotes in this row [bad-quoting]",
     ]
+
+
+def test_undecodable_byte_after_a_character_cut_by_the_read_chunk(folder, mini_plan):
+    """The reader decodes 1 MiB at a time; a character split between two reads must not shift the offset."""
+    head = HEADER.encode() + b"a,2023-04-02,meeting,SE,"
+    body = head + b"y" * ((1 << 20) - 1 - len(head)) + "à".encode() + b",,,,,\n"  # 'à' straddles the 1 MiB mark
+    bad_at = len(body) + len(b"b,2023-04-02,meeting,SE,")
+    write(folder, "2023-Q2.csv", body + b"b,2023-04-02,meeting,SE,\x81,,,,,\n")
+    assert messages(folder, mini_plan) == [
+        f"2023-Q2.csv:3: undecodable byte at byte offset {bad_at}: the file is neither UTF-8 nor Windows-1252; "
+        "save it from Excel as 'CSV UTF-8' [bad-encoding]"
+    ]

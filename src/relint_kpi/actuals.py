@@ -103,10 +103,14 @@ def _detect_encoding(path: Path) -> tuple[str | None, Issue | None]:
         try:
             with path.open("rb") as handle:
                 while chunk := handle.read(1 << 20):
+                    # Bytes of a character cut by the previous chunk sit in the decoder,
+                    # and an error's start counts them: take them off for the offset.
+                    held = len(decoder.getstate()[0])
                     try:
                         text = decoder.decode(chunk)
                     except UnicodeDecodeError as exc:
-                        exc.line = line + chunk[: max(exc.start, 0)].count(b"\n")
+                        exc.line = line + chunk[: max(exc.start - held, 0)].count(b"\n")
+                        exc.start -= held
                         raise
                     if "\x00" in text:
                         at = text.index("\x00")
