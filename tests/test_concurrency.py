@@ -215,7 +215,7 @@ def test_failed_export_leaves_old_file(tmp_path, monkeypatch, failing):
         monkeypatch.setattr(storage.os, "write", full_disk)
     with pytest.raises(storage.WriteError) as caught:
         storage.write_atomic(target, b"new report", overwrite=True)
-    assert "No space left on device" in str(caught.value)
+    assert str(caught.value) == f"cannot write {target}: No space left on device; the old file is unchanged"
     assert target.read_bytes() == b"old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
@@ -253,6 +253,11 @@ def test_read_only_folder(tmp_path):
 def test_write_atomic_refuses_to_overwrite(tmp_path):
     target = tmp_path / "out.md"
     target.write_text("keep")
-    with pytest.raises(storage.OutputExists):
+    with pytest.raises(storage.OutputExists) as caught:
         storage.write_atomic(target, b"new", overwrite=False)
+    assert str(caught.value) == f"{target} already exists; pass --force to replace it"
+    assert isinstance(caught.value, storage.WriteError)
     assert target.read_text() == "keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+    storage.write_atomic(target, b"new", overwrite=True)
+    assert target.read_bytes() == b"new"
