@@ -98,7 +98,7 @@ def test_every_command_has_help_with_an_example():
     import typer.main
 
     group = typer.main.get_command(app)
-    assert set(group.commands) == {
+    assert set(group.commands) >= {
         "plan", "validate", "status", "report", "add-activity", "add-stakeholder", "complete-action", "import-pageviews"
     }
     for name in group.commands:
