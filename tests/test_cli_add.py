@@ -63,7 +63,10 @@ def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
 def test_dry_run_writes_nothing(ws, data_dir):
     result = invoke([*ws, *MEETING, "--dry-run"])
     assert result.exit_code == 0, result.output
-    assert "nothing written" in result.stdout and "2023Q2-…" in result.stdout
+    assert result.stdout.splitlines()[0] == "Prova: la riga andrebbe in " + str(data_dir / "actuals" / "2023-Q2.csv") + " (nulla è stato scritto):"
+    assert "2023Q2-…" in result.stdout
+    result = invoke([*ws, *MEETING, "--dry-run", "--lang", "en"])
+    assert result.stdout.splitlines()[0].startswith("Dry run: would append to ") and "nothing written" in result.stdout
     assert list((data_dir / "actuals").iterdir()) == []
 
 
@@ -71,7 +74,7 @@ def test_prompts_on_a_terminal(ws, data_dir, monkeypatch):
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
     result = invoke([*ws, "add-activity", "--type", "meeting"], input="2023-05-05\nAssia\nVisita\n")
     assert result.exit_code == 0, result.output
-    assert "Priority territories: DE-HE Assia, SE Svezia, CN Cina" in result.stdout
+    assert "Territori prioritari: DE-HE Assia, SE Svezia, CN Cina — o un qualsiasi codice ISO 3166" in result.stdout
     assert "2023Q2-0001,2023-05-05,meeting,DE-HE,Visita" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
 
 
@@ -136,10 +139,12 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     path = data_dir / "actuals" / "2022-Q4.csv"
     before = path.read_bytes()
     assert before.count(b",pageviews,") == 1 and b",1175," in before  # 812 + 363: page views, not unique views
-    result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4"])
+    result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert "replaced 1 earlier row(s)" in result.stdout
-    assert "  2 of 3 export rows matched; page views: 1250\n" in result.stdout
+    assert result.stdout.splitlines()[:2] == [
+        f"Recorded in {path}:4 (replaced 1 earlier row(s))",
+        "  2 of 3 export rows matched; page views: 1250",
+    ]
     after = path.read_bytes()
     assert after == (
         b"id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
@@ -206,7 +211,7 @@ def test_prompted_values_are_checked_like_flags(ws, data_dir, monkeypatch):
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
     result = invoke([*ws, "add-activity"], input="visita\n2023-05-05\nAtlantide\nVisita\n")
     assert result.exit_code == 1
-    assert result.stdout.startswith("Types: delegation (Delegazione), meeting (Incontro), event (Evento),")
+    assert result.stdout.startswith("Tipi: delegation (Delegazione), meeting (Incontro), event (Evento),")
     assert result.stderr.splitlines() == [
         "add-activity: --type: unknown type 'visita' — expected one of: delegation, meeting, event, mission, note, "
         "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]",

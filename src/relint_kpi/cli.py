@@ -174,6 +174,8 @@ def stdin_is_interactive() -> bool:
 
 def _ask_missing(plan, values: dict, lang: str) -> None:
     """Prompt for missing required values, offering the plan's choices, or refuse."""
+    from relint_kpi.i18n import t
+
     needed = ["type", "date", "title"]
     kind = plan.activity_type(values["type"]) if values.get("type") else None
     if kind is None or kind.needs_territory:
@@ -189,10 +191,10 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
             continue
         if name == "type":
             choices = ", ".join(f"{k.id} ({k.label.get(lang)})" for k in plan.activity_types)
-            typer.echo(f"Types: {choices}")
+            typer.echo(f"{t('recorded.types', lang)}: {choices}")
         if name == "territory":
-            codes = ", ".join(f"{t.code} {t.name.get(lang)}" for _, t in plan.all_territories())
-            typer.echo(f"Priority territories: {codes} — or any ISO 3166 code")
+            codes = ", ".join(f"{place.code} {place.name.get(lang)}" for _, place in plan.all_territories())
+            typer.echo(t("recorded.territories", lang).format(codes=codes))
         values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
         if name == "type":
             kind = plan.activity_type(values["type"])
@@ -201,17 +203,19 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
 
 
 def _print_recorded(recorded, lang: str) -> None:
+    """Print where a row went and its cells (keys are the file's column names, in both languages)."""
+    from relint_kpi.i18n import t
     from relint_kpi.issues import display_path
 
+    where = display_path(recorded.path)
     if recorded.dry_run:
-        typer.echo(f"Dry run: would append to {display_path(recorded.path)} (nothing written):")
+        typer.echo(t("recorded.dry_run", lang).format(where=where))
     else:
-        typer.echo(f"Recorded in {display_path(recorded.path)}:{recorded.line}" + (
-            f" (replaced {recorded.replaced} earlier row(s))" if recorded.replaced else ""
-        ))
+        replaced = t("recorded.replaced", lang).format(count=recorded.replaced) if recorded.replaced else ""
+        typer.echo(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
     if recorded.matched is not None:
         matched, rows = recorded.matched
-        typer.echo(f"  {matched} of {rows} export rows matched; page views: {recorded.cells['value']}")
+        typer.echo("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
     width = max(len(k) for k in recorded.cells)
     for key, value in recorded.cells.items():
         if value:
@@ -273,6 +277,7 @@ def add_stakeholder_command(
     first_involved: Annotated[
         Optional[str], typer.Option("--first-involved", help="Date of a first involvement before the log starts.")
     ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
     """Register a stakeholder in data/stakeholders.csv, so activities can name it.
 
@@ -288,7 +293,7 @@ def add_stakeholder_command(
         when = parse_date_option(first_involved, "--first-involved")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(add_stakeholder(ws.data_dir, plan, name, category=category, internal=internal, first_involved=when), "it")
+        _print_recorded(add_stakeholder(ws.data_dir, plan, name, category=category, internal=internal, first_involved=when), lang.value)
 
     run(body)
 
@@ -298,6 +303,7 @@ def complete_action_command(
     action_id: Annotated[str, typer.Argument(help="The plan action's id (see `relint plan`).")],
     date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
     note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
     """Record that a plan action's deliverable was achieved (data/deliverables.csv).
 
@@ -311,7 +317,7 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir, plan, action_id, date=when, note=note), "it")
+        _print_recorded(complete_action(ws.data_dir, plan, action_id, date=when, note=note), lang.value)
 
     run(body)
 
@@ -320,6 +326,7 @@ def complete_action_command(
 def import_pageviews_command(
     export: Annotated[str, typer.Argument(help="A Matomo / Web Analytics Italia 'Page URLs' CSV export.")],
     quarter: Annotated[str, typer.Option("--quarter", help="The quarter the export covers, e.g. 2022Q4.")],
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
     """Record a quarter's page views of the plan's web section from an analytics export.
 
@@ -338,7 +345,7 @@ def import_pageviews_command(
         plan = load_plan_or_fail(ws)
         if not Path(export).is_file():
             raise UsageError(f"no file '{export}'")
-        _print_recorded(import_pageviews(ws.data_dir, plan, export, parse_quarter(quarter, plan)), "it")
+        _print_recorded(import_pageviews(ws.data_dir, plan, export, parse_quarter(quarter, plan)), lang.value)
 
     run(body)
 

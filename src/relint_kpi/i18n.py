@@ -205,6 +205,22 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "report.attention.none": {"it": "Nessun punto di attenzione.", "en": "Nothing needs attention."},
     "report.not_applicable": {"it": "n.d.", "en": "n/a"},
+    # -- recording: add-activity, add-stakeholder, complete-action, import-pageviews --
+    "recorded.in": {"it": "Registrato in {where}", "en": "Recorded in {where}"},
+    "recorded.replaced": {"it": " (sostituite {count} righe precedenti)", "en": " (replaced {count} earlier row(s))"},
+    "recorded.dry_run": {
+        "it": "Prova: la riga andrebbe in {where} (nulla è stato scritto):",
+        "en": "Dry run: would append to {where} (nothing written):",
+    },
+    "recorded.matched": {
+        "it": "{matched} righe su {rows} dell'export corrispondono; visualizzazioni: {value}",
+        "en": "{matched} of {rows} export rows matched; page views: {value}",
+    },
+    "recorded.types": {"it": "Tipi", "en": "Types"},
+    "recorded.territories": {
+        "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",
+        "en": "Priority territories: {codes} — or any ISO 3166 code",
+    },
 }
 
 
