@@ -224,3 +224,31 @@ def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, n
         notes.strip(),
         participants,
     )
+
+
+def _plan_with_period(tmp_path, start, end):
+    from relint_kpi.plan import load_plan
+
+    text = (FIXTURES / "mini_plan.yaml").read_text(encoding="utf-8")
+    assert "period: {start: 2022-01-01, end: 2023-12-31}" in text
+    path = tmp_path / "short_plan.yaml"
+    path.write_text(text.replace("period: {start: 2022-01-01, end: 2023-12-31}", f"period: {{start: {start}, end: {end}}}"), encoding="utf-8")
+    plan, issues = load_plan(path)
+    assert issues == []
+    return plan
+
+
+def test_import_for_the_quarter_the_plan_ends_in_is_dated_on_the_plans_last_day(tmp_path, data_dir):
+    plan = _plan_with_period(tmp_path, "2022-01-01", "2023-11-15")
+    recorded = writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2023, 4))
+    assert recorded.cells["date"] == "2023-11-15"
+    log, issues = read_data(data_dir, plan)
+    assert issues == [] and [(str(a.date), a.value) for a in log.activities] == [("2023-11-15", 1175)]
+
+
+def test_import_for_a_quarter_before_the_plan_starts_is_refused(tmp_path, data_dir):
+    plan = _plan_with_period(tmp_path, "2022-04-01", "2023-12-31")
+    with pytest.raises(UsageError) as caught:
+        writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2022, 1))
+    assert str(caught.value) == "--quarter 2022Q1 is outside the plan period 2022-04-01..2023-12-31"
+    assert list((data_dir / "actuals").iterdir()) == []

@@ -324,19 +324,31 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     views = read_pageviews_export(export, plan)
     metric = plan.pageviews_import.metric
     data_dir = Path(data_dir)
-    _, last_day = actuals.quarter_bounds(*quarter)
-    path = actuals.quarter_file(data_dir, last_day)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    first_day, last_day = actuals.quarter_bounds(*quarter)
+    period = plan.metadata.period
     year, q = quarter
+    if last_day < period.start or first_day > period.end:
+        raise UsageError(
+            f"--quarter {year}Q{q} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}"
+        )
+    # The quarter's figure is dated on its last day, or on the plan's last day
+    # when the plan ends inside the quarter (a later date would not validate).
+    day = min(last_day, period.end)
+    path = actuals.quarter_file(data_dir, day)
+    path.parent.mkdir(parents=True, exist_ok=True)
     cells_in = {
         "id": f"{year}Q{q}-pageviews",
-        "date": last_day.isoformat(),
+        "date": day.isoformat(),
         "type": metric,
         "title": f"Page views {year}-Q{q} (import {Path(export).name})",
         "value": str(views.total),
     }
     if views.total < 1:
         raise UsageError(f"no page views matched the plan's patterns in {display_path(export)}; nothing recorded")
+    # The row must pass the reader's own check, like every recorded row.
+    _, problems = actuals.check_activity(cells_in, plan, {}, path=display_path(path), line=0, quarter=quarter)
+    if problems:
+        raise DataError(problems)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
             line = _append(path, actuals.COLUMNS, cells_in)
