@@ -327,12 +327,14 @@ def test_missing_and_unreadable_files(tmp_path):
     plan, issues = load_plan(tmp_path / "nope.yaml")
     assert plan is None
     assert [(i.line, i.column, i.code, i.message) for i in issues] == [
-        (0, 0, "plan-missing", "plan file not found; pass --plan PATH or set RELINT_PLAN")
+        (0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")
     ]
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes(b"schema_version: 1\ntitle: citt\xe0\n")
     plan, issues = load_plan(bad)
-    assert [(i.line, i.code, i.message) for i in issues] == [(2, "plan-encoding", "byte 29 is not UTF-8; save the plan as UTF-8")]
+    assert [(i.line, i.column, i.code, i.message) for i in issues] == [
+        (2, 12, "plan-encoding", "byte 29 is not UTF-8; save the plan as UTF-8")
+    ]
     listing = tmp_path / "list.yaml"
     listing.write_text("- a\n- b\n", encoding="utf-8")
     plan, issues = load_plan(listing)

@@ -74,6 +74,9 @@ def test_tabs_and_syntax_errors_have_positions():
             "(YAML does not allow tabs for indentation; use spaces)",
         )
     ]
+    assert problems("a: 1\n---\nb: 2\n")[1] == [
+        (2, 1, "yaml-syntax", "a plan holds one YAML document; remove this '---' and what follows, or merge it")
+    ]
     assert problems("a: [1, 2\nb: 3\n")[1] == [(2, 2, "yaml-syntax", "YAML syntax error: did not find expected ',' or ']'")]
 
 

@@ -523,15 +523,16 @@ def _load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        return None, [Issue(shown, 0, 0, "plan-missing", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+        return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
     except OSError as exc:
         return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)  # 1-based, in bytes: the text cannot be decoded
         return None, [
-            Issue(shown, line, 0, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
+            Issue(shown, line, column, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
         ]
     data, root, problems = load_yaml(text)
     if problems:

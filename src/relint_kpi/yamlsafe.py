@@ -213,6 +213,12 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             reason = exc.problem or str(exc)
+            if "found another document" in reason:
+                return None, None, [
+                    YamlProblem(
+                        line, column, "yaml-syntax", "a plan holds one YAML document; remove this '---' and what follows, or merge it"
+                    )
+                ]
             if "maximum nesting depth" in reason:
                 # libyaml stops deep flow nesting ([[[…) itself, before the token pre-scan
                 # reaches MAX_DEPTH: say the same thing as for deep block nesting.
