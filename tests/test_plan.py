@@ -338,7 +338,9 @@ def test_missing_and_unreadable_files(tmp_path):
     listing = tmp_path / "list.yaml"
     listing.write_text("- a\n- b\n", encoding="utf-8")
     plan, issues = load_plan(listing)
-    assert [(i.line, i.code) for i in issues] == [(1, "plan-not-mapping")]
+    assert [(i.line, i.column, i.code, i.message) for i in issues] == [
+        (1, 1, "plan-not-mapping", "the plan must be a YAML mapping (key: value)")
+    ]
 
 
 VALUES = st.one_of(
