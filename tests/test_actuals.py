@@ -160,6 +160,8 @@ def test_semicolon_file_number_rules(folder, mini_plan):
     "content, expected",
     [
         ("", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes [empty-file]"]),
+        ("\r\n", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes [empty-file]"]),
+        ("\n" + HEADER + "a,2023-04-02,meeting,SE,x,,,,,\n", ["2023-Q2.csv:1: line 1 is blank; the header row must be the first line: id,date,type,territory,title,action,participants,stakeholders,value,notes [blank-header]"]),
         ("id,date,type,title,colour\n", ["2023-Q2.csv:1:5: unknown column 'colour' — expected columns: id, date, type, territory, title, action, participants, stakeholders, value, notes [unknown-column]"]),
         ("id,date,type,type,title\n", ["2023-Q2.csv:1:4: column 'type' appears twice in the header; keep one [duplicate-column]"]),
         ("id,type,title\n", ["2023-Q2.csv:1: missing column 'date' in the header (required: date, type, title) [missing-column]"]),

@@ -207,7 +207,12 @@ def _rows(
     with table.path.open(encoding=encoding, newline="") as handle:
         first = handle.readline()
         if not first.strip():
-            table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
+            if handle.read(1):
+                table.add(
+                    1, None, "blank-header", f"line 1 is blank; the header row must be the first line: {','.join(known)}"
+                )
+            else:
+                table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
             return
         table.delimiter = _delimiter_of(first)
         header = [h.strip() for h in next(csv.reader([first.rstrip("\r\n")], delimiter=table.delimiter))]
