@@ -81,14 +81,14 @@ def fmt(result: dict) -> str:
     return f"{result['median']:.3f} s ({result['min']:.3f}–{result['max']:.3f}), {result['peak']} MB"
 
 
-def fingerprint_seconds(folder: Path) -> float:
+def fingerprint_seconds(folder: Path, plan: Path, env: dict) -> float:
     """Median seconds the cache takes to fingerprint a data folder (file contents hashed), in a fresh process."""
     code = (
-        "import time; from relint_kpi.cache import fingerprint; t = time.perf_counter(); "
-        f"fingerprint({str(folder)!r}, {str(PLAN)!r}); print(time.perf_counter() - t)"
+        "import time, relint_kpi.actuals; from relint_kpi.cache import fingerprint; t = time.perf_counter(); "
+        f"fingerprint({str(folder)!r}, {str(plan)!r}); print(time.perf_counter() - t)"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    times = [float(subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    run = [sys.executable, "-c", code]
+    times = [float(subprocess.run(run, env=env, cwd=folder, capture_output=True, text=True, check=True).stdout) for _ in range(3)]
     return statistics.median(times)
 
 
@@ -111,10 +111,18 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     python = sys.executable
-    relint = [python, "-m", "relint_kpi", "--plan", str(PLAN)]
     work = args.keep or Path(tempfile.mkdtemp(prefix="relint-bench-"))
+    # The code and the shipped data are copied first, so that edits made in
+    # the checkout while the benchmark runs (minutes at 1,000,000 rows) cannot
+    # change what is measured, or empty the cache between warm runs.
+    base = work / "snapshot"
+    shutil.rmtree(base, ignore_errors=True)
+    shutil.copytree(REPO / "src", base / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "data", base / "data", ignore=shutil.ignore_patterns("*.lock"))
+    plan = base / "data" / PLAN.name
+    relint = [python, "-m", "relint_kpi", "--plan", str(plan)]
     cache = work / "cache"
-    env = {**os.environ, "RELINT_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "RELINT_CACHE_DIR": str(cache), "PYTHONPATH": str(base / "src")}
 
     def clear_cache():
         shutil.rmtree(cache, ignore_errors=True)
@@ -130,33 +138,33 @@ def main() -> None:
             (name, fmt(result), baseline_name, f"{ratio:.2f}×" if ratio else "n/a", f"≤ {target}×" if target else "", verdict)
         )
 
-    pandas_import = measure([python, "-c", "import pandas"], env, REPO, small_runs)
+    pandas_import = measure([python, "-c", "import pandas"], env, base, small_runs)
     rows.append(("python -c 'import pandas' (baseline)", fmt(pandas_import), "", "", "", ""))
-    row("relint --help", measure(relint + ["--help"], env, REPO, small_runs), pandas_import, 0.4, "import pandas")
+    row("relint --help", measure(relint + ["--help"], env, base, small_runs), pandas_import, 0.4, "import pandas")
     dry = relint + ["add-activity", "--dry-run", "--type", "meeting", "--date", "2023-03-11", "--territory", "BE", "--title", "Benchmark"]
-    row("relint add-activity --dry-run", measure(dry, env, REPO, small_runs), pandas_import, 0.4, "import pandas")
-    row("relint status (shipped data, warm)", measure(relint + ["status"], env, REPO, small_runs), pandas_import, 1.5, "import pandas")
+    row("relint add-activity --dry-run", measure(dry, env, base, small_runs), pandas_import, 0.4, "import pandas")
+    row("relint status (shipped data, warm)", measure(relint + ["status"], env, base, small_runs), pandas_import, 1.5, "import pandas")
 
     per_row = {}
     for size in sizes:
         folder = work / f"data-{size}"
-        generate(PLAN, folder, size)
+        generate(plan, folder, size)
         data = relint[:] + ["--data", str(folder)]
-        check = subprocess.run(data + ["validate"], env={**env, "RELINT_NO_CACHE": "1"}, cwd=REPO, capture_output=True, text=True)
+        check = subprocess.run(data + ["validate"], env={**env, "RELINT_NO_CACHE": "1"}, cwd=base, capture_output=True, text=True)
         if check.returncode != 0:
             raise SystemExit(f"generated data of {size:,} rows does not validate:\n{check.stdout}{check.stderr}")
-        hashing = fingerprint_seconds(folder)
+        hashing = fingerprint_seconds(folder, plan, env)
         notes.append(f"cache fingerprint (BLAKE2b of every data file, plus sizes and times), {size:,} rows: {hashing * 1000:.0f} ms")
         runs = 3 if size >= 1_000_000 and not args.quick else small_runs
-        bare = measure([python, "-c", BARE_PANDAS, str(folder)], env, REPO, runs)
+        bare = measure([python, "-c", BARE_PANDAS, str(folder)], env, base, runs)
         rows.append((f"bare pandas script, {size:,} rows (baseline)", fmt(bare), "", "", "", ""))
         for name, extra in (
             ("validate", ["validate"]),
             ("status --by territory", ["status", "--by", "territory"]),
             ("report --format json", ["report", "--year", "2023", "--format", "json"]),
         ):
-            cold = measure(data + extra, env, REPO, runs, before=clear_cache)
-            warm = measure(data + extra, env, REPO, runs)
+            cold = measure(data + extra, env, base, runs, before=clear_cache)
+            warm = measure(data + extra, env, base, runs)
             row(f"{name}, {size:,} rows, cold", cold, bare, 3 if name.startswith("status") and size >= 1_000_000 else None, "bare pandas")
             row(f"{name}, {size:,} rows, warm", warm, bare, 1.5 if name.startswith("status") and size >= 1_000_000 else None, "bare pandas")
             if name == "status --by territory" and not cold.get("na"):
