@@ -111,7 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     python = sys.executable
-    work = args.keep or Path(tempfile.mkdtemp(prefix="relint-bench-"))
+    work = (args.keep or Path(tempfile.mkdtemp(prefix="relint-bench-"))).resolve()
     # The code and the shipped data are copied first, so that edits made in
     # the checkout while the benchmark runs (minutes at 1,000,000 rows) cannot
     # change what is measured, or empty the cache between warm runs.
