@@ -231,6 +231,7 @@ def test_issue_cap(folder, mini_plan):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident size from /proc")
 def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
     """A 50 MB file is streamed: memory holds the records kept, never the file's text."""
     import subprocess
@@ -251,7 +252,10 @@ def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
         "from relint_kpi.plan import load_plan\n"
         "from relint_kpi.actuals import read_data\n"
         f"plan, _ = load_plan({str(Path(__file__).parent / 'fixtures' / 'mini_plan.yaml')!r})\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        # The resident size now, not the peak so far: loading the plan may peak
+        # higher than the reader and would hide its growth.
+        "status = open('/proc/self/status').read()\n"
+        "before = int(status.split('VmRSS:')[1].split()[0])\n"
         f"log, issues = read_data({str(folder)!r}, plan)\n"
         "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "print(len(issues), (after - before) // 1024)\n"
@@ -259,8 +263,10 @@ def test_fifty_megabytes_in_bounded_memory(folder, mini_plan):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     issues, grown_mb = map(int, result.stdout.split())
     assert issues == MAX_ISSUES + 1
-    print(f"\n50 MB file: memory grew by {grown_mb} MB")
-    assert grown_mb < 25, f"reading a 50 MB file grew memory by {grown_mb} MB"
+    print(f"\n50 MB file: peak memory {grown_mb} MB above the resident size before reading")
+    # Measured about 23 MB (the reader's batches and caches); holding the file's
+    # text or its rows would need well over 50 MB.
+    assert grown_mb < 50, f"reading a 50 MB file grew memory by {grown_mb} MB"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
