@@ -103,6 +103,13 @@ def run(action) -> None:
     except WriteError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(1)
+    except BrokenPipeError:
+        # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(1)
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
