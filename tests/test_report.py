@@ -31,11 +31,7 @@ import pytest
 from relint_kpi.issues import UsageError
 from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
 
-progress = pytest.importorskip("relint_kpi.progress")
-if not hasattr(progress, "compute_status"):
-    pytest.skip("relint_kpi.progress.compute_status is not there yet", allow_module_level=True)
-
-from relint_kpi.report import action_status, build_report, format_number  # noqa: E402
+from relint_kpi.report import action_status, build_report, format_number
 
 D = dt.date
 NOW = dt.datetime(2024, 1, 15, 10, 0, tzinfo=dt.timezone.utc)

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from relint_kpi.i18n import t
+from relint_kpi.render.console import stdout_console
 from relint_kpi.plan import Plan
 from relint_kpi.report import format_number
 from relint_kpi.territories import iso_name
 
-
-def _console():
-    from rich.console import Console
-
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=140)
-    return console
 
 
 def render_plan(plan: Plan, lang: str, console=None) -> None:
     """Print results → indicators → targets, objectives, territories by group, actions with timing."""
     from rich.table import Table
 
-    console = console or _console()
+    console = console or stdout_console()
     meta = plan.metadata
     period = meta.period
     console.print(f"[bold]{meta.title.get(lang)}[/] — {meta.region.get(lang)}, {period.start.isoformat()}..{period.end.isoformat()}")

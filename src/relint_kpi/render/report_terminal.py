@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from relint_kpi.i18n import t
+from relint_kpi.render.console import stdout_console
 from relint_kpi.render.report_layout import NUMERIC_KINDS, Block, cell_text, cover, sections, status_key, title
 from relint_kpi.report import Report
 
@@ -68,10 +69,7 @@ def _table(block: Block, lang: str, width: int) -> Table:
 def print_report(report: Report, console: Console | None = None) -> None:
     """Print the report to ``console`` (stdout by default, coloured on a terminal)."""
     if console is None:
-        console = Console(highlight=False)
-        if not console.is_terminal:
-            # piped to a file or a pager: wide enough that tables do not fold
-            console = Console(highlight=False, width=160)
+        console = stdout_console(piped_width=160, highlight=False)
     lang = report.lang
     console.print(Text(title(report), style="bold"))
     for label, value in cover(report):

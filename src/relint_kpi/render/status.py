@@ -12,6 +12,7 @@ import io
 import json
 
 from relint_kpi.i18n import t
+from relint_kpi.render.console import stdout_console
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.safe import neutralise_cell
 
@@ -42,21 +43,12 @@ def _title(table: StatusTable) -> str:
     return f"{table.plan} — {t('status.year', table.lang)} {table.year}, {t('status.as_of', table.lang)} {table.as_of.isoformat()}"
 
 
-def _console():
-    """A rich console; when output is piped, wide enough not to fold the table."""
-    from rich.console import Console
-
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=140)
-    return console
-
 
 def render_table(table: StatusTable, console=None) -> None:
     """Print the status as a rich table (no colour codes when not a terminal)."""
     from rich.table import Table
 
-    console = console or _console()
+    console = console or stdout_console()
     lang = table.lang
     grid = Table(title=_title(table), title_justify="left", header_style="bold")
     grid.add_column(t("status.indicator", lang), max_width=40)
@@ -157,7 +149,7 @@ def render_explain(rows: list[ExplainRow], indicator: IndicatorStatus | None, la
     """Print the rows behind a figure as ``file:line  id  date  amount  title``."""
     from rich.table import Table
 
-    console = console or _console()
+    console = console or stdout_console()
     grid = Table(header_style="bold", title=indicator.title if indicator else None, title_justify="left")
     for key in ("explain.where", "explain.id", "explain.date", "explain.amount", "explain.title"):
         grid.add_column(t(key, lang), justify="right" if key == "explain.amount" else "left")
