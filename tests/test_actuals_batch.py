@@ -30,7 +30,7 @@ def test_batch_agrees_with_row_by_row(rows, left_out):
     columns = [name for name in COLUMNS if name not in left_out]
     fast = fast_path(columns)
     batch = [(line, [row[name] for name in columns]) for line, row in enumerate(rows, start=2)]
-    assert fast.check_many(batch) == [fast.check(cells, line) for line, cells in batch]
+    assert fast.check_many([line for line, _ in batch], [cells for _, cells in batch]) == [fast.check(cells, line) for line, cells in batch]
 
 
 def test_issues_keep_the_order_of_the_lines(tmp_path, mini_plan):

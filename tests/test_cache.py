@@ -25,7 +25,7 @@ def titles(setup):
 
 
 def entries():
-    return sorted(p.name for p in cache.cache_dir().glob("log-*.pickle"))
+    return sorted(p.name for p in cache.cache_dir().glob("log-*"))
 
 
 def test_second_read_comes_from_the_cache(setup, monkeypatch):

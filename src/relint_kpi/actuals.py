@@ -26,10 +26,13 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Iterator
+from typing import Annotated, Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -192,13 +195,24 @@ class _Table:
             )
 
 
-def _rows(
-    table: _Table, required: tuple[str, ...], known: tuple[str, ...], as_dict: bool = True
-) -> Iterator[tuple[int, dict[str, str] | list[str]]]:
-    """Yield ``(line, cells)`` for each data row, recording problems on ``table``.
+_BATCH = 20_000  # rows checked together by the CSV path
+_CHUNK = 1 << 21  # characters read at a time by the plain path (about 20,000 rows)
 
-    Cells come as a dict by column name, or with ``as_dict=False`` as the raw
-    list in header order (``table.columns`` gives 1-based positions).
+
+def _is_blank(cells: list[str]) -> bool:
+    """A row with no cells, or only empty or space-only cells: skipped, never an error."""
+    return not "".join(cells).strip()
+
+
+def _row_batches(table: _Table, known: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[Sequence[int], list[list[str]]]]:
+    """Yield ``(lines, rows)``: batches of data rows of the header's width, with their lines.
+
+    Decodes the file, checks the header (setting ``table.columns`` and
+    ``table.delimiter``) and reads the rows a chunk at a time, so memory holds
+    one chunk, not the file. Problems with the file's shape go to
+    ``table.issues``, each recorded after the batch of the rows before it
+    has been yielded, so a caller that checks rows as they come keeps issues
+    in the order of the lines.
     """
     encoding, problem = _detect_encoding(table.path)
     if problem is not None:
@@ -208,9 +222,7 @@ def _rows(
         first = handle.readline()
         if not first.strip():
             if handle.read(1):
-                table.add(
-                    1, None, "blank-header", f"line 1 is blank; the header row must be the first line: {','.join(known)}"
-                )
+                table.add(1, None, "blank-header", f"line 1 is blank; the header row must be the first line: {','.join(known)}")
             else:
                 table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
             return
@@ -232,59 +244,119 @@ def _rows(
                 bad_header = True
         if bad_header:
             return
-        reader = csv.reader(handle, delimiter=table.delimiter, strict=True)
-        last_line = 1
-        width = len(header)
-        # A row of the wrong width waits here until the next row shows whether it
-        # was the file's last one (a torn write) or not. Peeking at the handle
-        # instead would eat the next row's first character.
-        pending: tuple[int, int] | None = None
+        line = 2  # the line of the next row
+        while chunk := handle.read(_CHUNK):
+            if not chunk.endswith("\n"):
+                chunk += handle.readline()  # end the chunk at a line end
+            rows = _plain_rows(chunk, table.delimiter, len(header))
+            if rows is None:
+                # The CSV parser takes over from the start of this chunk: earlier
+                # chunks had no quotes, so no quoted cell is open here.
+                source = itertools.chain(io.StringIO(chunk, newline=""), handle)
+                yield from _csv_batches(table, len(header), source, line)
+                return
+            yield range(line, line + len(rows)), rows
+            line += len(rows)
 
-        def wrong_width(line: int, count: int) -> None:
-            what = "fewer" if count < width else "more"
+
+def _plain_rows(text: str, delimiter: str, width: int) -> list[list[str]] | None:
+    """The rows of whole lines of text, split without the CSV parser when that gives its answer.
+
+    That is when no cell is quoted (no ``"``), no CR stands outside a CRLF
+    line end, and every line has the header's width: then each line is one
+    row and splitting at the delimiter is exactly what ``csv`` does, at a
+    fraction of the cost. Otherwise None, and the caller uses
+    :func:`_csv_batches`, which reports the exact problems.
+    """
+    if '"' in text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    rows = list(map(operator.methodcaller("split", delimiter), lines))
+    if rows and set(map(len, rows)) != {width}:
+        return None
+    return rows
+
+
+def _csv_batches(
+    table: _Table, width: int, source: Iterator[str], first_line: int
+) -> Iterator[tuple[list[int], list[list[str]]]]:
+    """:func:`_row_batches` through the CSV parser, for text with quotes or uneven rows.
+
+    ``source`` yields the physical lines from line ``first_line`` on. Blank
+    rows are skipped; rows of the wrong width, malformed quoting and a last
+    row cut short by an interrupted write are recorded on ``table``.
+    """
+    reader = csv.reader(source, delimiter=table.delimiter, strict=True)
+    last_line = first_line - 1
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    # A row of the wrong width waits here until the next row shows whether it
+    # was the file's last one (a torn write) or not.
+    pending: tuple[int, int] | None = None
+
+    def wrong_width(line: int, count: int) -> None:
+        what = "fewer" if count < width else "more"
+        table.add(
+            line,
+            None,
+            "row-length",
+            f"row has {count} cells, {what} than the {width} header columns; "
+            f"check for a missing or extra '{table.delimiter}'",
+        )
+
+    while True:
+        start = last_line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if rows:
+                yield lines, rows
+                lines, rows = [], []
+            if pending is not None:
+                wrong_width(*pending)
+            table.add(
+                start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row"
+            )
+            return
+        last_line = first_line - 1 + reader.line_num
+        if pending is not None:
+            if rows:
+                yield lines, rows
+                lines, rows = [], []
+            wrong_width(*pending)
+            pending = None
+        if _is_blank(cells):
+            continue
+        if len(cells) != width:
+            pending = (start, len(cells))
+            continue
+        lines.append(start)
+        rows.append(cells)
+        if len(rows) >= _BATCH:
+            yield lines, rows
+            lines, rows = [], []
+    if rows:
+        yield lines, rows
+    if pending is not None:
+        line, count = pending
+        if count < width and not _ends_with_newline(table.path):
             table.add(
                 line,
                 None,
-                "row-length",
-                f"row has {count} cells, {what} than the {width} header columns; "
-                f"check for a missing or extra '{table.delimiter}'",
+                "torn-row",
+                f"the last row is cut short ({count} of {width} cells) and the file does not end with a "
+                "line end: a write was interrupted; complete or delete the row",
             )
-
-        while True:
-            start = last_line + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                if pending is not None:
-                    wrong_width(*pending)
-                table.add(
-                    start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row"
-                )
-                return
-            last_line = reader.line_num + 1
-            if pending is not None:
-                wrong_width(*pending)
-                pending = None
-            if not "".join(cells).strip():  # a blank row (no cells, or only spaces)
-                continue
-            if len(cells) != width:
-                pending = (start, len(cells))
-                continue
-            yield start, (dict(zip(header, cells)) if as_dict else cells)
-        if pending is not None:
-            line, count = pending
-            if count < width and not _ends_with_newline(table.path):
-                table.add(
-                    line,
-                    None,
-                    "torn-row",
-                    f"the last row is cut short ({count} of {width} cells) and the file does not end with a "
-                    "line end: a write was interrupted; complete or delete the row",
-                )
-            else:
-                wrong_width(line, count)
+        else:
+            wrong_width(line, count)
 
 
 def _ends_with_newline(path: Path) -> bool:
@@ -294,6 +366,15 @@ def _ends_with_newline(path: Path) -> bool:
         handle.seek(max(0, size - 2))
         tail = handle.read()
     return tail.endswith(b"\n") or tail.endswith(b"\n\x00")
+
+
+def _rows(table: _Table, required: tuple[str, ...], known: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, cells by column name)`` for each non-blank data row (small files)."""
+    for lines, rows in _row_batches(table, known, required):
+        header = sorted(table.columns, key=table.columns.__getitem__)
+        for line, cells in zip(lines, rows):
+            if not _is_blank(cells):
+                yield line, dict(zip(header, cells))
 
 
 # -- activities ---------------------------------------------------------------------
@@ -545,61 +626,37 @@ def read_activities(
             Issue(table.shown, 0, 0, "bad-file-name", "actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file")
         ]
     quarter = (int(match[1]), int(match[2]))
-    activities: list[Activity] = []
     fast: _FastPath | None = None
-    batch: list[tuple[int, list[str]]] = []
-    mark = 0  # issues the table held when the batch began
-
-    def flush() -> None:
-        # Rows are checked a batch at a time, column by column (see
-        # _FastPath.check_many). Problems with the file's shape that the row
-        # reader reported after the batch's rows are set aside and added back
-        # after the batch's own, so issues keep the order of the lines.
-        nonlocal fast
-        if not batch:
-            return
-        if fast is None:
+    activities: list[Activity] = []
+    # Rows are checked a batch at a time, column by column (see
+    # _FastPath.check_many); a row that is not plainly valid gets the full
+    # check, which gives the exact messages (or the row after all).
+    for lines, rows in _row_batches(table, COLUMNS, REQUIRED_COLUMNS):
+        if fast is None:  # the header has been read by now
             fast = _FastPath(plan, stakeholders, table, quarter)
-        later = table.issues[mark:]
-        del table.issues[mark:]
-        for (line, cells), activity in zip(batch, fast.check_many(batch)):
-            if activity is not None:
-                activities.append(activity)
-                continue
-            # Not plainly valid: the full check gives the exact messages (or the row after all).
-            activity, issues = check_activity(
-                dict(zip(fast.header, cells)),
-                plan,
-                stakeholders,
-                path=table.shown,
-                line=line,
-                quarter=quarter,
-                columns=table.columns,
-                delimiter=table.delimiter,
-            )
-            if issues:
+        checked = fast.check_many(lines, rows)
+        if None not in checked:
+            activities += checked
+            continue
+        for line, cells, activity in zip(lines, rows, checked):
+            if activity is None and not _is_blank(cells):
+                activity, issues = check_activity(
+                    dict(zip(fast.header, cells)),
+                    plan,
+                    stakeholders,
+                    path=table.shown,
+                    line=line,
+                    quarter=quarter,
+                    columns=table.columns,
+                    delimiter=table.delimiter,
+                )
                 for issue in issues:
                     table.add(issue.line, issue.column, issue.code, issue.message)
-            else:
+            if activity is not None:
                 activities.append(activity)
-        for issue in later:
-            # Added again under the cap, as if they had come after the batch's own.
-            if len(table.issues) < MAX_ISSUES:
-                table.issues.append(issue)
-            else:
-                table.add(issue.line, 0, issue.code, issue.message)
-        batch.clear()
-
-    for line, cells in _rows(table, REQUIRED_COLUMNS, COLUMNS, as_dict=False):
-        if len(table.issues) != mark or len(batch) >= _BATCH:
-            flush()
-            mark = len(table.issues)
-        batch.append((line, cells))
-    flush()
     return activities, table.issues
 
 
-_BATCH = 20_000
 _BAD = object()
 
 
@@ -626,6 +683,7 @@ class _FastPath:
         self.kinds: dict[str, tuple[str, bool] | None] = {}
         period = plan.metadata.period
         self.period = (period.start, period.end)
+        self.needs_territory = {kind.id for kind in plan.activity_types if kind.needs_territory}
 
     def _date(self, text: str) -> dt.date | None:
         if text not in self.dates:
@@ -643,32 +701,37 @@ class _FastPath:
             self.kinds[text] = self.checker.types.get(text.strip().casefold()) if text.strip() else None
         return self.kinds[text]
 
-    def check_many(self, rows: list[tuple[int, list[str]]]) -> list[Activity | None]:
-        """:meth:`check` for many ``(line, cells)`` rows of equal width, a column at a time.
+    def check_many(self, lines: Sequence[int], rows: list[list[str]]) -> list[Activity | None]:
+        """:meth:`check` for many rows of equal width (``lines[i]`` is the line of ``rows[i]``).
 
-        Each distinct cell text of a column is checked once and the column is
-        mapped through the result, so a clean million-row log costs a few
-        dictionary look-ups per cell rather than a Python call per row.
-        Gives exactly what :meth:`check` gives row by row (a test holds it).
+        Works a column at a time: each distinct cell text of a column is
+        judged once and the column is mapped through the verdicts with C-level
+        ``map``/``zip``, so a clean million-row log costs a few look-ups per
+        cell rather than Python code per row. Gives exactly what :meth:`check`
+        gives row by row (a property test holds it).
         """
         count = len(rows)
-        lines = [line for line, _ in rows]
-        columns = list(zip(*[cells for _, cells in rows]))
+        columns = list(zip(*rows)) or [()] * len(self.header)
         i_id, i_date, i_type, i_territory, i_title, i_action, i_participants, i_stakeholders, i_value, i_notes = self.at
         blank = ("",) * count
         bad: set[int] = set()
 
-        def mapped(index: int | None, judge) -> list:
+        def mapped(index: int | None, judge_all) -> list:
             cells = columns[index] if index is not None else blank
-            seen = {text: judge(text) for text in set(cells)}
+            distinct = list(set(cells))
+            verdicts = judge_all(distinct)
+            seen = dict(zip(distinct, verdicts))
             values = list(map(seen.__getitem__, cells))
-            if any(value is _BAD for value in seen.values()):
-                bad.update(i for i, value in enumerate(values) if value is _BAD)
+            if any(verdict is _BAD for verdict in verdicts):
+                bad.update(itertools.compress(range(count), map(operator.is_, values, itertools.repeat(_BAD))))
             return values
 
-        dates = mapped(i_date, lambda text: self._date(text) or _BAD)
-        kinds = mapped(i_type, lambda text: self._kind(text) or _BAD)
+        def each(judge):
+            return lambda texts: list(map(judge, texts))
+
         checker = self.checker
+        dates = mapped(i_date, each(lambda text: self._date(text) or _BAD))
+        type_ids = mapped(i_type, each(lambda text: (self._kind(text) or (_BAD,))[0]))
 
         def territory(text: str):
             text = text.strip()
@@ -677,10 +740,11 @@ class _FastPath:
             found = checker.territory(text)
             return _BAD if found is None else found
 
-        territories = mapped(i_territory, territory)
-        for i, (where, kind) in enumerate(zip(territories, kinds)):
-            if where is None and kind is not _BAD and kind[1]:
-                bad.add(i)
+        territories = mapped(i_territory, each(territory))
+        if self.needs_territory and None in territories:
+            for i in itertools.compress(range(count), map(operator.is_, territories, itertools.repeat(None))):
+                if type_ids[i] in self.needs_territory:
+                    bad.add(i)
         titles = list(map(str.strip, columns[i_title]))
         if "" in titles:
             bad.update(i for i, title in enumerate(titles) if not title)
@@ -701,28 +765,45 @@ class _FastPath:
                 return 1
             return int(text) if text.isascii() and text.isdigit() and int(text) >= 1 else _BAD
 
-        def names(text: str):
-            if not text.strip():
-                return ()
-            listed = [n.strip() for n in text.split("|") if n.strip()]
-            if any(n not in self.stakeholders for n in listed) or len(set(listed)) != len(listed):
-                return _BAD
-            return tuple(listed)
-
-        actions = mapped(i_action, action)
-        people = mapped(i_participants, participants)
-        values = mapped(i_value, value)
-        involved = mapped(i_stakeholders, names)
+        actions = mapped(i_action, each(action))
+        people = mapped(i_participants, each(participants))
+        values = mapped(i_value, each(value))
+        involved = mapped(i_stakeholders, self._names_of)
         ids = list(map(str.strip, columns[i_id])) if i_id is not None else blank
         notes = list(map(str.strip, columns[i_notes])) if i_notes is not None else blank
-        type_ids = [kind[0] if kind is not _BAD else None for kind in kinds]
-        paths = [self.path] * count
-        records: list[Activity | None] = list(
-            map(Activity, paths, lines, ids, dates, type_ids, territories, titles, actions, people, involved, values, notes)
-        )
+        fields = zip(itertools.repeat(self.path), lines, ids, dates, type_ids, territories, titles, actions, people, involved, values, notes)
+        records: list[Activity | None] = list(map(tuple.__new__, itertools.repeat(Activity), fields))
         for i in bad:
             records[i] = None
         return records
+
+    def _names(self, text: str) -> tuple[str, ...] | object:
+        """A stakeholders cell as registered names, or _BAD (unknown or repeated name)."""
+        if not text.strip():
+            return ()
+        listed = [n.strip() for n in text.split("|") if n.strip()]
+        if any(n not in self.stakeholders for n in listed) or len(set(listed)) != len(listed):
+            return _BAD
+        return tuple(listed)
+
+    def _names_of(self, texts: list[str]) -> list:
+        """:meth:`_names` for many distinct cells at once.
+
+        Stakeholder cells are the one column with nearly as many distinct
+        texts as rows. Cells made only of exact registered names joined by
+        ``|`` are split and checked with C-level ``map``; the rest (spaces
+        around a name, an unknown or blank name) go through :meth:`_names`.
+        """
+        parts = list(map(operator.methodcaller("split", "|"), texts))
+        unknown = set().union(*parts) - self.stakeholders.keys() if parts else set()
+        plain = list(map(unknown.isdisjoint, parts))
+        names: list = list(map(tuple, parts))
+        repeated = map(operator.ne, map(len, map(set, parts)), map(len, parts))
+        for i in itertools.compress(range(len(texts)), repeated):
+            names[i] = _BAD
+        for i in itertools.compress(range(len(texts)), map(operator.not_, plain)):
+            names[i] = self._names(texts[i])
+        return names
 
     def check(self, cells: list[str], line: int) -> Activity | None:
         """The row's record when it is plainly valid, else None."""
@@ -760,12 +841,9 @@ class _FastPath:
                 if not (text.isascii() and text.isdigit()) or int(text) < 1:
                     return None
                 value = int(text)
-        names: tuple[str, ...] = ()
-        if i_stakeholders is not None and cells[i_stakeholders].strip():
-            listed = [n.strip() for n in cells[i_stakeholders].split("|") if n.strip()]
-            if any(n not in self.stakeholders for n in listed) or len(set(listed)) != len(listed):
-                return None
-            names = tuple(listed)
+        names = self._names(cells[i_stakeholders]) if i_stakeholders is not None else ()
+        if names is _BAD:
+            return None
         return Activity(
             self.path,
             line,
@@ -882,22 +960,32 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
         rows, found = read_activities(path, plan, stakeholders)
         activities += rows
         issues += found
-    seen: dict[str, Activity] = {}
+    issues += _duplicate_ids(activities)
+    return ActivityLog(activities, stakeholders, deliverables), issues
+
+
+def _duplicate_ids(activities: list[Activity]) -> list[Issue]:
+    """An issue for each row whose id an earlier row already uses (blank ids are fine)."""
+    ids = list(map(operator.attrgetter("id"), activities))
+    used = set(ids)
+    used.discard("")
+    if len(used) == len(ids) - ids.count(""):  # the usual case, checked without a Python loop
+        return []
+    issues = []
+    first: dict[str, Activity] = {}
     for activity in activities:
         if not activity.id:
             continue
-        first = seen.get(activity.id)
-        if first is None:
-            seen[activity.id] = activity
-        else:
+        earlier = first.setdefault(activity.id, activity)
+        if earlier is not activity:
             issues.append(
                 Issue(
                     activity.path,
                     activity.line,
                     0,
                     "duplicate-id",
-                    f"id '{activity.id}' is already used at {first.path}:{first.line}; ids must be unique "
+                    f"id '{activity.id}' is already used at {earlier.path}:{earlier.line}; ids must be unique "
                     "(clear the cell of a hand-added row)",
                 )
             )
-    return ActivityLog(activities, stakeholders, deliverables), issues
+    return issues

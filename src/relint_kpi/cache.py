@@ -22,10 +22,13 @@ switches it off; ``RELINT_CACHE_DIR`` moves it (default
 
 from __future__ import annotations
 
+import array
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import marshal
+import operator
 import os
 import pickle
 import sys
@@ -40,8 +43,7 @@ from relint_kpi.records import Activity, ActivityLog
 if TYPE_CHECKING:
     from relint_kpi.plan import Plan
 
-FORMAT = 3
-_DATE = Activity._fields.index("date")
+FORMAT = 4
 _CODE_MODULES = ("actuals.py", "numbers.py", "records.py", "plan.py", "territories.py", "cache.py", "yamlsafe.py")
 
 
@@ -92,38 +94,93 @@ def fingerprint(data_dir: str | Path, plan_path: str | Path) -> str:
 
 def _entry(folder: Path, data_dir: Path) -> Path:
     name = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=16).hexdigest()
-    return folder / f"log-{name}.pickle"
+    return folder / f"log-{name}.marshal"
 
 
 def _load(entry: Path, key: str) -> ActivityLog | None:
     try:
-        with entry.open("rb") as handle:
-            stored = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        stored_key, columns, registry = marshal.loads(entry.read_bytes())
+        if stored_key != key:
+            return None
+        stakeholders, deliverables = pickle.loads(registry)
+        columns = [_decode(column) for column in columns]
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError, IndexError):
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
-        return None
-    columns = list(marshal.loads(stored["columns"]))
-    ordinals: dict[int, dt.date] = {}
-    columns[_DATE] = [ordinals.get(o) or ordinals.setdefault(o, dt.date.fromordinal(o)) for o in columns[_DATE]]
-    activities = list(map(Activity._make, zip(*columns))) if columns[_DATE] else []
-    return ActivityLog(activities, stored["stakeholders"], stored["deliverables"])
+    activities = list(map(tuple.__new__, itertools.repeat(Activity), zip(*columns)))
+    return ActivityLog(activities, stakeholders, deliverables)
 
 
 def _store(entry: Path, key: str, log: ActivityLog) -> None:
-    columns = [list(column) for column in zip(*log.activities)] or [[] for _ in Activity._fields]
-    # Columns of plain values (dates as day numbers), in marshal's format:
-    # several times faster to write and read than a million record or date
-    # objects through pickle. marshal is specific to the Python version,
-    # which is part of the key.
-    columns[_DATE] = [d.toordinal() for d in columns[_DATE]]
-    payload = {
-        "key": key,
-        "columns": marshal.dumps(columns),
-        "stakeholders": log.stakeholders,
-        "deliverables": log.deliverables,
-    }
-    _write_pickle(entry, payload)
+    # The log is stored a column at a time in marshal's format: text columns
+    # as one string, whole numbers as one array, any other column as its
+    # distinct values and an array of codes. That writes and reads a million
+    # records several times faster than pickling them one by one. marshal is
+    # specific to the Python version, which is part of the key.
+    columns = [_encode(list(map(operator.itemgetter(i), log.activities)), name) for i, name in enumerate(Activity._fields)]
+    registry = pickle.dumps((log.stakeholders, log.deliverables), protocol=pickle.HIGHEST_PROTOCOL)
+    _write_atomic(entry, marshal.dumps((key, columns, registry)))
+
+
+_TEXT_FIELDS = {"id", "title", "notes"}  # nearly one distinct value per row, never None
+_INT_FIELDS = {"line", "value"}  # never None
+_SEPARATOR = "\x00"  # the reader refuses NUL in any data file, so no cell holds it
+_NAMES_SEPARATOR = "|"  # a name in an activity's stakeholders never holds it: cells are split at it
+
+
+def _encode(column: list, name: str) -> tuple:
+    """One column of the log as plain values that marshal writes fast (see :func:`_decode`)."""
+    if name in _TEXT_FIELDS:
+        joined = _SEPARATOR.join(column)
+        if joined.count(_SEPARATOR) == max(len(column) - 1, 0):
+            return ("text", len(column), joined)
+    if name == "stakeholders":
+        joined = _SEPARATOR.join(map(_NAMES_SEPARATOR.join, column))
+        names = sum(map(len, column))
+        if joined.count(_SEPARATOR) == max(len(column) - 1, 0) and joined.count(_NAMES_SEPARATOR) == names - (
+            len(column) - column.count(())
+        ):
+            return ("names", len(column), joined)
+    if name in _INT_FIELDS:
+        numbers = _array(column)
+        return ("ints", numbers.typecode, numbers.tobytes())
+    distinct = list(dict.fromkeys(column))
+    code_of = {value: code for code, value in enumerate(distinct)}
+    codes = _array(list(map(code_of.__getitem__, column)), unsigned=True)
+    if name == "date":
+        distinct = [day.toordinal() for day in distinct]
+    return ("codes", name == "date", distinct, codes.typecode, codes.tobytes())
+
+
+def _array(numbers: list[int], unsigned: bool = False) -> array.array:
+    """The numbers in the smallest array type that holds them."""
+    low, high = (min(numbers), max(numbers)) if numbers else (0, 0)
+    for code in ("BHIQ" if unsigned else "bhiq"):
+        size = array.array(code).itemsize * 8
+        if (unsigned and high < 1 << size) or (not unsigned and -(1 << (size - 1)) <= low and high < 1 << (size - 1)):
+            return array.array(code, numbers)
+    raise ValueError("numbers too large for an array")
+
+
+def _decode(column: tuple) -> list:
+    """The column :func:`_encode` wrote."""
+    kind = column[0]
+    if kind == "text":
+        _, count, joined = column
+        return joined.split(_SEPARATOR) if count else []
+    if kind == "names":
+        _, count, joined = column
+        cells = joined.split(_SEPARATOR) if count else []
+        distinct = list(dict.fromkeys(cells))
+        names = dict(zip(distinct, map(tuple, map(operator.methodcaller("split", _NAMES_SEPARATOR), distinct))))
+        if "" in names:
+            names[""] = ()
+        return list(map(names.__getitem__, cells))
+    if kind == "ints":
+        return array.array(column[1], column[2]).tolist()
+    _, dates, distinct, typecode, codes = column
+    if dates:
+        distinct = [dt.date.fromordinal(day) for day in distinct]
+    return list(map(distinct.__getitem__, array.array(typecode, codes)))
 
 
 def _plan_entry(raw: bytes) -> Path | None:
@@ -161,12 +218,18 @@ def store_plan(raw: bytes, plan: Plan) -> None:
 
 
 def _write_pickle(entry: Path, payload) -> None:
-    with contextlib.suppress(OSError, pickle.PickleError):
+    with contextlib.suppress(pickle.PickleError):
+        _write_atomic(entry, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_atomic(entry: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (best effort: errors are ignored)."""
+    with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".relint-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(temp, entry)
         finally:
             with contextlib.suppress(OSError):
