@@ -84,8 +84,9 @@ def fmt(result: dict) -> str:
 def fingerprint_seconds(folder: Path, plan: Path, env: dict) -> float:
     """Median seconds the cache takes to fingerprint a data folder (file contents hashed), in a fresh process."""
     code = (
-        "import time, relint_kpi.actuals; from relint_kpi.cache import fingerprint; t = time.perf_counter(); "
-        f"fingerprint({str(folder)!r}, {str(plan)!r}); print(time.perf_counter() - t)"
+        "import time; from relint_kpi.actuals import actuals_files; from relint_kpi.cache import base_key, file_key; "
+        f"t = time.perf_counter(); base = base_key({str(folder)!r}, {str(plan)!r}); "
+        f"[file_key(base, path) for path in actuals_files({str(folder)!r})]; print(time.perf_counter() - t)"
     )
     run = [sys.executable, "-c", code]
     times = [float(subprocess.run(run, env=env, cwd=folder, capture_output=True, text=True, check=True).stdout) for _ in range(3)]

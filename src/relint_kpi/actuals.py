@@ -32,7 +32,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Iterator, Sequence
+from typing import Annotated, Callable, Iterator, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -939,11 +939,26 @@ def actuals_files(data_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
 
 
-def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue]]:
+QuarterReader = Callable[[list[Path], Plan, dict[str, Stakeholder]], Iterator[tuple[list[Activity], list[Issue]]]]
+
+
+def read_quarters(
+    files: list[Path], plan: Plan, stakeholders: dict[str, Stakeholder]
+) -> Iterator[tuple[list[Activity], list[Issue]]]:
+    """``(activities, issues)`` of each quarterly file, in order, read one after the other."""
+    for path in files:
+        yield read_activities(path, plan, stakeholders)
+
+
+def read_data(
+    data_dir: str | Path, plan: Plan, read_files: QuarterReader = read_quarters
+) -> tuple[ActivityLog, list[Issue]]:
     """Read and check every data file of ``data_dir`` against ``plan``.
 
     Returns ``(log, issues)``. All files are read and all problems
-    collected, including ids used twice across files.
+    collected, including ids used twice across files. ``read_files`` reads
+    the quarterly files given the registry (:func:`relint_kpi.cache.read_data_cached`
+    passes one that answers unchanged files from its cache).
     """
     data_dir = Path(data_dir)
     issues: list[Issue] = []
@@ -956,8 +971,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
             Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/")
         )
     activities: list[Activity] = []
-    for path in actuals_files(data_dir):
-        rows, found = read_activities(path, plan, stakeholders)
+    for rows, found in read_files(actuals_files(data_dir), plan, stakeholders):
         activities += rows
         issues += found
     issues += _duplicate_ids(activities)

@@ -1,23 +1,34 @@
-"""A cache of validated data, so unchanged files are not re-read and re-checked.
+"""Reading the data folder fast: a per-file cache of validated rows, and worker processes.
 
 Reading and checking a million rows takes seconds; most commands run on
-files that have not changed since the last one. The cache stores the
-validated :class:`~relint_kpi.records.ActivityLog` under a fingerprint of
-everything the result depends on:
+files that have not changed since the last one, and staff edit one quarter
+at a time. So each quarterly file's validated rows are cached on their own,
+under a key made of everything they depend on:
 
-* the reader's own code (a hash of the modules that parse and check rows)
-  and the working directory (paths in the log are shown relative to it);
-* the plan file's bytes;
-* for every data file (``actuals/*.csv``, ``stakeholders.csv``,
-  ``deliverables.csv``): its name, size, modification time and a BLAKE2b
-  hash of its bytes — so a one-byte edit that keeps size and time, a file
-  added or a file removed all miss the cache. It is never stale.
+* the reader's own code (a hash of the modules that parse and check rows),
+  the Python version and the working directory (paths in the records are
+  shown relative to it);
+* the plan file's bytes and the stakeholder registry's bytes;
+* the file's name, size, modification time and a BLAKE2b hash of its bytes
+  — so a one-byte edit that keeps size and time misses the cache.
 
-Only data without issues is cached: data with problems is always read again
-and every problem reported. Writing the cache is best-effort and atomic; a
-cache that cannot be read or written is simply ignored. ``RELINT_NO_CACHE=1``
-switches it off; ``RELINT_CACHE_DIR`` moves it (default
-``$XDG_CACHE_HOME/relint`` or ``~/.cache/relint``).
+A file added is read; a file removed is no longer listed, so its rows are
+gone; a changed plan or registry misses every entry. The cache is never
+stale. Only a file without issues is cached: a file with problems is read
+again each time and every problem reported. The registry and the
+deliverables (small files) are always read.
+
+Files that must be read are read in worker processes when there are
+several and they are large (one process per core), since checking rows is
+pure Python. Each worker writes its file's cache entry itself and sends
+back the rows in the cache's column format.
+
+Writing the cache is best-effort and atomic; a cache that cannot be read or
+written is ignored. ``RELINT_NO_CACHE=1`` switches it off;
+``RELINT_CACHE_DIR`` moves it (default ``$XDG_CACHE_HOME/relint`` or
+``~/.cache/relint``). An entry is named after its file's path, so a changed
+file replaces its entry; entries of files deleted since stay until the
+cache folder is emptied.
 """
 
 from __future__ import annotations
@@ -34,17 +45,19 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from relint_kpi.issues import Issue
 from relint_kpi.records import Activity, ActivityLog
 
 if TYPE_CHECKING:
     from relint_kpi.plan import Plan
+    from relint_kpi.records import Stakeholder
 
-FORMAT = 4
+FORMAT = 5
 _CODE_MODULES = ("actuals.py", "numbers.py", "records.py", "plan.py", "territories.py", "cache.py", "yamlsafe.py")
+# Below this many bytes still to read, worker processes cost more than they save.
+PARALLEL_BYTES = 4 << 20
 
 
 def cache_dir() -> Path | None:
@@ -64,61 +77,68 @@ def _hash_file(path: Path, digest) -> None:
             digest.update(chunk)
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every file whose content the validated log depends on, in a stable order."""
-    from relint_kpi.actuals import actuals_files
-
-    files = list(actuals_files(data_dir))
-    for name in ("stakeholders.csv", "deliverables.csv"):
-        if (data_dir / name).is_file():
-            files.append(data_dir / name)
-    return files
+def _hash_stat_and_bytes(path: Path, digest) -> None:
+    stat = path.stat()
+    digest.update(f"\n{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    _hash_file(path, digest)
 
 
-def fingerprint(data_dir: str | Path, plan_path: str | Path) -> str:
-    """A digest of the code, plan and data files a validated log depends on."""
-    data_dir = Path(data_dir)
+def base_key(data_dir: str | Path, plan_path: str | Path) -> bytes:
+    """A digest of what every quarterly file's rows depend on besides the file itself."""
     digest = hashlib.blake2b(digest_size=32)
     digest.update(f"format {FORMAT}\npython {sys.version}\ncwd {Path.cwd()}\n".encode())
     package = Path(__file__).parent
     for module in _CODE_MODULES:
         _hash_file(package / module, digest)
     _hash_file(Path(plan_path), digest)
-    digest.update(f"actuals dir {(data_dir / 'actuals').is_dir()}\n".encode())
-    for path in data_files(data_dir):
-        stat = path.stat()
-        digest.update(f"\n{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-        _hash_file(path, digest)
+    registry = Path(data_dir) / "stakeholders.csv"
+    if registry.is_file():
+        _hash_stat_and_bytes(registry, digest)
+    return digest.digest()
+
+
+def file_key(base: bytes, path: Path) -> str:
+    """The cache key of one quarterly file: :func:`base_key` plus the file's name, size, time and bytes."""
+    digest = hashlib.blake2b(base, digest_size=32)
+    _hash_stat_and_bytes(path, digest)
     return digest.hexdigest()
 
 
-def _entry(folder: Path, data_dir: Path) -> Path:
-    name = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=16).hexdigest()
-    return folder / f"log-{name}.marshal"
+def _entry(folder: Path, path: Path) -> Path:
+    name = hashlib.blake2b(str(path.resolve()).encode(), digest_size=16).hexdigest()
+    return folder / f"rows-{name}.marshal"
 
 
-def _load(entry: Path, key: str) -> ActivityLog | None:
+def _load(entry: Path, key: str) -> list[Activity] | None:
+    """The rows an earlier run stored under ``key``, or None (missing, other key, damaged)."""
     try:
-        stored_key, columns, registry = marshal.loads(entry.read_bytes())
+        stored_key, columns = marshal.loads(entry.read_bytes())
         if stored_key != key:
             return None
-        stakeholders, deliverables = pickle.loads(registry)
-        columns = [_decode(column) for column in columns]
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError, IndexError):
+        return decode_rows(columns)
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
-    activities = list(map(tuple.__new__, itertools.repeat(Activity), zip(*columns)))
-    return ActivityLog(activities, stakeholders, deliverables)
 
 
-def _store(entry: Path, key: str, log: ActivityLog) -> None:
-    # The log is stored a column at a time in marshal's format: text columns
-    # as one string, whole numbers as one array, any other column as its
-    # distinct values and an array of codes. That writes and reads a million
-    # records several times faster than pickling them one by one. marshal is
-    # specific to the Python version, which is part of the key.
-    columns = [_encode(list(map(operator.itemgetter(i), log.activities)), name) for i, name in enumerate(Activity._fields)]
-    registry = pickle.dumps((log.stakeholders, log.deliverables), protocol=pickle.HIGHEST_PROTOCOL)
-    _write_atomic(entry, marshal.dumps((key, columns, registry)))
+def _store(entry: Path, key: str, columns: list[tuple]) -> None:
+    _write_atomic(entry, marshal.dumps((key, columns)))
+
+
+def encode_rows(activities: list[Activity]) -> list[tuple]:
+    """Activities as columns of plain values, which marshal writes and reads fast.
+
+    Text columns become one string, whole numbers one array, any other
+    column its distinct values and an array of codes: several times faster
+    than pickling a million records one by one. marshal is specific to the
+    Python version, which is part of the key.
+    """
+    return [_encode(list(map(operator.itemgetter(i), activities)), name) for i, name in enumerate(Activity._fields)]
+
+
+def decode_rows(columns: list[tuple]) -> list[Activity]:
+    """The activities :func:`encode_rows` encoded."""
+    values = [_decode(column) for column in columns]
+    return list(map(tuple.__new__, itertools.repeat(Activity), zip(*values)))
 
 
 _TEXT_FIELDS = {"id", "title", "notes"}  # nearly one distinct value per row, never None
@@ -134,14 +154,11 @@ def _encode(column: list, name: str) -> tuple:
         if joined.count(_SEPARATOR) == max(len(column) - 1, 0):
             return ("text", len(column), joined)
     if name == "stakeholders":
-        joined = _SEPARATOR.join(map(_NAMES_SEPARATOR.join, column))
-        names = sum(map(len, column))
-        if joined.count(_SEPARATOR) == max(len(column) - 1, 0) and joined.count(_NAMES_SEPARATOR) == names - (
-            len(column) - column.count(())
-        ):
-            return ("names", len(column), joined)
-    if name in _INT_FIELDS:
-        numbers = _array(column)
+        names = set(itertools.chain.from_iterable(column))
+        if all(n and _SEPARATOR not in n and _NAMES_SEPARATOR not in n for n in names):
+            return ("names", len(column), _SEPARATOR.join(map(_NAMES_SEPARATOR.join, column)))
+    numbers = _array(column) if name in _INT_FIELDS else None
+    if numbers is not None:
         return ("ints", numbers.typecode, numbers.tobytes())
     distinct = list(dict.fromkeys(column))
     code_of = {value: code for code, value in enumerate(distinct)}
@@ -151,14 +168,14 @@ def _encode(column: list, name: str) -> tuple:
     return ("codes", name == "date", distinct, codes.typecode, codes.tobytes())
 
 
-def _array(numbers: list[int], unsigned: bool = False) -> array.array:
-    """The numbers in the smallest array type that holds them."""
+def _array(numbers: list[int], unsigned: bool = False) -> array.array | None:
+    """The numbers in the smallest array type that holds them (None if none does)."""
     low, high = (min(numbers), max(numbers)) if numbers else (0, 0)
-    for code in ("BHIQ" if unsigned else "bhiq"):
-        size = array.array(code).itemsize * 8
-        if (unsigned and high < 1 << size) or (not unsigned and -(1 << (size - 1)) <= low and high < 1 << (size - 1)):
+    for code in "BHIQ" if unsigned else "bhiq":
+        bits = array.array(code).itemsize * 8
+        if (unsigned and high < 1 << bits) or (not unsigned and -(1 << (bits - 1)) <= low and high < 1 << (bits - 1)):
             return array.array(code, numbers)
-    raise ValueError("numbers too large for an array")
+    return None
 
 
 def _decode(column: tuple) -> list:
@@ -237,22 +254,103 @@ def _write_atomic(entry: Path, data: bytes) -> None:
 
 
 def read_data_cached(data_dir: str | Path, plan: Plan, plan_path: str | Path) -> tuple[ActivityLog, list[Issue]]:
-    """:func:`relint_kpi.actuals.read_data`, answered from the cache when nothing changed."""
+    """:func:`relint_kpi.actuals.read_data`, with unchanged quarterly files answered from the cache."""
     from relint_kpi.actuals import read_data
 
     folder = cache_dir()
-    data_dir = Path(data_dir)
-    if folder is None:
-        return read_data(data_dir, plan)
     try:
-        key = fingerprint(data_dir, plan_path)
+        base = base_key(data_dir, plan_path) if folder is not None else None
     except OSError:
-        return read_data(data_dir, plan)
-    entry = _entry(folder, data_dir)
-    cached = _load(entry, key)
-    if cached is not None:
-        return cached, []
-    log, issues = read_data(data_dir, plan)
-    if not issues:
-        _store(entry, key, log)
-    return log, issues
+        folder = base = None
+
+    def read_files(files: list[Path], plan: Plan, stakeholders: dict[str, Stakeholder]):
+        return _read_quarters(files, plan, stakeholders, folder, base)
+
+    return read_data(data_dir, plan, read_files)
+
+
+def _read_quarters(
+    files: list[Path], plan: Plan, stakeholders: dict[str, Stakeholder], folder: Path | None, base: bytes | None
+) -> Iterator[tuple[list[Activity], list[Issue]]]:
+    """``(activities, issues)`` of each file in order: from the cache, or read (in workers when large)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    cached: dict[int, list[Activity]] = {}
+    to_read: dict[int, tuple[Path, Path | None, str | None]] = {}
+    for index, path in enumerate(files):
+        entry = key = None
+        if folder is not None and base is not None:
+            with contextlib.suppress(OSError):
+                entry, key = _entry(folder, path), file_key(base, path)
+                rows = _load(entry, key)
+                if rows is not None:
+                    cached[index] = rows
+                    continue
+        to_read[index] = (path, entry, key)
+    in_workers = _read_in_workers(to_read, plan, stakeholders) if _worth_workers(to_read) else {}
+    for index, path in enumerate(files):
+        if index in cached:
+            yield cached[index], []
+            continue
+        if index in in_workers:
+            with contextlib.suppress(BrokenProcessPool):  # a worker died: read the file here instead
+                columns, issues = in_workers[index].result()
+                yield decode_rows(columns), issues
+                continue
+        yield _read_file(*to_read[index], plan, stakeholders)
+
+
+def _read_file(
+    path: Path, entry: Path | None, key: str | None, plan: Plan, stakeholders: dict[str, Stakeholder], as_columns: bool = False
+) -> tuple[list, list[Issue]]:
+    """Read one quarterly file and cache its rows if it has no issues.
+
+    Gives the activities, or with ``as_columns`` (in a worker process) the
+    columns of :func:`encode_rows`, which travel between processes far
+    faster than records.
+    """
+    from relint_kpi.actuals import read_activities
+
+    activities, issues = read_activities(path, plan, stakeholders)
+    cacheable = entry is not None and key is not None and not issues
+    columns = encode_rows(activities) if as_columns or cacheable else None
+    if cacheable:
+        _store(entry, key, columns)
+    return (columns if as_columns else activities), issues
+
+
+def _cores() -> int:
+    with contextlib.suppress(AttributeError, OSError):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _worth_workers(to_read: dict[int, tuple]) -> bool:
+    if len(to_read) < 2 or _cores() < 2:
+        return False
+    size = 0
+    for path, _, _ in to_read.values():
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    return size >= PARALLEL_BYTES
+
+
+def _read_in_workers(to_read: dict[int, tuple], plan: Plan, stakeholders: dict[str, Stakeholder]) -> dict:
+    """Start reading the files in worker processes: futures by file index ({} if workers cannot start)."""
+    import concurrent.futures
+    import functools
+    import multiprocessing
+
+    # fork starts a worker in milliseconds with everything already imported;
+    # where it is not the safe choice (macOS, Windows) the platform's default is used.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    read = functools.partial(_read_file, plan=plan, stakeholders=stakeholders, as_columns=True)
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=min(_cores(), len(to_read)), mp_context=context)
+        # The largest files first, so that no worker is left with a big one at the end.
+        ordered = sorted(to_read.items(), key=lambda item: -item[1][0].stat().st_size)
+        futures = {index: pool.submit(read, *job) for index, job in ordered}
+    except OSError:
+        return {}
+    pool.shutdown(wait=False)  # the workers exit once their files are done
+    return futures
