@@ -2,4 +2,7 @@
 
 from relint_kpi.cli import main
 
-main()
+# Guarded: worker processes started by "spawn" (Windows, macOS) import this
+# module again and must not run the command a second time.
+if __name__ == "__main__":
+    main()
