@@ -361,6 +361,13 @@ class _Context:
             if deliverable.date <= as_of:
                 self.deliverables.setdefault(deliverable.action, deliverable)
         self.first_involved = _first_involvement(log, as_of)
+        # Look-ups by distinct territory code and by year, computed once: a
+        # log may hold a million activities and every section walks them.
+        codes = {a.territory for a in self.to_date} - {None}
+        #: Plan territory (or None) and territory group (or None) of each ISO code in the log.
+        self.plan_territory = {code: self.index.plan_territory(code) for code in codes}
+        self.group = {code: self.index.group(code) for code in codes}
+        self._active: dict[int, set[str]] = {}
 
     def territory_label(self, code: str) -> str:
         """A priority territory's name from the plan, else pycountry's."""
@@ -373,7 +380,9 @@ class _Context:
 
     def active_stakeholders(self, year: int) -> set[str]:
         """Names of the stakeholders taking part in an activity of ``year`` (to the as-of date)."""
-        return {name for a in self.to_date if a.date.year == year for name in a.stakeholders}
+        if year not in self._active:
+            self._active[year] = {name for a in self.to_date if a.date.year == year for name in a.stakeholders}
+        return self._active[year]
 
 
 def _first_involvement(log: ActivityLog, as_of: dt.date) -> dict[str, dt.date]:
@@ -435,14 +444,14 @@ def _breakdowns(ctx: _Context) -> tuple[list[CountRow], list[CountRow], list[Cou
     Rows come in plan order, every key listed even at zero (a gap is news),
     then one "other" row for activities outside the plan's territories.
     """
-    lang, index = ctx.lang, ctx.index
+    lang = ctx.lang
     by_group: dict[str, list[Activity]] = defaultdict(list)
     by_territory: dict[str, list[Activity]] = defaultdict(list)
     by_type: dict[str, list[Activity]] = defaultdict(list)
     for activity in ctx.in_year:
         code = activity.territory
-        by_group[(index.group(code) if code else None) or OTHER].append(activity)
-        by_territory[(index.plan_territory(code) if code else None) or OTHER].append(activity)
+        by_group[(ctx.group[code] if code else None) or OTHER].append(activity)
+        by_territory[(ctx.plan_territory[code] if code else None) or OTHER].append(activity)
         by_type[activity.type].append(activity)
     groups = []
     for group in ctx.plan.territory_groups:
@@ -495,9 +504,13 @@ def action_status(start: dt.date, end: dt.date, has_deliverable: bool, has_activ
 
 
 def _actions(ctx: _Context) -> list[ActionRow]:
+    by_action: dict[str, list[Activity]] = defaultdict(list)
+    for activity in ctx.to_date:
+        if activity.action:
+            by_action[activity.action].append(activity)
     rows = []
     for action in ctx.plan.actions:
-        linked_to_date = [a for a in ctx.to_date if a.action == action.id]
+        linked_to_date = by_action[action.id]
         linked = [a for a in linked_to_date if a.date.year == ctx.year]
         deliverable = ctx.deliverables.get(action.id)
         timing = action.timing
@@ -538,7 +551,7 @@ def relations_continuity(ctx: _Context, criterion_id: str, title: str) -> Criter
     quarters: dict[str, set[int]] = defaultdict(set)
     active_years: dict[str, set[int]] = defaultdict(set)
     for activity in ctx.to_date:
-        code = ctx.index.plan_territory(activity.territory) if activity.territory else None
+        code = ctx.plan_territory[activity.territory] if activity.territory else None
         if code is None:
             continue
         active_years[code].add(activity.year)
