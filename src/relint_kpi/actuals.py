@@ -32,15 +32,17 @@ import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Callable, Iterator, Sequence
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from relint_kpi.issues import MAX_ISSUES, DataError, Issue, display_path
 from relint_kpi.numbers import format_italian_int, parse_date, parse_italian_int
-from relint_kpi.plan import Plan
 from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
 from relint_kpi.territories import TerritoryIndex
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the plan's models means importing
+    # pydantic, which add-activity with a cached plan never needs.
+    from relint_kpi.plan import Plan
 
 COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes")
 REQUIRED_COLUMNS = ("date", "type", "title")
@@ -380,21 +382,75 @@ def _rows(table: _Table, required: tuple[str, ...], known: tuple[str, ...]) -> I
 # -- activities ---------------------------------------------------------------------
 
 
+class ActivityKind(NamedTuple):
+    """An activity type as rows name it: its id, its aliases, whether a row needs a territory."""
+
+    id: str
+    aliases: tuple[str, ...]
+    needs_territory: bool
+
+
+@dataclass(frozen=True)
+class RowRules:
+    """What checking an activity row needs from a plan, as plain values.
+
+    Derived from a validated plan by :meth:`of_plan`. Plain and picklable,
+    so a cache can keep them and ``add-activity`` can check a row without
+    loading the plan's pydantic models. Every function that checks rows
+    takes either a plan or its rules.
+    """
+
+    period: tuple[dt.date, dt.date]  # the plan period, both days inclusive
+    activity_types: tuple[ActivityKind, ...]
+    action_ids: tuple[str, ...]
+    stakeholder_categories: tuple[str, ...]
+    territories: TerritoryIndex
+
+    @classmethod
+    def of_plan(cls, plan: Plan, known_countries: frozenset[str] | None = None) -> RowRules:
+        """The rules of a validated plan.
+
+        ``known_countries``: the ISO 3166-1 codes
+        (:func:`relint_kpi.territories.country_codes`), for rules that will
+        be cached, so that checking a country code needs no pycountry.
+        """
+        period = plan.metadata.period
+        return cls(
+            period=(period.start, period.end),
+            activity_types=tuple(ActivityKind(k.id, tuple(k.aliases), k.needs_territory) for k in plan.activity_types),
+            action_ids=tuple(a.id for a in plan.actions),
+            stakeholder_categories=tuple(c.id for c in plan.stakeholder_categories),
+            territories=TerritoryIndex(plan, known_countries),
+        )
+
+
+def row_rules(plan: Plan | RowRules) -> RowRules:
+    """The row rules of a plan (derived once per plan object), or the rules given."""
+    return _checker(plan).rules
+
+
+def activity_kind(plan: Plan | RowRules, word: str) -> tuple[str, bool] | None:
+    """``(type id, needs a territory)`` of the type a word names (id or alias, any case), as rows are read."""
+    return _checker(plan).types.get(word.strip().casefold())
+
+
 class _RowChecker:
     """Per-plan caches for checking rows fast: type words, territories, dates."""
 
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        self.index = TerritoryIndex(plan)
+    def __init__(self, source: Plan | RowRules):
+        self.source = source
+        rules = source if isinstance(source, RowRules) else RowRules.of_plan(source)
+        self.rules = rules
+        self.index = rules.territories
         self.types: dict[str, tuple[str, bool]] = {}
-        for kind in plan.activity_types:
+        for kind in rules.activity_types:
             for word in [kind.id, *kind.aliases]:
                 self.types[word.casefold()] = (kind.id, kind.needs_territory)
-        self.type_choices = ", ".join(k.id for k in plan.activity_types)
-        italian = [a for k in plan.activity_types for a in k.aliases[:1]]
+        self.type_choices = ", ".join(k.id for k in rules.activity_types)
+        italian = [a for k in rules.activity_types for a in k.aliases[:1]]
         if italian:
             self.type_choices += f" (or: {', '.join(italian)})"
-        self.action_ids = {a.id for a in plan.actions}
+        self.action_ids = set(rules.action_ids)
         self.territory_cache: dict[str, str | None] = {}
         self.date_cache: dict[str, dt.date | str] = {}
 
@@ -417,16 +473,16 @@ class _RowChecker:
 _CHECKERS: dict[int, _RowChecker] = {}
 
 
-def _checker(plan: Plan) -> _RowChecker:
-    checker = _CHECKERS.get(id(plan))
-    if checker is None or checker.plan is not plan:
-        checker = _CHECKERS[id(plan)] = _RowChecker(plan)
+def _checker(source: Plan | RowRules) -> _RowChecker:
+    checker = _CHECKERS.get(id(source))
+    if checker is None or checker.source is not source:
+        checker = _CHECKERS[id(source)] = _RowChecker(source)
     return checker
 
 
 def check_activity(
     fields: dict[str, str],
-    plan: Plan,
+    plan: Plan | RowRules,
     stakeholders: dict[str, Stakeholder],
     *,
     path: str,
@@ -441,7 +497,8 @@ def check_activity(
     is about to write, so both give the same messages. ``quarter`` is the
     ``(year, quarter)`` of the file the row lives in; ``columns`` maps
     column names to 1-based column numbers; ``delimiter`` decides whether
-    ``5.000`` means 5000 (only in ``;`` files).
+    ``5.000`` means 5000 (only in ``;`` files). ``plan`` may be the plan's
+    :class:`RowRules` instead.
     """
     checker = _checker(plan)
     columns = columns or {}
@@ -462,7 +519,7 @@ def check_activity(
             problem("date", "bad-date", parsed)
         else:
             date = parsed
-            period = plan.metadata.period
+            first_day, last_day = checker.rules.period
             if quarter is not None and quarter_of(date) != quarter:
                 first, last = quarter_bounds(*quarter)
                 problem(
@@ -472,12 +529,12 @@ def check_activity(
                     f"({first.isoformat()}..{last.isoformat()}); move the row to "
                     f"{quarter_of(date)[0]}-Q{quarter_of(date)[1]}.csv",
                 )
-            elif not period.start <= date <= period.end:
+            elif not first_day <= date <= last_day:
                 problem(
                     "date",
                     "date-outside-plan",
                     f"date {date.isoformat()} is outside the plan period "
-                    f"{period.start.isoformat()}..{period.end.isoformat()}",
+                    f"{first_day.isoformat()}..{last_day.isoformat()}",
                 )
     # type
     type_text = (get("type") or "").strip()
@@ -551,6 +608,8 @@ def check_activity(
             names.append(known.name)
     if issues or date is None or kind is None:
         return None, sorted(issues)
+    from relint_kpi.activity_row import ActivityRow
+
     row = ActivityRow(
         id=(get("id") or "").strip(),
         date=date,
@@ -566,29 +625,31 @@ def check_activity(
     return Activity(path, line, *(getattr(row, name) for name in COLUMNS)), []
 
 
-class ActivityRow(BaseModel):
-    """The contract of a checked activity row, in pydantic.
+def check_new_activity(
+    fields: dict[str, str],
+    plan: Plan | RowRules,
+    stakeholders: dict[str, Stakeholder],
+    *,
+    path: str,
+    columns: dict[str, int] | None = None,
+) -> tuple[Activity | None, list[Issue]]:
+    """:func:`check_activity` for a row about to be written (no file quarter, line 0).
 
-    :func:`check_activity` turns text cells into these typed values (the
-    plan-dependent checks — types, territories, actions, stakeholders,
-    quarters — happen there, with messages that say how to fix a cell) and
-    then validates them here. The reader's fast path builds the same record
-    without paying for pydantic row by row; a property test
-    (tests/test_actuals_fastpath.py) proves both agree.
+    A plainly valid row is built by the reader's fast path, which needs no
+    pydantic and is held equal to the full check by
+    tests/test_actuals_fastpath.py; any other row gets the full check, so
+    the messages are its own.
     """
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
-
-    id: str
-    date: dt.date
-    type: Annotated[str, StringConstraints(min_length=1)]
-    territory: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")] | None
-    title: Annotated[str, StringConstraints(min_length=1)]
-    action: str | None
-    participants: Annotated[int, Field(ge=0)] | None
-    stakeholders: tuple[str, ...]
-    value: Annotated[int, Field(ge=1)]
-    notes: str
+    date = _checker(plan).date((fields.get("date") or "").strip())
+    if not isinstance(date, str):
+        table = _Table(Path(path), path)
+        table.columns = {name: index for index, name in enumerate(COLUMNS, start=1)}
+        # The file the row goes to is its date's quarter's, so the quarter check passes.
+        fast = _FastPath(plan, stakeholders, table, quarter_of(date))
+        activity = fast.check([fields.get(name) or "" for name in COLUMNS], 0)
+        if activity is not None:
+            return activity, []
+    return check_activity(fields, plan, stakeholders, path=path, line=0, quarter=None, columns=columns)
 
 
 def _casefold_lookup(stakeholders: dict[str, Stakeholder], name: str) -> Stakeholder | None:
@@ -669,8 +730,7 @@ class _FastPath:
     :func:`check_activity`, and a test checks both paths give equal records.
     """
 
-    def __init__(self, plan: Plan, stakeholders: dict[str, Stakeholder], table: _Table, quarter: tuple[int, int]):
-        self.plan = plan
+    def __init__(self, plan: Plan | RowRules, stakeholders: dict[str, Stakeholder], table: _Table, quarter: tuple[int, int]):
         self.stakeholders = stakeholders
         self.path = table.shown
         self.header = sorted(table.columns, key=table.columns.get)
@@ -681,9 +741,8 @@ class _FastPath:
         self.checker = checker
         self.dates: dict[str, dt.date | None] = {}
         self.kinds: dict[str, tuple[str, bool] | None] = {}
-        period = plan.metadata.period
-        self.period = (period.start, period.end)
-        self.needs_territory = {kind.id for kind in plan.activity_types if kind.needs_territory}
+        self.period = checker.rules.period
+        self.needs_territory = {kind.id for kind in checker.rules.activity_types if kind.needs_territory}
 
     def _date(self, text: str) -> dt.date | None:
         if text not in self.dates:
@@ -863,12 +922,12 @@ class _FastPath:
 # -- stakeholders and deliverables ---------------------------------------------------
 
 
-def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], list[Issue]]:
+def read_stakeholders(path: Path, plan: Plan | RowRules) -> tuple[dict[str, Stakeholder], list[Issue]]:
     """Read the stakeholder registry; a missing file is an empty registry."""
     if not path.exists():
         return {}, []
     table = _Table(path, display_path(path))
-    categories = [c.id for c in plan.stakeholder_categories]
+    categories = list(row_rules(plan).stakeholder_categories)
     registry: dict[str, Stakeholder] = {}
     seen: dict[str, int] = {}
     for line, cells in _rows(table, ("name", "internal", "category"), STAKEHOLDER_COLUMNS):
@@ -939,7 +998,7 @@ def actuals_files(data_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
 
 
-QuarterReader = Callable[[list[Path], Plan, dict[str, Stakeholder]], Iterator[tuple[list[Activity], list[Issue]]]]
+QuarterReader = Callable[[list[Path], "Plan", dict[str, Stakeholder]], Iterator[tuple[list[Activity], list[Issue]]]]
 
 
 def read_quarters(

@@ -15,11 +15,15 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relint_kpi import actuals, storage
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import parse_date
-from relint_kpi.plan import Plan
+
+if TYPE_CHECKING:
+    # Only for annotations: add-activity with a cached plan never imports the plan's models.
+    from relint_kpi.plan import Plan
 
 RELINT_DIALECT = actuals.CsvDialect(delimiter=",", encoding="utf-8", newline="\n")
 
@@ -36,7 +40,7 @@ class Recorded:
     matched: tuple[int, int] | None = None  # page views import: (matching rows, rows read)
 
 
-def _registry(data_dir: Path, plan: Plan):
+def _registry(data_dir: Path, plan: Plan | actuals.RowRules):
     registry, issues = actuals.read_stakeholders(data_dir / "stakeholders.csv", plan)
     if issues:
         raise DataError(issues)
@@ -128,23 +132,24 @@ def _quarter_ids(path: Path, prefix: str) -> int:
     return highest
 
 
-def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dry_run: bool = False) -> Recorded:
+def add_activity(
+    data_dir: str | Path, plan: Plan | actuals.RowRules, fields: dict[str, str], *, dry_run: bool = False
+) -> Recorded:
     """Check one activity and append it to its quarter's file, with a new id.
 
-    ``fields`` are the raw cells (``date``, ``type``, ``territory`` …) as a
-    user typed them. The id is ``YYYYQn-NNNN``, one more than the highest in
-    that quarter's file, chosen under the lock so concurrent writers never
-    share one. Raises DataError with the reader's own messages when the row
-    would not validate.
+    ``plan`` is the plan or its :class:`~relint_kpi.actuals.RowRules` (all
+    a row's check needs). ``fields`` are the raw cells (``date``, ``type``,
+    ``territory`` …) as a user typed them. The id is ``YYYYQn-NNNN``, one
+    more than the highest in that quarter's file, chosen under the lock so
+    concurrent writers never share one. Raises DataError with the reader's
+    own messages when the row would not validate.
     """
     data_dir = Path(data_dir)
     registry = _registry(data_dir, plan)
     fields = {k: v for k, v in fields.items() if v is not None}
     fields.pop("id", None)
     columns = {name: index for index, name in enumerate(actuals.COLUMNS, start=1)}
-    activity, issues = actuals.check_activity(
-        fields, plan, registry, path="add-activity", line=0, quarter=None, columns=columns
-    )
+    activity, issues = actuals.check_new_activity(fields, plan, registry, path="add-activity", columns=columns)
     if issues or activity is None:
         # Name the option the user typed, not a CSV column.
         flags = {"stakeholders": "stakeholder"}

@@ -1,0 +1,59 @@
+"""A plan's row rules: what add-activity checks a row against without loading the plan.
+
+The rules must answer exactly as the plan does (same records, same issues).
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pycountry
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_actuals_fastpath import CELLS, PLAN, REGISTRY
+
+from relint_kpi.actuals import COLUMNS, RowRules, activity_kind, check_activity, check_new_activity
+from relint_kpi.territories import TerritoryIndex, country_codes
+
+RULES = RowRules.of_plan(PLAN, country_codes())
+FLAGS = {name: index for index, name in enumerate(COLUMNS, start=1)}
+
+
+def test_rules_survive_pickling():
+    assert pickle.loads(pickle.dumps(RULES)) == RULES
+    assert RULES == RowRules.of_plan(PLAN, country_codes())
+    assert RULES != RowRules.of_plan(PLAN)  # the known countries are part of the rules
+
+
+def test_rules_find_activity_types_like_the_plan():
+    for word in ["meeting", "Incontro", " NOTA ", "pageviews", "Visualizzazioni", "visita", ""]:
+        kind = PLAN.activity_type(word)
+        assert activity_kind(RULES, word) == (kind and (kind.id, kind.needs_territory))
+
+
+COUNTRY_TEXTS = sorted(
+    {c.alpha_2 for c in pycountry.countries}
+    | {c.alpha_2.lower() + " " for c in pycountry.countries}
+    | {c.name for c in pycountry.countries}
+    | {"Belgio", "Germania", "Assia", "Hesse", "DE-HE", "de-he", "CN-GD", "XX-YY", "ZZ", "B1", "ÄB", "B E", "", "-"}
+)
+
+
+def test_known_countries_resolve_exactly_as_pycountry():
+    with_codes, without = TerritoryIndex(PLAN, country_codes()), TerritoryIndex(PLAN)
+    assert [with_codes.resolve(text) for text in COUNTRY_TEXTS] == [without.resolve(text) for text in COUNTRY_TEXTS]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8))
+def test_known_countries_resolve_any_text_as_pycountry(text):
+    assert TerritoryIndex(PLAN, country_codes()).resolve(text) == TerritoryIndex(PLAN).resolve(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries(CELLS))
+def test_a_new_row_checks_as_check_activity_does(row):
+    # check_new_activity takes the fast path when it can: same record, same issues.
+    full = check_activity(row, PLAN, REGISTRY, path="add-activity", line=0, quarter=None, columns=FLAGS)
+    assert check_new_activity(row, RULES, REGISTRY, path="add-activity", columns=FLAGS) == full
+    assert check_new_activity(row, PLAN, REGISTRY, path="add-activity", columns=FLAGS) == full
