@@ -228,3 +228,61 @@ def test_a_metric_type_typed_at_the_prompt_asks_no_territory(ws, data_dir, monke
     assert result.exit_code == 0, result.output
     assert "Territory" not in result.stdout
     assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001,2023-05-05,pageviews,,Visite,,,,1,"
+
+
+# -- the plan's row rules, cached for add-activity ------------------------------------
+
+
+def rules_entries(folder: Path) -> list[Path]:
+    """The cached row rules in a cache folder (one per plan version)."""
+    return sorted(folder.glob("rules-*.pickle"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "relint-cache"
+    monkeypatch.setenv("RELINT_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_a_cached_plan_gives_the_same_answers(ws, cache_dir):
+    first = invoke([*ws, *MEETING, "--dry-run"])
+    assert len(rules_entries(cache_dir)) == 1  # the first run validated the plan and cached its rules
+    again = invoke([*ws, *MEETING, "--dry-run"])
+    assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr) == (0, first.stdout, "")
+    refused = invoke([*ws, *MEETING, "--territory", "Atlantide", "--stakeholder", "ateneo", "--value", "5.000"])
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines() == [
+        "add-activity: --territory: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan "
+        "territory's name (Assia, Hesse) [unknown-territory]",
+        "add-activity: --value: value: '5.000' is not a whole number; write 5000 without a separator "
+        "(a '.' thousands separator is read only in ';' files saved by Excel) [bad-value]",
+        "2 problem(s) found.",
+    ]
+
+
+def test_a_one_byte_edit_of_the_plan_misses_the_cached_rules(ws, mini_plan_path, cache_dir):
+    late = [*MEETING, "--date", "2023-12-25", "--dry-run"]
+    assert invoke([*ws, *late]).exit_code == 0
+    text = mini_plan_path.read_text(encoding="utf-8")
+    period = "period: {start: 2022-01-01, end: 2023-12-31}"
+    assert period in text
+    mini_plan_path.write_text(text.replace(period, period.replace("12-31", "12-21")), encoding="utf-8")
+    result = invoke([*ws, *late])
+    assert result.exit_code == 1
+    assert "date 2023-12-25 is outside the plan period 2022-01-01..2023-12-21" in result.stderr
+    assert len(rules_entries(cache_dir)) == 2  # one entry per plan version
+
+
+def test_a_plan_with_errors_is_reported_when_its_rules_are_not_cached(ws, mini_plan_path, cache_dir):
+    assert invoke([*ws, *MEETING, "--dry-run"]).exit_code == 0  # rules cached for the valid plan
+    text = mini_plan_path.read_text(encoding="utf-8")
+    mini_plan_path.write_text(text.replace("on_track: 0.9", "on_track: 1.9"), encoding="utf-8")
+    result = invoke([*ws, *MEETING, "--dry-run"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{mini_plan_path}:11:24: thresholds.on_track: Input should be less than or equal to 1 [plan-less_than_equal]",
+        "1 problem(s) found.",
+    ]
+    assert result.stdout == ""
+    assert len(rules_entries(cache_dir)) == 1  # an invalid plan's rules are never cached

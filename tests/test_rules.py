@@ -1,6 +1,7 @@
 """A plan's row rules: what add-activity checks a row against without loading the plan.
 
-The rules must answer exactly as the plan does (same records, same issues).
+The rules must answer exactly as the plan does (same records, same issues),
+and their cache entry must follow the plan file's bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_actuals_fastpath import CELLS, PLAN, REGISTRY
 
+from relint_kpi import cache
 from relint_kpi.actuals import COLUMNS, RowRules, activity_kind, check_activity, check_new_activity
 from relint_kpi.territories import TerritoryIndex, country_codes
 
@@ -57,3 +59,24 @@ def test_a_new_row_checks_as_check_activity_does(row):
     full = check_activity(row, PLAN, REGISTRY, path="add-activity", line=0, quarter=None, columns=FLAGS)
     assert check_new_activity(row, RULES, REGISTRY, path="add-activity", columns=FLAGS) == full
     assert check_new_activity(row, PLAN, REGISTRY, path="add-activity", columns=FLAGS) == full
+
+
+def test_cached_rules_follow_the_plan_bytes(mini_plan_path):
+    raw = mini_plan_path.read_bytes()
+    assert cache.load_rules_cached(raw) is None
+    cache.store_rules(raw, "data", RULES)
+    assert cache.load_rules_cached(raw) == ("data", RULES)
+    edited = raw.replace(b"on_track: 0.9", b"on_track: 0.8")
+    assert len(edited) == len(raw) and edited != raw  # one byte
+    assert cache.load_rules_cached(edited) is None
+
+
+def test_a_damaged_or_switched_off_rules_cache_is_a_miss(mini_plan_path, monkeypatch):
+    raw = mini_plan_path.read_bytes()
+    cache.store_rules(raw, None, RULES)
+    (entry,) = cache.cache_dir().glob("rules-*.pickle")
+    entry.write_bytes(entry.read_bytes()[:-10])
+    assert cache.load_rules_cached(raw) is None
+    cache.store_rules(raw, None, RULES)
+    monkeypatch.setenv("RELINT_NO_CACHE", "1")
+    assert cache.load_rules_cached(raw) is None

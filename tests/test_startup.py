@@ -1,4 +1,5 @@
-"""Start-up stays light: help and the recording commands never load pandas or numpy.
+"""Start-up stays light: help and the recording commands never load pandas or numpy,
+and add-activity on a plan it has seen before loads neither pydantic nor YAML.
 
 Each command runs as a real process (``python -X importtime -m relint_kpi``),
 so the test sees every module the entry point imports, not only those a
@@ -16,11 +17,18 @@ import pytest
 from relint_kpi.cli import app
 
 HEAVY = ("pandas", "numpy")
+PLAN_LOADING = ("pydantic", "pydantic_core", "yaml")
 
 
-def imported(args: list[str], cwd) -> set[str]:
-    """Top-level names of every module a relint process imports."""
+def imported(args: list[str], cwd, cache_dir=None) -> set[str]:
+    """Top-level names of every module a relint process imports.
+
+    The cache is off unless ``cache_dir`` is given.
+    """
     env = {**os.environ, "RELINT_NO_CACHE": "1"}
+    if cache_dir is not None:
+        del env["RELINT_NO_CACHE"]
+        env["RELINT_CACHE_DIR"] = str(cache_dir)
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "relint_kpi", *args],
         capture_output=True,
@@ -54,7 +62,26 @@ def test_each_command_help_is_light(command, tmp_path):
     assert not imported([command, "--help"], tmp_path) & set(HEAVY)
 
 
+def add_activity_args(plan_path, data_dir, territory: str = "SE") -> list[str]:
+    args = ["--plan", str(plan_path), "--data", str(data_dir), "add-activity", "--dry-run"]
+    return args + ["--type", "meeting", "--date", "2023-04-02", "--territory", territory, "--title", "Incontro"]
+
+
 def test_add_activity_dry_run_is_light(mini_plan_path, data_dir):
-    args = ["--plan", str(mini_plan_path), "--data", str(data_dir), "add-activity", "--dry-run"]
-    args += ["--type", "meeting", "--date", "2023-04-02", "--territory", "SE", "--title", "Incontro"]
-    assert not imported(args, data_dir) & set(HEAVY)
+    assert not imported(add_activity_args(mini_plan_path, data_dir), data_dir) & set(HEAVY)
+
+
+def test_add_activity_on_a_cached_plan_loads_neither_pydantic_nor_yaml(mini_plan_path, data_dir, tmp_path):
+    args = add_activity_args(mini_plan_path, data_dir)
+    first = imported(args, data_dir, cache_dir=tmp_path / "cache")
+    assert {"pydantic", "yaml"} <= first  # the first run validates the plan (and caches its row rules)
+    again = imported(args, data_dir, cache_dir=tmp_path / "cache")
+    assert not again & set(PLAN_LOADING + HEAVY)
+    # A country code is checked against the ISO codes cached with the rules.
+    assert "pycountry" not in again
+
+
+def test_a_subdivision_on_a_cached_plan_still_loads_no_plan_models(mini_plan_path, data_dir, tmp_path):
+    args = add_activity_args(mini_plan_path, data_dir, territory="CN-GD")
+    imported(args, data_dir, cache_dir=tmp_path / "cache")
+    assert not imported(args, data_dir, cache_dir=tmp_path / "cache") & set(PLAN_LOADING + HEAVY)

@@ -395,9 +395,9 @@ class RowRules:
     """What checking an activity row needs from a plan, as plain values.
 
     Derived from a validated plan by :meth:`of_plan`. Plain and picklable,
-    so a cache can keep them and ``add-activity`` can check a row without
-    loading the plan's pydantic models. Every function that checks rows
-    takes either a plan or its rules.
+    so the cache (:func:`relint_kpi.cache.store_rules`) can keep them and
+    ``add-activity`` can check a row without loading the plan's pydantic
+    models. Every function that checks rows takes either a plan or its rules.
     """
 
     period: tuple[dt.date, dt.date]  # the plan period, both days inclusive

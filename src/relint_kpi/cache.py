@@ -29,6 +29,11 @@ written is ignored. ``RELINT_NO_CACHE=1`` switches it off;
 ``~/.cache/relint``). An entry is named after its file's path, so a changed
 file replaces its entry; entries of files deleted since stay until the
 cache folder is emptied.
+
+The plan file has entries of its own, keyed by its bytes and the code: the
+validated plan (:func:`store_plan`) and its row rules with its
+``metadata.data_dir`` (:func:`store_rules`), which let ``add-activity``
+check a row without importing pydantic or YAML.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ from relint_kpi.issues import Issue
 from relint_kpi.records import Activity, ActivityLog
 
 if TYPE_CHECKING:
+    from relint_kpi.actuals import RowRules
     from relint_kpi.plan import Plan
     from relint_kpi.records import Stakeholder
 
@@ -202,7 +208,8 @@ def _decode(column: tuple) -> list:
     return list(map(distinct.__getitem__, array.array(typecode, codes)))
 
 
-def _plan_entry(raw: bytes) -> Path | None:
+def _plan_entry(raw: bytes, kind: str = "plan") -> Path | None:
+    """The cache file of what was derived from these plan-file bytes (``kind``: plan, rules)."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -211,18 +218,24 @@ def _plan_entry(raw: bytes) -> Path | None:
     for module in _CODE_MODULES:
         with contextlib.suppress(OSError):
             digest.update((package / module).read_bytes())
-    return folder / f"plan-{digest.hexdigest()}.pickle"
+    return folder / f"{kind}-{digest.hexdigest()}.pickle"
 
 
-def load_plan_cached(raw: bytes) -> Plan | None:
-    """The validated plan for these plan-file bytes, if an earlier run stored it."""
-    entry = _plan_entry(raw)
+def _read_pickle(entry: Path | None):
+    """What an earlier run pickled at ``entry``, or None (no entry, damaged, or from other code)."""
     if entry is None:
         return None
     try:
         with entry.open("rb") as handle:
-            plan = pickle.load(handle)
+            return pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
+        return None
+
+
+def load_plan_cached(raw: bytes) -> Plan | None:
+    """The validated plan for these plan-file bytes, if an earlier run stored it."""
+    plan = _read_pickle(_plan_entry(raw))
+    if plan is None:
         return None
     from relint_kpi.plan import Plan
 
@@ -234,6 +247,27 @@ def store_plan(raw: bytes, plan: Plan) -> None:
     entry = _plan_entry(raw)
     if entry is not None:
         _write_pickle(entry, plan)
+
+
+def load_rules_cached(raw: bytes) -> tuple[str | None, RowRules] | None:
+    """``(metadata.data_dir, row rules)`` of a validated plan with these bytes, if stored.
+
+    Unpickling them imports neither pydantic nor YAML: this is what lets
+    ``add-activity`` start fast on a plan it has seen before.
+    """
+    stored = _read_pickle(_plan_entry(raw, "rules"))
+    from relint_kpi.actuals import RowRules
+
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[1], RowRules):
+        return stored
+    return None
+
+
+def store_rules(raw: bytes, data_dir: str | None, rules: RowRules) -> None:
+    """Remember a validated plan's data folder and row rules (best effort, atomic)."""
+    entry = _plan_entry(raw, "rules")
+    if entry is not None:
+        _write_pickle(entry, (data_dir, rules))
 
 
 def _write_pickle(entry: Path, payload) -> None:

@@ -494,38 +494,37 @@ def _pydantic_message(error: dict) -> str:
     return f"{error['msg']}"
 
 
-def load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
+def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
     """Read, validate and cross-check the plan at ``path``.
 
     Returns ``(plan, issues)``; ``plan`` is ``None`` whenever ``issues`` is
-    not empty, so a half-valid plan is never used. A plan already validated
-    with the same bytes and the same code comes from the cache
+    not empty, so a half-valid plan is never used. ``raw``, when given, are
+    the file's bytes as the caller already read them: the plan validated is
+    then exactly the one those bytes hold. A plan already validated with the
+    same bytes and the same code comes from the cache
     (:mod:`relint_kpi.cache`), which keeps quick commands quick.
     """
     from relint_kpi import cache
 
-    try:
-        raw = Path(path).read_bytes()
-    except OSError:
-        raw = None
-    if raw is not None:
-        cached = cache.load_plan_cached(raw)
-        if cached is not None:
-            return cached, []
-    plan, issues = _load_plan(path)
-    if plan is not None and raw is not None:
+    shown = display_path(path)
+    if raw is None:
+        try:
+            raw = Path(path).read_bytes()
+        except FileNotFoundError:
+            return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+        except OSError as exc:
+            return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+    cached = cache.load_plan_cached(raw)
+    if cached is not None:
+        return cached, []
+    plan, issues = _load_plan(shown, raw)
+    if plan is not None:
         cache.store_plan(raw, plan)
     return plan, issues
 
 
-def _load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
-    shown = display_path(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
-    except OSError as exc:
-        return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
+    """Validate the plan file's bytes; ``shown`` is its path as issues name it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
