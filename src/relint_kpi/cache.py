@@ -256,6 +256,8 @@ def load_rules_cached(raw: bytes) -> tuple[str | None, RowRules] | None:
     ``add-activity`` start fast on a plan it has seen before.
     """
     stored = _read_pickle(_plan_entry(raw, "rules"))
+    if stored is None:
+        return None  # a miss imports nothing more (locate asks on every command)
     from relint_kpi.actuals import RowRules
 
     if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[1], RowRules):
