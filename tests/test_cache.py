@@ -187,3 +187,12 @@ def test_rows_survive_the_cache_format(activities):
     # format falls back to codes for a column where it would be ambiguous).
     stored = marshal.loads(marshal.dumps(cache.encode_rows(activities)))
     assert cache.decode_rows(stored) == activities
+
+
+def test_a_pycountry_upgrade_misses_every_entry(setup, monkeypatch):
+    # Its ISO 3166 lists decide which territories a row may name.
+    titles(setup)
+    read = files_read(monkeypatch)
+    monkeypatch.setattr(cache, "_pycountry_release", lambda: b"pycountry-99.1.1.dist-info")
+    assert titles(setup) == (["Uno"], [])
+    assert read == ["2023-Q2.csv"]

@@ -99,6 +99,7 @@ def base_key(data_dir: str | Path, plan_path: str | Path) -> bytes:
     for module in _CODE_MODULES:
         _hash_file(package / module, digest)
     _hash_file(Path(plan_path), digest)
+    digest.update(_pycountry_release())
     registry = Path(data_dir) / "stakeholders.csv"
     if registry.is_file():
         _hash_stat_and_bytes(registry, digest)
@@ -218,7 +219,23 @@ def _plan_entry(raw: bytes, kind: str = "plan") -> Path | None:
     for module in _CODE_MODULES:
         with contextlib.suppress(OSError):
             digest.update((package / module).read_bytes())
+    digest.update(_pycountry_release())
     return folder / f"{kind}-{digest.hexdigest()}.pickle"
+
+
+def _pycountry_release() -> bytes:
+    """The installed pycountry's release, read without importing it.
+
+    Its ISO 3166 lists decide which territory codes and names a check
+    accepts, so an upgrade must miss every cached plan, rules and rows entry.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or spec.origin is None:
+        return b"no pycountry"
+    site = Path(spec.origin).parent.parent
+    return " ".join(sorted(p.name for p in site.glob("pycountry-*.dist-info"))).encode()
 
 
 def _read_pickle(entry: Path | None):
