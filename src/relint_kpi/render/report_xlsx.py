@@ -48,7 +48,8 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _text(value) -> str:
-    return _ILLEGAL.sub("", neutralise_cell(str(value)))
+    # Illegal characters go first: "\x08=" stripped after the check would leave "=".
+    return neutralise_cell(_ILLEGAL.sub("", str(value)))
 
 
 def _set_text(cell, value) -> None:
