@@ -213,13 +213,27 @@ def test_exports_twice_are_identical_apart_from_the_timestamp(workspace, tmp_pat
 
 
 def test_bad_options_are_usage_errors(workspace):
-    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "31/12/2023"])
-    assert (result.exit_code, result.stderr) == (2, "Error: --as-of '31/12/2023' is not a date; write it as YYYY-MM-DD, e.g. 2023-12-31\n")
+    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "yesterday"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n",
+    )
+    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/02/2023"])
+    assert (result.exit_code, result.stderr) == (2, "Error: --as-of: '30/02/2023' is not a real calendar date\n")
     result = invoke([*workspace, "report", "--year", "2030"])
     assert (result.exit_code, result.stderr) == (2, "Error: year 2030 is outside the plan period; choose one of: 2022, 2023\n")
     result = invoke([*workspace, "report", "--year", "2023", "--as-of", "2022-06-30"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --as-of 2022-06-30 is not in 2023;")
+
+
+def test_as_of_is_written_as_in_status(workspace):
+    # An Italian date gives the same report as the ISO one (status takes both too).
+    iso = invoke([*workspace, "report", "--year", "2023", "--as-of", "2023-06-30", "--format", "json"])
+    italian = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/06/2023", "--format", "json"])
+    assert iso.exit_code == italian.exit_code == 0
+    assert json.loads(italian.stdout)["as_of"] == "2023-06-30"
+    assert TIMESTAMP.sub("T", italian.stdout) == TIMESTAMP.sub("T", iso.stdout)
 
 
 def test_data_errors_stop_the_report(mini_plan_path, tmp_path):

@@ -467,24 +467,12 @@ class ReportFormat(str, Enum):
     csv = "csv"
 
 
-def _report_date(text: Optional[str]):
-    """Parse ``--as-of`` (YYYY-MM-DD); a malformed date is a usage error."""
-    import datetime as dt
-
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"--as-of '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2023-12-31") from None
-
-
 @app.command("report")
 def report_command(
     year: Annotated[int, typer.Option("--year", help="The plan year to report on.")],
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD [default: the year's end, or today]"),
+        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
     ] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.table,
     output: Annotated[
@@ -510,7 +498,7 @@ def report_command(
         from relint_kpi.report import build_report
         from relint_kpi.workspace import load_all
 
-        when = _report_date(as_of)
+        when = parse_date_option(as_of, "--as-of")
         plan, log = load_all(workspace())
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
         write_report(report, fmt.value, output, force=force)
