@@ -187,6 +187,10 @@ class _Table:
     columns: dict[str, int] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
+    def header(self) -> list[str]:
+        """The column names in file order (once the header has been read)."""
+        return sorted(self.columns, key=self.columns.__getitem__)
+
     def add(self, line: int, column: str | int | None, code: str, message: str) -> None:
         col = self.columns.get(column, 0) if isinstance(column, str) else (column or 0)
         if len(self.issues) < MAX_ISSUES:
@@ -373,7 +377,7 @@ def _ends_with_newline(path: Path) -> bool:
 def _rows(table: _Table, required: tuple[str, ...], known: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line, cells by column name)`` for each non-blank data row (small files)."""
     for lines, rows in _row_batches(table, known, required):
-        header = sorted(table.columns, key=table.columns.__getitem__)
+        header = table.header()
         for line, cells in zip(lines, rows):
             if not _is_blank(cells):
                 yield line, dict(zip(header, cells))
@@ -733,7 +737,7 @@ class _FastPath:
     def __init__(self, plan: Plan | RowRules, stakeholders: dict[str, Stakeholder], table: _Table, quarter: tuple[int, int]):
         self.stakeholders = stakeholders
         self.path = table.shown
-        self.header = sorted(table.columns, key=table.columns.get)
+        self.header = table.header()
         at = {name: index - 1 for name, index in table.columns.items()}
         self.at = [at.get(name) for name in COLUMNS]
         self.quarter = quarter

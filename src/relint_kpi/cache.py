@@ -95,11 +95,8 @@ def base_key(data_dir: str | Path, plan_path: str | Path) -> bytes:
     """A digest of what every quarterly file's rows depend on besides the file itself."""
     digest = hashlib.blake2b(digest_size=32)
     digest.update(f"format {FORMAT}\npython {sys.version}\ncwd {Path.cwd()}\n".encode())
-    package = Path(__file__).parent
-    for module in _CODE_MODULES:
-        _hash_file(package / module, digest)
+    _hash_code(digest)
     _hash_file(Path(plan_path), digest)
-    digest.update(_pycountry_release())
     registry = Path(data_dir) / "stakeholders.csv"
     if registry.is_file():
         _hash_stat_and_bytes(registry, digest)
@@ -215,12 +212,17 @@ def _plan_entry(raw: bytes, kind: str = "plan") -> Path | None:
     if folder is None:
         return None
     digest = hashlib.blake2b(raw, digest_size=32)
+    with contextlib.suppress(OSError):
+        _hash_code(digest)
+    return folder / f"{kind}-{digest.hexdigest()}.pickle"
+
+
+def _hash_code(digest) -> None:
+    """Add what every cached result depends on besides its input: relint's checking code and pycountry's release."""
     package = Path(__file__).parent
     for module in _CODE_MODULES:
-        with contextlib.suppress(OSError):
-            digest.update((package / module).read_bytes())
+        _hash_file(package / module, digest)
     digest.update(_pycountry_release())
-    return folder / f"{kind}-{digest.hexdigest()}.pickle"
 
 
 def _pycountry_release() -> bytes:
@@ -295,7 +297,11 @@ def _write_pickle(entry: Path, payload) -> None:
 
 
 def _write_atomic(entry: Path, data: bytes) -> None:
-    """Write a cache file whole or not at all (best effort: errors are ignored)."""
+    """Write a cache file whole or not at all (best effort: errors are ignored).
+
+    Unlike :func:`relint_kpi.storage.replace_file` there is no fsync and no
+    lock: a cache entry lost in a crash is only read again from its file.
+    """
     with contextlib.suppress(OSError):
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".relint-", suffix=".tmp")
