@@ -1041,6 +1041,7 @@ def read_data(
     return ActivityLog(activities, stakeholders, deliverables), issues
 
 
+
 def _duplicate_ids(activities: list[Activity]) -> list[Issue]:
     """An issue for each row whose id an earlier row already uses (blank ids are fine)."""
     ids = list(map(operator.attrgetter("id"), activities))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Activity(NamedTuple):
@@ -70,8 +70,53 @@ class Deliverable:
 
 @dataclass
 class ActivityLog:
-    """Everything read from the data folder, ready for computation."""
+    """Everything read from the data folder, ready for computation.
+
+    ``frame`` is a pandas DataFrame of the activities, one row per activity
+    in file order (see :data:`FRAME_COLUMNS` for its columns and types),
+    built from ``activities`` when not given.
+    """
 
     activities: list[Activity] = field(default_factory=list)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
+    frame: Any = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.frame is None:
+            self.frame = activities_frame(self.activities)
+
+
+#: The columns of the log's DataFrame, in order, with their dtypes.
+#: ``territory`` and ``action`` are NaN where a row has none; ``participants``
+#: is 0 where a row gives none (both add nothing); ``stakeholders`` holds a
+#: tuple of registered names per row; ``year`` and ``quarter`` come from ``date``.
+FRAME_COLUMNS = {
+    "path": "category",
+    "line": "int64",
+    "id": "object",
+    "date": "datetime64[ns]",
+    "year": "int64",
+    "quarter": "int64",
+    "type": "category",
+    "territory": "category",
+    "title": "object",
+    "action": "category",
+    "participants": "int64",
+    "stakeholders": "object",
+    "value": "int64",
+    "notes": "object",
+}
+
+
+def activities_frame(activities: list[Activity]):
+    """The log's DataFrame of ``activities`` (see :data:`FRAME_COLUMNS`)."""
+    # pandas only here: the recording commands use records without a frame.
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(activities, columns=Activity._fields)
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["year"] = frame["date"].dt.year.astype("int64")
+    frame["quarter"] = frame["date"].dt.quarter.astype("int64")
+    frame["participants"] = frame["participants"].fillna(0)
+    return frame[list(FRAME_COLUMNS)].astype(FRAME_COLUMNS)
