@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+import pandas as pd
+
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.plan import Indicator, Plan
@@ -146,17 +148,35 @@ def first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | 
     ``first_involved`` is earlier (then there is no activity).
     """
     first: dict[str, tuple[dt.date, Activity | None]] = {}
-    for activity in log.activities:
-        for name in activity.stakeholders:
-            known = first.get(name)
-            if known is None or activity.date < known[0]:
-                first[name] = (activity.date, activity)
-    for name, stakeholder in log.stakeholders.items():
-        if stakeholder.first_involved is not None:
-            known = first.get(name)
-            if known is None or stakeholder.first_involved < known[0]:
-                first[name] = (stakeholder.first_involved, None)
+    frame = first_involvement_frame(log)
+    for name, date, row in zip(frame["stakeholder"], frame["date"], frame["row"]):
+        first[name] = (date.date(), None if row < 0 else log.activities[row])
     return first
+
+
+def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
+    """Each stakeholder's first involvement, one row per stakeholder ever involved.
+
+    Columns: ``stakeholder`` (the registered name), ``date`` (datetime64) and
+    ``row``, the position in ``log.frame`` of the earliest activity naming the
+    stakeholder (the first in file order on a tie), or -1 when the registry's
+    ``first_involved`` is earlier than any such activity (or there is none).
+    """
+    frame = log.frame
+    named = frame["stakeholders"].explode().dropna()
+    involved = pd.DataFrame(
+        {"stakeholder": named.to_numpy(dtype=object), "date": frame["date"].to_numpy()[named.index], "row": named.index}
+    )
+    # A stable sort keeps file order among equal dates, so the first row wins a tie.
+    earliest = involved.sort_values("date", kind="stable").drop_duplicates("stakeholder")
+    registered = [(s.name, s.first_involved) for s in log.stakeholders.values() if s.first_involved is not None]
+    known = pd.DataFrame(registered, columns=["stakeholder", "first_involved"])
+    known["first_involved"] = pd.to_datetime(known["first_involved"])
+    merged = earliest.merge(known, on="stakeholder", how="outer")
+    from_registry = merged["date"].isna() | (merged["first_involved"] < merged["date"])
+    merged.loc[from_registry, "date"] = merged.loc[from_registry, "first_involved"]
+    merged["row"] = merged["row"].where(~from_registry, -1).astype("int64")
+    return merged[["stakeholder", "date", "row"]].reset_index(drop=True)
 
 
 class _Contribution(NamedTuple):
