@@ -40,7 +40,7 @@ sys.path.insert(0, {src!r})
 from relint_kpi import storage
 path, who, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for n in range(count):
-    row = storage.encode_row([f"{{who}}-{{n}}", "2023-04-02", "meeting", "SE", f"row {{n}} of {{who}}"],
+    row = csvio.encode_row([f"{{who}}-{{n}}", "2023-04-02", "meeting", "SE", f"row {{n}} of {{who}}"],
                              delimiter=",", newline="\\n", encoding="utf-8")
     with storage.locked(path):
         storage.append_bytes(path, row)
@@ -187,7 +187,8 @@ def fuzz(examples: int) -> dict:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from relint_kpi.numbers import parse_date, parse_italian_int
+    from relint_kpi.numbers import parse_italian_int
+    from relint_kpi.periods import parse_date
     from relint_kpi.yamlsafe import load_yaml
 
     plan, _ = load_plan(MINI_PLAN)

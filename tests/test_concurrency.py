@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from relint_kpi import storage
+from relint_kpi import csvio, storage
 from relint_kpi.actuals import read_data
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
@@ -36,10 +36,10 @@ for n in range(int(sys.argv[4])):
 APPEND = """
 import sys
 sys.path.insert(0, {src!r})
-from relint_kpi import storage
+from relint_kpi import csvio, storage
 path, who, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for n in range(count):
-    row = storage.encode_row([f"{{who}}-{{n}}", "2023-04-02", "meeting", "SE", f"row {{n}} of {{who}}"],
+    row = csvio.encode_row([f"{{who}}-{{n}}", "2023-04-02", "meeting", "SE", f"row {{n}} of {{who}}"],
                              delimiter=",", newline="\\n", encoding="utf-8")
     with storage.locked(path):
         storage.append_bytes(path, row)
@@ -64,7 +64,7 @@ for n in range(count):
 HOLD = """
 import sys, time
 sys.path.insert(0, {src!r})
-from relint_kpi import storage
+from relint_kpi import csvio, storage
 with storage.locked(sys.argv[1]):
     print("locked", flush=True)
     time.sleep(60)

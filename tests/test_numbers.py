@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relint_kpi.numbers import format_italian_int, parse_date, parse_italian_int
+from relint_kpi.numbers import MAX_COUNT, format_italian_int, parse_italian_int
+from relint_kpi.periods import parse_date
 
 
 @pytest.mark.parametrize(
@@ -58,9 +59,29 @@ def test_numbers_written(number, delimiter, text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=0, max_value=10**15), st.sampled_from([",", ";"]))
+@given(st.integers(min_value=0, max_value=MAX_COUNT), st.sampled_from([",", ";"]))
 def test_numbers_round_trip(number, delimiter):
     assert parse_italian_int(format_italian_int(number, delimiter), delimiter) == number
+
+
+@pytest.mark.parametrize(
+    "text, delimiter, message",
+    [
+        ("1000000000", ",", "'1000000000' is too large; relint counts up to 999.999.999"),
+        ("1.000.000.000", ";", "'1.000.000.000' is too large; relint counts up to 999.999.999"),
+        ("9" * 5000, ",", "'999999999999…' is too large; relint counts up to 999.999.999"),
+        ("-" + "9" * 5000, ",", "'-99999999999…' is negative; write a whole number of 0 or more"),
+        ("1e400", ",", "'1e400' is not a whole number; write digits only, e.g. 12"),
+    ],
+)
+def test_numbers_beyond_any_count_are_refused_in_plain_words(text, delimiter, message):
+    with pytest.raises(ValueError) as refused:
+        parse_italian_int(text, delimiter)
+    assert str(refused.value) == message
+
+
+def test_leading_zeros_do_not_count_as_digits():
+    assert parse_italian_int("000000000000012", ",") == 12
 
 
 @pytest.mark.parametrize(

@@ -1,83 +1,75 @@
-"""The reader's two ways through a file give one answer.
+"""The CSV reader's two ways through a file give one answer.
 
-Lines without quotes are split directly (the plain path); a chunk with a
-quote, a stray CR or a row of the wrong width goes through the CSV parser
-from there on. Whatever the mix, the records and the issues (with their
-lines) must be those of the CSV parser alone.
+pandas' C parser reads a file whose rows are each one full line; anything
+else (a quoted cell spanning lines, a row of the wrong width, a stray CR)
+goes to the csv module's parser. Whatever the text, the rows (with their
+lines) and the issues must be those of the csv module alone.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_actuals_fastpath import CELLS, PLAN, REGISTRY
 
-import relint_kpi.actuals as actuals
-from relint_kpi.actuals import COLUMNS, read_activities
+from relint_kpi import csvio
+from relint_kpi.rows import COLUMNS, REQUIRED_COLUMNS
 
-ROW = st.fixed_dictionaries(CELLS)
-# Lines that are not plain rows: each forces the CSV parser from its chunk on.
-ODD_LINES = st.sampled_from(["", " ", ",,,,,,,,,", "a,2023-04-02,meeting", "x,2023-04-02,meeting,SE,Tre,,,,,,extra"])
-
-
-def quoted(cells: list[str], delimiter: str) -> str:
-    return delimiter.join('"' + cell.replace('"', '""') + '"' for cell in cells)
+HEADER = ["id", "date", "type", "territory", "title"]
+CELL = st.one_of(
+    st.sampled_from(["", " ", "a", "2023-04-02", "meeting", "SE", "x;y", "x,y", 'di "Bologna"', "riga\nnuova", "a\rb", "\x01"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6),
+)
 
 
-def read(path: Path, text: str):
-    path.write_text(text, encoding="utf-8", newline="")
-    return read_activities(path, PLAN, REGISTRY)
+def quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def line_of(cells: list[str], delimiter: str, quote_all: bool) -> str:
+    written = [quoted(c) if quote_all or any(ch in c for ch in '",;\r\n') else c for c in cells]
+    return delimiter.join(written)
+
+
+ROW = st.lists(CELL, min_size=len(HEADER), max_size=len(HEADER))
+ODD = st.sampled_from(["", " ", ",,,,", "a,2023-04-02,meeting", "x,2023-04-02,meeting,SE,Tre,extra", '"open'])
+
+
+def rows_of(table: csvio.Table) -> list[tuple[int, list[str]]]:
+    if table.rows is None or isinstance(table.rows, list):
+        return table.rows or []
+    header = list(table.columns)
+    return [(int(line), list(cells)) for line, *cells in table.rows[["line", *header]].itertuples(index=False)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    lines=st.lists(st.one_of(ROW, ODD_LINES), min_size=0, max_size=30),
+    lines=st.lists(st.one_of(ROW, ODD), max_size=12),
     delimiter=st.sampled_from([",", ";"]),
     newline=st.sampled_from(["\n", "\r\n"]),
-    chunk=st.sampled_from([16, 100, 1 << 21]),
+    quote_all=st.booleans(),
     final_newline=st.booleans(),
 )
-def test_plain_and_csv_paths_agree(tmp_path, monkeypatch, lines, delimiter, newline, chunk, final_newline):
-    monkeypatch.setattr(actuals, "_CHUNK", chunk)
-    header = delimiter.join(COLUMNS)
-    plain, parsed = [header], [header]
+def test_pandas_and_csv_module_agree(tmp_path, lines, delimiter, newline, quote_all, final_newline):
+    text = [delimiter.join(HEADER)]
     for line in lines:
-        if isinstance(line, dict):
-            cells = [line[name] for name in COLUMNS]
-            plain.append(delimiter.join(cells))
-            parsed.append(quoted(cells, delimiter))  # every cell quoted: only the CSV parser reads it
-        else:
-            line = line.replace(",", delimiter)
-            plain.append(line)
-            parsed.append(line)
-    end = newline if final_newline else ""
-    by_split = read(tmp_path / "2023-Q2.csv", newline.join(plain) + end)
-    by_parser = read(tmp_path / "2023-Q2.csv", newline.join(parsed) + end)
-    assert by_split == by_parser
+        text.append(line_of(line, delimiter, quote_all) if isinstance(line, list) else line.replace(",", delimiter))
+    path = tmp_path / "2023-Q2.csv"
+    path.write_text(newline.join(text) + (newline if final_newline else ""), encoding="utf-8", newline="")
+    by_pandas = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
+    by_csv = csvio.read_rows(path, COLUMNS, REQUIRED_COLUMNS)
+    assert (rows_of(by_pandas), by_pandas.issues) == (rows_of(by_csv), by_csv.issues)
 
 
-def test_line_numbers_stay_right_across_chunks(tmp_path, monkeypatch):
-    # Small chunks: the bad row sits well past the first chunk, after the
-    # reader has switched to the CSV parser for a quoted cell.
-    monkeypatch.setattr(actuals, "_CHUNK", 40)
-    rows = [f"r{n},2023-04-02,meeting,SE,Riga {n}" for n in range(10)]
-    rows[4] = 'r4,2023-04-02,meeting,SE,"Riga, con virgola"'
-    rows[7] = "r7,2023-04-02,meeting,ZZ,Riga 7"
-    activities, issues = read(tmp_path / "2023-Q2.csv", "id,date,type,territory,title\n" + "\n".join(rows) + "\n")
-    assert [a.line for a in activities] == [2, 3, 4, 5, 6, 7, 8, 10, 11]
-    assert activities[4].title == "Riga, con virgola"
-    assert [(i.line, i.column, i.code) for i in issues] == [(9, 4, "unknown-territory")]
+def test_a_plain_file_is_read_by_pandas(tmp_path):
+    path = tmp_path / "2023-Q2.csv"
+    path.write_text('id;date;type;territory;title\r\na;2023-04-02;meeting;SE;"Uno; due"\r\n\r\nb;2023-04-03;meeting;SE;Tre\r\n')
+    table = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
+    assert not isinstance(table.rows, list)  # a DataFrame: the C parser read it
+    assert rows_of(table) == [(2, ["a", "2023-04-02", "meeting", "SE", "Uno; due"]), (4, ["b", "2023-04-03", "meeting", "SE", "Tre"])]
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
-def test_a_plain_file_keeps_every_row(tmp_path, newline):
-    rows = [f"r{n};0{n % 9 + 1}/04/2023;incontro;SE;Riga {n};;;;;" for n in range(50)]
-    text = "id;date;type;territory;title;action;participants;stakeholders;value;notes" + newline
-    activities, issues = read(tmp_path / "2023-Q2.csv", text + newline.join(rows) + newline)
-    assert issues == []
-    assert [a.id for a in activities] == [f"r{n}" for n in range(50)]
-    assert [a.line for a in activities] == list(range(2, 52))
-    assert {a.type for a in activities} == {"meeting"}
+def test_a_cell_spanning_lines_keeps_the_lines_of_the_rows_after_it(tmp_path):
+    path = tmp_path / "2023-Q2.csv"
+    path.write_text('id,date,type,territory,title\na,2023-04-02,meeting,SE,"riga\nnuova"\nb,2023-04-03,meeting,SE,Tre\n')
+    table = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
+    assert rows_of(table) == [(2, ["a", "2023-04-02", "meeting", "SE", "riga\nnuova"]), (4, ["b", "2023-04-03", "meeting", "SE", "Tre"])]

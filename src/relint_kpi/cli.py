@@ -163,7 +163,7 @@ def validate_command() -> None:
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
-        count = len(log.activities) if log else 0
+        count = len(log.frame) if log else 0
         typer.echo(
             f"OK: plan {ws.plan_path} and {count} activities in {ws.actuals_dir} are valid."
         )
@@ -179,18 +179,13 @@ def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_missing(ws, rules, values: dict, lang: str) -> None:
-    """Prompt for missing required values, offering the plan's choices, or refuse.
-
-    ``rules`` (the plan's row rules) say which values are required; the
-    plan itself is loaded only to offer its labelled choices at a prompt.
-    """
-    from relint_kpi.actuals import activity_kind
+def _ask_missing(plan, values: dict, lang: str) -> None:
+    """Prompt for missing required values, offering the plan's choices, or refuse."""
     from relint_kpi.i18n import t
 
     needed = ["type", "date", "title"]
-    kind = activity_kind(rules, values["type"]) if values.get("type") else None
-    if kind is None or kind[1]:  # an unknown type may need one (the check refuses it later)
+    kind = plan.activity_type(values["type"]) if values.get("type") else None
+    if kind is None or kind.needs_territory:  # an unknown type may need one (the check refuses it later)
         needed.insert(2, "territory")
     missing = [name for name in needed if not values.get(name)]
     if not missing:
@@ -198,9 +193,6 @@ def _ask_missing(ws, rules, values: dict, lang: str) -> None:
     if not stdin_is_interactive():
         flags = ", ".join(f"--{name}" for name in missing)
         raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
-    from relint_kpi.workspace import load_plan_or_fail
-
-    plan = load_plan_or_fail(ws)
     for name in needed:
         if values.get(name):
             continue
@@ -212,8 +204,8 @@ def _ask_missing(ws, rules, values: dict, lang: str) -> None:
             typer.echo(t("recorded.territories", lang).format(codes=codes))
         values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
         if name == "type":
-            kind = activity_kind(rules, values["type"])
-            if kind is not None and not kind[1] and "territory" in needed:
+            kind = plan.activity_type(values["type"])
+            if kind is not None and not kind.needs_territory and "territory" in needed:
                 needed.remove("territory")
 
 
@@ -261,15 +253,13 @@ def add_activity_command(
     """
 
     def body():
-        from relint_kpi.workspace import load_rules_or_fail
+        from relint_kpi.workspace import load_plan_or_fail
         from relint_kpi.writers import add_activity
 
         ws = workspace()
-        # The plan's row rules are all a row's check needs; a plan seen before
-        # gives them from the cache without loading pydantic or YAML.
-        rules = load_rules_or_fail(ws)
+        plan = load_plan_or_fail(ws)
         values = {"type": type_, "date": date, "territory": territory, "title": title}
-        _ask_missing(ws, rules, values, lang.value)
+        _ask_missing(plan, values, lang.value)
         fields = {
             **values,
             "action": action,
@@ -278,7 +268,7 @@ def add_activity_command(
             "value": value,
             "notes": notes,
         }
-        _print_recorded(add_activity(ws.data_dir, rules, fields, dry_run=dry_run), lang.value)
+        _print_recorded(add_activity(ws.data_dir, plan, fields, dry_run=dry_run), lang.value)
 
     run(body)
 
@@ -381,7 +371,7 @@ class StatusFormat(str, Enum):
 
 def parse_date_option(text: Optional[str], option: str):
     """Parse a date option (YYYY-MM-DD or DD/MM/YYYY); malformed is a usage error."""
-    from relint_kpi.numbers import parse_date
+    from relint_kpi.periods import parse_date
 
     if text is None:
         return None

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from relint_kpi import territories
 from relint_kpi.issues import Issue, display_path
+from relint_kpi.periods import years_between
 from relint_kpi.yamlsafe import load_yaml, node_at
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
@@ -32,9 +33,7 @@ LANGS: tuple[str, ...] = ("it", "en")
 class Model(BaseModel):
     """Base of every plan model: strict types, unknown keys rejected, immutable."""
 
-    # defer_build: schemas are built on first validation, not at import, so a
-    # plan answered from the cache (see load_plan) costs no schema building.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Text(Model):
@@ -57,7 +56,7 @@ class Period(Model):
     @property
     def years(self) -> list[int]:
         """Every calendar year the period touches, in order."""
-        return list(range(self.start.year, self.end.year + 1))
+        return years_between(self.start, self.end)
 
 
 class Metadata(Model):
@@ -494,33 +493,20 @@ def _pydantic_message(error: dict) -> str:
     return f"{error['msg']}"
 
 
-def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
+def load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
     """Read, validate and cross-check the plan at ``path``.
 
     Returns ``(plan, issues)``; ``plan`` is ``None`` whenever ``issues`` is
-    not empty, so a half-valid plan is never used. ``raw``, when given, are
-    the file's bytes as the caller already read them: the plan validated is
-    then exactly the one those bytes hold. A plan already validated with the
-    same bytes and the same code comes from the cache
-    (:mod:`relint_kpi.cache`), which keeps quick commands quick.
+    not empty, so a half-valid plan is never used.
     """
-    from relint_kpi import cache
-
     shown = display_path(path)
-    if raw is None:
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
-        except OSError as exc:
-            return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
-    cached = cache.load_plan_cached(raw)
-    if cached is not None:
-        return cached, []
-    plan, issues = _load_plan(shown, raw)
-    if plan is not None:
-        cache.store_plan(raw, plan)
-    return plan, issues
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+    except OSError as exc:
+        return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+    return _load_plan(shown, raw)
 
 
 def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:

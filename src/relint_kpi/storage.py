@@ -18,12 +18,10 @@ laptop may crash mid-write. So:
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 
@@ -88,33 +86,6 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
         yield
     finally:
         lock.release()
-
-
-def format_row(cells: Sequence[str], *, delimiter: str, newline: str) -> str:
-    """One CSV row, quoted as needed, ending with ``newline``.
-
-    The csv module quotes a cell only for the characters of its own line
-    terminator, so a bare CR in a cell written with ``\\n`` endings would stay
-    unquoted and split the row when read back. Writing with ``\\r\\n`` makes
-    it quote both; the terminator is then swapped for the file's own.
-    """
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
-    return buffer.getvalue()[:-2] + newline
-
-
-def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:
-    """One CSV row, quoted as needed, ending with ``newline``, as bytes."""
-    return encode_text(format_row(cells, delimiter=delimiter, newline=newline), encoding)
-
-
-def encode_text(text: str, encoding: str) -> bytes:
-    """Encode text to append to a file in ``encoding``, without a BOM.
-
-    A BOM belongs at the start of a file only, never before an appended row.
-    """
-    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
-    return text.encode(codec)
 
 
 def _write_all(fd: int, data: bytes) -> None:

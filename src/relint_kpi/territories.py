@@ -66,13 +66,6 @@ def iso_name(code: str, lang: str = "it") -> str:
     return translated if lang != "en" else name
 
 
-def country_codes() -> frozenset[str]:
-    """Every ISO 3166-1 alpha-2 code (pycountry's)."""
-    import pycountry
-
-    return frozenset(country.alpha_2 for country in pycountry.countries)
-
-
 def country_of(code: str) -> str:
     """The ISO 3166-1 country part of a code (``DE-HE`` → ``DE``)."""
     return code.split("-", 1)[0]
@@ -81,14 +74,9 @@ def country_of(code: str) -> str:
 class TerritoryIndex:
     """Look-ups from codes and names to a plan's priority territories and groups.
 
-    ``known_countries``, when given, are the ISO 3166-1 codes
-    (:func:`country_codes`): a country code is then checked without
-    importing pycountry, which costs ``add-activity`` more than the rest of
-    its check. The cached row rules carry them (:class:`relint_kpi.actuals.RowRules`).
     """
 
-    def __init__(self, plan: Plan, known_countries: frozenset[str] | None = None):
-        self.known_countries = known_countries
+    def __init__(self, plan: Plan):
         self.by_code: dict[str, tuple[str, str]] = {}  # code -> (territory code, group id)
         self.by_name: dict[str, str] = {}
         self.group_of_country: dict[str, str] = {}
@@ -100,14 +88,6 @@ class TerritoryIndex:
             for country in group.countries:
                 self.group_of_country[country] = group.id
 
-    def __eq__(self, other: object) -> bool:
-        # Equal plans give equal indexes, so their row rules compare equal too.
-        if not isinstance(other, TerritoryIndex):
-            return NotImplemented
-        return vars(self) == vars(other)
-
-    __hash__ = None  # mutable look-up tables: not hashable
-
     def resolve(self, text: str) -> str | None:
         """Turn a code, a plan territory's name or a country's name into a code, or None.
 
@@ -117,15 +97,9 @@ class TerritoryIndex:
         if by_name:
             return by_name
         code = normalise_code(text)
-        if self._is_valid_code(code):
+        if is_valid_code(code):
             return code
         return country_by_name(text)
-
-    def _is_valid_code(self, code: str) -> bool:
-        """:func:`is_valid_code`, from the known countries when the index has them."""
-        if self.known_countries is None or "-" in code:  # subdivisions: always pycountry
-            return is_valid_code(code)
-        return code in self.known_countries
 
     def plan_territory(self, code: str) -> str | None:
         """The priority territory a code rolls up into, or None.

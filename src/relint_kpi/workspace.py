@@ -14,12 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relint_kpi.issues import DataError, Issue, UsageError
+from relint_kpi.plan import Plan, load_plan
+from relint_kpi.yamlsafe import load_yaml
 
 if TYPE_CHECKING:
-    # The plan's models import pydantic (and the loader YAML): only functions
-    # that load the plan import them, so add-activity on a cached plan does not.
-    from relint_kpi.actuals import RowRules
-    from relint_kpi.plan import Plan
     from relint_kpi.records import ActivityLog
 
 DEFAULT_PLAN = Path("data/plan_2022_2023.yaml")
@@ -64,70 +62,24 @@ def locate(plan: str | None = None, data: str | None = None) -> Workspace:
 def _plan_data_dir(plan_path: Path) -> Path | None:
     """Read ``metadata.data_dir`` without validating the whole plan.
 
-    A plan validated before with the same bytes gives it from the cache
-    (no YAML parsing). Otherwise it is read from the YAML, so a plan with
-    errors still gets its data folder and ``validate`` can report problems
-    in both.
+    So a plan with errors still gets its data folder, and ``validate`` can
+    report problems in both.
     """
-    from relint_kpi.cache import load_rules_cached
-
     try:
-        raw = plan_path.read_bytes()
-    except OSError:
+        data, _, _ = load_yaml(plan_path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
         return None
-    known = load_rules_cached(raw)
-    if known is not None:
-        folder = known[0]
-    else:
-        from relint_kpi.yamlsafe import load_yaml
-
-        try:
-            data, _, _ = load_yaml(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            return None
-        metadata = data.get("metadata") if isinstance(data, dict) else None
-        folder = metadata.get("data_dir") if isinstance(metadata, dict) else None
+    metadata = data.get("metadata") if isinstance(data, dict) else None
+    folder = metadata.get("data_dir") if isinstance(metadata, dict) else None
     return plan_path.parent / folder if isinstance(folder, str) else None
 
 
-def load_plan_or_fail(workspace: Workspace, raw: bytes | None = None) -> Plan:
-    """Load the workspace's plan; raise :class:`DataError` with its issues if invalid.
-
-    ``raw``: the plan file's bytes if the caller has read them already.
-    """
-    from relint_kpi.plan import load_plan
-
-    plan, issues = load_plan(workspace.plan_path, raw)
+def load_plan_or_fail(workspace: Workspace) -> Plan:
+    """Load the workspace's plan; raise :class:`DataError` with its issues if invalid."""
+    plan, issues = load_plan(workspace.plan_path)
     if issues or plan is None:
         raise DataError(issues)
     return plan
-
-
-def load_rules_or_fail(workspace: Workspace) -> RowRules:
-    """The row rules of the workspace's plan: all that checking an activity needs.
-
-    A plan validated before with the same bytes (and the same code) gives
-    them from the cache, without importing pydantic or YAML. Otherwise the
-    plan is loaded and validated like :func:`load_plan_or_fail` does
-    (:class:`DataError` with every issue of an invalid plan) and its rules
-    are cached for the next run.
-    """
-    from relint_kpi import cache
-    from relint_kpi.actuals import RowRules
-    from relint_kpi.territories import country_codes
-
-    try:
-        raw = workspace.plan_path.read_bytes()
-    except OSError:
-        raw = None  # the plan loader reports why
-    known = cache.load_rules_cached(raw) if raw is not None else None
-    if known is not None:
-        return known[1]
-    plan = load_plan_or_fail(workspace, raw)
-    rules = RowRules.of_plan(plan, country_codes())
-    if raw is not None:
-        cache.store_rules(raw, plan.metadata.data_dir, rules)
-    return rules
 
 
 def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
@@ -136,10 +88,11 @@ def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
     A data set with errors is never half-used: any issue anywhere stops the
     command.
     """
-    from relint_kpi.cache import read_data_cached
+    # The reader imports pandas: only the commands that compute load it.
+    from relint_kpi.actuals import read_data
 
     plan = load_plan_or_fail(workspace)
-    log, issues = read_data_cached(workspace.data_dir, plan, workspace.plan_path)
+    log, issues = read_data(workspace.data_dir, plan)
     if issues:
         raise DataError(issues)
     return plan, log
@@ -147,11 +100,11 @@ def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
 
 def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, list[Issue]]:
     """Load the plan and every data file, returning every issue found (for ``validate``)."""
-    from relint_kpi.cache import read_data_cached
-    from relint_kpi.plan import load_plan
+    # The reader imports pandas: only the commands that compute load it.
+    from relint_kpi.actuals import read_data
 
     plan, issues = load_plan(workspace.plan_path)
     if plan is None:
         return None, None, issues
-    log, data_issues = read_data_cached(workspace.data_dir, plan, workspace.plan_path)
+    log, data_issues = read_data(workspace.data_dir, plan)
     return plan, log, issues + data_issues

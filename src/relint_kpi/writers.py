@@ -8,25 +8,20 @@ row always validates), then writes under the folder's lock through
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from relint_kpi import actuals, storage
+from relint_kpi import csvio, storage
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
-from relint_kpi.numbers import parse_date
-
-if TYPE_CHECKING:
-    # Only for annotations: add-activity with a cached plan never imports the plan's models.
-    from relint_kpi.plan import Plan
-
-RELINT_DIALECT = actuals.CsvDialect(delimiter=",", encoding="utf-8", newline="\n")
-
+from relint_kpi.numbers import format_italian_int
+from relint_kpi.periods import quarter_bounds, quarter_file_name, quarter_of
+from relint_kpi.plan import Plan
+from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_stakeholders
+from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
 
 @dataclass(frozen=True)
 class Recorded:
@@ -40,75 +35,23 @@ class Recorded:
     matched: tuple[int, int] | None = None  # page views import: (matching rows, rows read)
 
 
-def _registry(data_dir: Path, plan: Plan | actuals.RowRules):
-    registry, issues = actuals.read_stakeholders(data_dir / "stakeholders.csv", plan)
+def _registry(data_dir: Path, plan: Plan):
+    registry, issues = read_stakeholders(data_dir / "stakeholders.csv", plan)
     if issues:
         raise DataError(issues)
     return registry
 
 
-def _count_lines(path: Path, encoding: str) -> int:
-    """The number of line ends in ``path``, as the reader counts lines."""
-    count = 0
-    if encoding.startswith("utf-16"):
-        # A 0x0A byte is half of many UTF-16 characters ('Ċ' is 0A 01): count decoded line ends.
-        with path.open(encoding=encoding, newline="") as text:
-            while chunk := text.read(1 << 20):
-                count += chunk.count("\n")
-        return count
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            count += chunk.count(b"\n")
-    return count
+def _writable(path: Path) -> None:
+    """Refuse a target that is not a regular file: a folder, or a FIFO that would block the write."""
+    if path.exists() and not path.is_file():
+        raise DataError([Issue(display_path(path), 0, 0, "not-a-file", "this is not a regular file; remove it or rename it (it cannot hold rows)")])
 
 
 def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
     """Append one row in the file's own dialect (creating it with ``header``); return its line."""
-    if path.exists() and path.stat().st_size > 0:
-        dialect = actuals.sniff(path)
-        columns = dialect.header
-    else:
-        dialect, columns = RELINT_DIALECT, list(header)
-    missing = [name for name, value in cells.items() if value and name not in columns]
-    if missing:
-        raise UsageError(
-            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; add it to the header row to record this value"
-        )
-    data = b""
-    line = 1
-    if not path.exists() or path.stat().st_size == 0:
-        data += storage.encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding="utf-8")
-        line = 2
-    else:
-        line = _count_lines(path, dialect.encoding) + 1
-        if not dialect.ends_with_newline:
-            # A row saved by an editor without a final line end must not be glued to ours.
-            data += storage.encode_text(dialect.newline, dialect.encoding)
-            line += 1
-    try:
-        row = storage.encode_row(
-            [cells.get(name, "") for name in columns],
-            delimiter=dialect.delimiter,
-            newline=dialect.newline,
-            encoding=dialect.encoding,
-        )
-    except UnicodeEncodeError as exc:
-        raise DataError([_unencodable(path, dialect.encoding, exc)]) from None
-    storage.append_bytes(path, data + row)
-    return line
-
-
-def _unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:
-    """The issue for text that the file's own encoding (cp1252) cannot hold."""
-    chars = exc.object[exc.start : exc.end]
-    return Issue(
-        display_path(path),
-        0,
-        0,
-        "unencodable",
-        f"the file is saved as {encoding}, which cannot hold {chars!r}; save it from Excel as "
-        "'CSV UTF-8' and retry, or write the text without that character",
-    )
+    _writable(path)
+    return csvio.append_row(path, csvio.dialect_for(path, header), cells)
 
 
 def _quarter_ids(path: Path, prefix: str) -> int:
@@ -116,62 +59,68 @@ def _quarter_ids(path: Path, prefix: str) -> int:
     if not path.exists():
         return 0
     pattern = re.compile(re.escape(prefix) + r"-([0-9]+)$")
-    dialect = actuals.sniff(path)
-    highest = 0
-    with path.open(encoding=dialect.encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=dialect.delimiter)
-        header = [h.strip() for h in next(reader, [])]
-        if "id" not in header:
-            return 0
-        at = header.index("id")
-        for row in reader:
-            if len(row) > at:
-                match = pattern.match(row[at].strip())
-                if match:
-                    highest = max(highest, int(match[1]))
-    return highest
+    table = csvio.read_rows(path, COLUMNS, ())
+    if "id" not in table.columns:
+        return 0
+    at = table.columns["id"] - 1
+    numbers = [int(match[1]) for _, cells in table.rows if (match := pattern.match(cells[at].strip()))]
+    return max(numbers, default=0)
 
 
-def add_activity(
-    data_dir: str | Path, plan: Plan | actuals.RowRules, fields: dict[str, str], *, dry_run: bool = False
-) -> Recorded:
+def format_activity(row: ActivityRow, delimiter: str = ",") -> dict[str, str]:
+    """The cells relint writes for an activity (ISO date, ids, ``|``-joined names)."""
+    return {
+        "id": row.id,
+        "date": row.date.isoformat(),
+        "type": row.type,
+        "territory": row.territory or "",
+        "title": row.title,
+        "action": row.action or "",
+        "participants": "" if row.participants is None else format_italian_int(row.participants, delimiter),
+        "stakeholders": "|".join(row.stakeholders),
+        "value": format_italian_int(row.value, delimiter),
+        "notes": row.notes,
+    }
+
+
+def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dry_run: bool = False) -> Recorded:
     """Check one activity and append it to its quarter's file, with a new id.
 
-    ``plan`` is the plan or its :class:`~relint_kpi.actuals.RowRules` (all
-    a row's check needs). ``fields`` are the raw cells (``date``, ``type``,
-    ``territory`` …) as a user typed them. The id is ``YYYYQn-NNNN``, one
-    more than the highest in that quarter's file, chosen under the lock so
-    concurrent writers never share one. Raises DataError with the reader's
-    own messages when the row would not validate.
+    ``fields`` are the raw cells (``date``, ``type``, ``territory`` …) as a
+    user typed them; they are checked by the row contract the reader uses.
+    The id is ``YYYYQn-NNNN``, one more than the highest in that quarter's
+    file, chosen under the lock so concurrent writers never share one.
+    Raises DataError with the reader's own messages when the row would not
+    validate.
     """
     data_dir = Path(data_dir)
     registry = _registry(data_dir, plan)
-    fields = {k: v for k, v in fields.items() if v is not None}
-    fields.pop("id", None)
-    columns = {name: index for index, name in enumerate(actuals.COLUMNS, start=1)}
-    activity, issues = actuals.check_new_activity(fields, plan, registry, path="add-activity", columns=columns)
-    if issues or activity is None:
+    fields = {k: v for k, v in fields.items() if v is not None and k != "id"}
+    columns = {name: index for index, name in enumerate(COLUMNS, start=1)}
+    row, issues = validate_row(fields, RowContext(plan, registry), path="add-activity", line=0, columns=columns)
+    if row is None:
         # Name the option the user typed, not a CSV column.
         flags = {"stakeholders": "stakeholder"}
         raise DataError(
             [
-                Issue(i.path, 0, 0, i.code, f"--{flags.get(actuals.COLUMNS[i.column - 1], actuals.COLUMNS[i.column - 1])}: {i.message}")
+                Issue(i.path, 0, 0, i.code, f"--{flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1])}: {i.message}")
                 if i.column
                 else i
                 for i in issues
             ]
         )
-    path = actuals.quarter_file(data_dir, activity.date)
-    year, quarter = actuals.quarter_of(activity.date)
+    path = data_dir / "actuals" / quarter_file_name(row.date)
+    year, quarter = quarter_of(row.date)
     prefix = f"{year}Q{quarter}"
     if dry_run:
-        return Recorded(path, 0, actuals.format_activity(activity._replace(id=f"{prefix}-…")), dry_run=True)
+        return Recorded(path, 0, format_activity(row.model_copy(update={"id": f"{prefix}-…"})), dry_run=True)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _writable(path)
     with storage.locked(path):
         new_id = f"{prefix}-{_quarter_ids(path, prefix) + 1:04d}"
-        delimiter = actuals.sniff(path).delimiter if path.exists() and path.stat().st_size else ","
-        cells = actuals.format_activity(activity._replace(id=new_id), delimiter)
-        line = _append(path, actuals.COLUMNS, cells)
+        dialect = csvio.dialect_for(path, COLUMNS)
+        cells = format_activity(row.model_copy(update={"id": new_id}), dialect.delimiter)
+        line = csvio.append_row(path, dialect, cells)
     return Recorded(path, line, cells)
 
 
@@ -205,7 +154,7 @@ def add_stakeholder(
             "category": category,
             "first_involved": first_involved.isoformat() if first_involved else "",
         }
-        line = _append(path, actuals.STAKEHOLDER_COLUMNS, cells)
+        line = _append(path, STAKEHOLDER_COLUMNS, cells)
     return Recorded(path, line, cells)
 
 
@@ -219,7 +168,7 @@ def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: d
     data_dir.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
         cells = {"action": action_id, "date": date.isoformat(), "note": note.strip()}
-        line = _append(path, actuals.DELIVERABLE_COLUMNS, cells)
+        line = _append(path, DELIVERABLE_COLUMNS, cells)
     return Recorded(path, line, cells)
 
 
@@ -228,16 +177,6 @@ def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: d
 _LABEL_COLUMNS = ("label", "etichetta")
 _URL_COLUMNS = ("url",)
 _HITS_COLUMNS = ("nb_hits", "pageviews", "visualizzazioni di pagina", "visualizzazioni pagina")
-
-
-def _decode_export(path: Path) -> str:
-    raw = path.read_bytes()
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
 
 
 @dataclass(frozen=True)
@@ -256,11 +195,10 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     if plan.pageviews_import is None:
         raise UsageError("the plan has no pageviews_import section saying which pages to count")
     try:
-        text = _decode_export(path)
+        text, _ = csvio.decode(path)
     except OSError as exc:
         raise UsageError(f"cannot read {shown}: {exc.strerror}") from None
-    first = text.split("\n", 1)[0]
-    delimiter = max(("\t", ",", ";"), key=first.count)
+    delimiter = csvio.delimiter_of(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().casefold() for h in next(reader, [])]
 
@@ -329,7 +267,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     views = read_pageviews_export(export, plan)
     metric = plan.pageviews_import.metric
     data_dir = Path(data_dir)
-    first_day, last_day = actuals.quarter_bounds(*quarter)
+    first_day, last_day = quarter_bounds(*quarter)
     period = plan.metadata.period
     year, q = quarter
     if last_day < period.start or first_day > period.end:
@@ -339,7 +277,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     # The quarter's figure is dated on its last day, or on the plan's last day
     # when the plan ends inside the quarter (a later date would not validate).
     day = min(last_day, period.end)
-    path = actuals.quarter_file(data_dir, day)
+    path = data_dir / "actuals" / quarter_file_name(day)
     path.parent.mkdir(parents=True, exist_ok=True)
     cells_in = {
         "id": f"{year}Q{q}-pageviews",
@@ -351,19 +289,20 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     if views.total < 1:
         raise UsageError(f"no page views matched the plan's patterns in {display_path(export)}; nothing recorded")
     # The row must pass the reader's own check, like every recorded row.
-    _, problems = actuals.check_activity(cells_in, plan, {}, path=display_path(path), line=0, quarter=quarter)
+    _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
         raise DataError(problems)
+    _writable(path)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
-            line = _append(path, actuals.COLUMNS, cells_in)
+            line = _append(path, COLUMNS, cells_in)
             return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
-        dialect = actuals.sniff(path)
+        dialect = csvio.sniff(path)
         text = path.read_bytes().decode(dialect.encoding)
         kept, removed = _without_metric_rows(text, dialect, plan, metric)
         if kept and not kept.endswith(("\n", "\r")):
             kept += dialect.newline
-        cells_in["value"] = str(views.total) if dialect.delimiter != ";" else f"{views.total:,}".replace(",", ".")
+        cells_in["value"] = format_italian_int(views.total, dialect.delimiter)
         missing = [name for name in ("type", "value") if name not in dialect.header]
         if missing:
             # Without a value column the row would read back as 1 page view.
@@ -371,13 +310,13 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
                 f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
                 "add it to the header row to record the page views"
             )
-        new_text = kept + storage.format_row(
+        new_text = kept + csvio.format_row(
             [cells_in.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
         )
         try:
             data = new_text.encode(dialect.encoding)
         except UnicodeEncodeError as exc:
-            raise DataError([_unencodable(path, dialect.encoding, exc)]) from None
+            raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
         storage.replace_file(path, data)
         line = new_text.count("\n")
     return Recorded(path, line, cells_in, replaced=removed, matched=(views.matched_rows, views.rows))
@@ -401,12 +340,3 @@ def _without_metric_rows(text: str, dialect, plan: Plan, metric: str) -> tuple[s
             kept.extend(lines[start:end])
         start = end
     return "".join(kept), removed
-
-
-def parse_cli_date(text: str) -> dt.date:
-    """Parse a date typed on the command line (YYYY-MM-DD or DD/MM/YYYY)."""
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-

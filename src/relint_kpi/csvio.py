@@ -1,0 +1,438 @@
+"""CSV files as staff save them: decoding, the dialect, reading with line numbers, appending.
+
+Files saved by Excel with Italian settings load as they are: ``;``
+delimiter, UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252, CRLF
+line ends. Every row read keeps the file's own line number (header = 1), so
+each problem is reported where the user will find it, and every row written
+keeps the file's own dialect.
+
+Two ways through a file, one answer: :func:`read_frame` reads with pandas'
+C parser, and hands a file it cannot read line for line (a quoted cell that
+spans lines, a row of the wrong width, a stray CR) to :func:`read_rows`,
+the csv module's parser, which reports exact lines for each problem. A
+property test holds the two equal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import io
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from relint_kpi import storage
+from relint_kpi.issues import MAX_ISSUES, DataError, Issue, UsageError, display_path
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+csv.field_size_limit(1 << 24)
+
+#: The mark read_frame appends to every line, to tell a short row from empty last cells.
+_END = "\x01"
+
+
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV file is written, so that appends keep its own form."""
+
+    delimiter: str = ","
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    header: list[str] = field(default_factory=list)
+    ends_with_newline: bool = True
+
+
+#: The dialect of a file relint creates.
+NEW_FILE_DIALECT = CsvDialect()
+
+
+@dataclass
+class Table:
+    """What reading a CSV file gave: its header, its rows with their lines, its problems.
+
+    ``rows`` is a list of ``(line, cells)`` from :func:`read_rows`; a
+    DataFrame of text cells with a ``line`` column from :func:`read_frame`.
+    ``columns`` maps each column name to its 1-based position.
+    """
+
+    path: str
+    delimiter: str = ","
+    columns: dict[str, int] = field(default_factory=dict)
+    rows: object = None
+    issues: list[Issue] = field(default_factory=list)
+
+    def add(self, line: int, column: str | int | None, code: str, message: str) -> None:
+        """Record a problem at ``line``, in the named or numbered column (0: the whole row)."""
+        col = self.columns.get(column, 0) if isinstance(column, str) else (column or 0)
+        self.issues.append(Issue(self.path, line, col, code, message))
+
+
+def capped(issues: list[Issue]) -> list[Issue]:
+    """The issues in line order, at most :data:`MAX_ISSUES` and a last one saying more were found."""
+    issues = sorted(issues)
+    if len(issues) <= MAX_ISSUES:
+        return issues
+    more = issues[MAX_ISSUES]
+    return issues[:MAX_ISSUES] + [
+        Issue(more.path, more.line, 0, "too-many-issues", f"more than {MAX_ISSUES} problems; stopped listing them")
+    ]
+
+
+# -- decoding ---------------------------------------------------------------------
+
+
+def decode(path: Path) -> tuple[str, str]:
+    """The text of a file and its encoding: by BOM, then UTF-8, then Windows-1252.
+
+    Raises :class:`DataError` with the line and byte of the first byte no
+    encoding fits, or of a NUL byte (a binary file, not a CSV).
+    """
+    raw = path.read_bytes()
+    shown = display_path(path)
+    if raw.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp1252"]
+    first_error: UnicodeDecodeError | None = None
+    for encoding in candidates:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+            continue
+        if "\x00" in text:
+            at = text.index("\x00")
+            raise DataError(
+                [
+                    Issue(
+                        shown,
+                        text.count("\n", 0, at) + 1,
+                        0,
+                        "nul-byte",
+                        f"NUL byte near byte {len(text[:at].encode(encoding))}: the file is not a text CSV "
+                        "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')",
+                    )
+                ]
+            )
+        return text, encoding
+    assert first_error is not None
+    line = raw.count(b"\n", 0, first_error.start) + 1
+    raise DataError(
+        [
+            Issue(
+                shown,
+                line,
+                0,
+                "bad-encoding",
+                f"undecodable byte at byte offset {first_error.start}: the file is neither UTF-8 nor Windows-1252; "
+                "save it from Excel as 'CSV UTF-8'",
+            )
+        ]
+    )
+
+
+def delimiter_of(header_line: str) -> str:
+    """The delimiter a header line uses: the most frequent of ``;``, ``,`` and tab (``,`` if none)."""
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def sniff(path: str | Path) -> CsvDialect:
+    """Describe an existing CSV file's dialect (delimiter, encoding, line end, header).
+
+    Raises :class:`DataError` with the reader's own issue when the file
+    cannot be decoded, so a command that writes reports it like ``relint
+    validate`` does.
+    """
+    path = Path(path)
+    text, encoding = decode(path)
+    first = io.StringIO(text, newline="").readline()
+    delimiter = delimiter_of(first)
+    header = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter), [])
+    newline = "\r\n" if first.endswith("\r\n") else "\n"
+    return CsvDialect(delimiter, encoding, newline, [h.strip() for h in header], text.endswith("\n") or not text)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> str | None:
+    """Check the header line; return the text after it, or None when the rows cannot be read."""
+    # Lines end at LF, CR or CRLF, as the csv module reads them.
+    first = io.StringIO(text, newline="").readline()
+    body = text[len(first) :]
+    if not first.strip():
+        if body:
+            table.add(1, None, "blank-header", f"line 1 is blank; the header row must be the first line: {','.join(known)}")
+        else:
+            table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
+        return None
+    table.delimiter = delimiter_of(first)
+    header = [h.strip() for h in next(csv.reader([first.rstrip("\r\n")], delimiter=table.delimiter))]
+    readable = True
+    for index, name in enumerate(header, start=1):
+        if name not in known:
+            table.add(1, index, "unknown-column", f"unknown column '{name}' — expected columns: {', '.join(known)}")
+            readable = False
+        elif name in table.columns:
+            table.add(1, index, "duplicate-column", f"column '{name}' appears twice in the header; keep one")
+            readable = False
+        else:
+            table.columns[name] = index
+    for name in required:
+        if name not in table.columns:
+            table.add(1, None, "missing-column", f"missing column '{name}' in the header (required: {', '.join(required)})")
+            readable = False
+    return body if readable else None
+
+
+def _is_blank(cells: Sequence[str]) -> bool:
+    """A row with no cells, or only empty or space-only cells: skipped, never an error."""
+    return not "".join(cells).strip()
+
+
+def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> Table:
+    """Read a CSV file with the csv module: ``table.rows`` is a list of ``(line, cells)``.
+
+    Blank rows are skipped; a row of the wrong width, malformed quoting and
+    a last row cut short by an interrupted write become issues at their
+    line. ``text``: the file's decoded text, when the caller has it.
+    """
+    table = Table(display_path(path), rows=[])
+    if text is None:
+        try:
+            text, _ = decode(path)
+        except DataError as exc:
+            table.issues += exc.issues
+            return table
+    body = _header(table, text, known, required)
+    if body is None:
+        return table
+    width = len(table.columns)
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=table.delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = table.rows
+    last_line = 1
+    # A row of the wrong width waits here until the next row shows whether it
+    # was the file's last one (a torn write) or not.
+    pending: tuple[int, int] | None = None
+
+    def wrong_width(line: int, count: int) -> None:
+        what = "fewer" if count < width else "more"
+        table.add(
+            line,
+            None,
+            "row-length",
+            f"row has {count} cells, {what} than the {width} header columns; check for a missing or extra '{table.delimiter}'",
+        )
+
+    while True:
+        start = last_line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            if pending is not None:
+                wrong_width(*pending)
+            table.add(start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row")
+            return table
+        last_line = 1 + reader.line_num
+        if pending is not None:
+            wrong_width(*pending)
+            pending = None
+        if _is_blank(cells):
+            continue
+        if len(cells) != width:
+            pending = (start, len(cells))
+            continue
+        rows.append((start, cells))
+    if pending is not None:
+        line, count = pending
+        if count < width and not text.endswith("\n"):
+            table.add(
+                line,
+                None,
+                "torn-row",
+                f"the last row is cut short ({count} of {width} cells) and the file does not end with a "
+                "line end: a write was interrupted; complete or delete the row",
+            )
+        else:
+            wrong_width(line, count)
+    return table
+
+
+def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Table:
+    """Read a CSV file into ``table.rows``: a DataFrame of text cells, one column per header name, and ``line``.
+
+    pandas' C parser reads the file when each row is one line of it and of
+    the header's width (nearly always); otherwise :func:`read_rows` reads it
+    and gives the exact problems. Blank rows are dropped; column names are
+    the header's.
+    """
+    # pandas only here: the recording commands read small files through read_rows.
+    import pandas as pd
+
+    table = Table(display_path(path))
+    try:
+        text, _ = decode(path)
+    except DataError as exc:
+        table.issues += exc.issues
+        return table
+    body = _header(table, text, known, required)
+    if body is None:
+        return table
+    header = list(table.columns)
+    frame = _parse_lines(pd, body, table.delimiter, header)
+    if frame is None:
+        slow = read_rows(path, known, required, text)
+        lines = [line for line, _ in slow.rows]
+        frame = pd.DataFrame([cells for _, cells in slow.rows], columns=header, dtype=object)
+        frame["line"] = pd.Series(lines, dtype="int64")
+        slow.rows = frame
+        return slow
+    table.rows = frame
+    return table
+
+
+def _parse_lines(pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
+    """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+        if "\r" in body:
+            return None
+    if not body:
+        return pd.DataFrame({**{name: pd.Series([], dtype=object) for name in header}, "line": pd.Series([], dtype="int64")})
+    if not body.endswith("\n"):
+        body += "\n"
+    # Every line gets one more cell, _END: a row whose last cell is not _END was
+    # short or long. Were a line end inside a quoted cell, the rows would be
+    # fewer than the lines, and the file is read by read_rows instead. The
+    # parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
+    marked = body.replace("\n", delimiter + _END + "\n").encode("utf-8")
+    try:
+        with warnings.catch_warnings():
+            # A row longer than the header is cut to its width with a warning;
+            # its last cell is then not _END, so the row is found below.
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(marked),
+                encoding="utf-8",
+                sep=delimiter,
+                header=None,
+                names=[*range(len(header)), "end"],
+                dtype=str,
+                na_filter=False,
+                skip_blank_lines=False,
+                quotechar='"',
+                doublequote=True,
+                index_col=False,
+                engine="c",
+            )
+    except pd.errors.ParserError:
+        return None
+    if len(frame) != body.count("\n"):
+        return None
+    full = frame["end"] == _END
+    frame.columns = [*header, "end"]
+    frame["line"] = pd.RangeIndex(2, len(frame) + 2)
+    if not full.all():
+        short = frame[~full]
+        cells = short[header].astype(str).agg("".join, axis=1) + short["end"]
+        if not cells.str.replace(_END, "", regex=False).str.strip().eq("").all():
+            return None  # a short row that is not blank: read_rows says which
+    frame = frame[full].drop(columns="end")
+    maybe_blank = frame[header[0]].str.strip().eq("")
+    if maybe_blank.any():
+        blank = frame.loc[maybe_blank, header].apply(lambda row: _is_blank(row.tolist()), axis=1)
+        frame = frame.drop(index=blank[blank].index)
+    return frame.reset_index(drop=True)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def format_row(cells: Sequence[str], *, delimiter: str, newline: str) -> str:
+    """One CSV row, quoted as needed, ending with ``newline``.
+
+    The csv module quotes a cell only for the characters of its own line
+    terminator, so a bare CR in a cell written with ``\\n`` endings would stay
+    unquoted and split the row when read back. Writing with ``\\r\\n`` makes
+    it quote both; the terminator is then swapped for the file's own.
+    """
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + newline
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """Encode text to append to a file in ``encoding``, without a BOM.
+
+    A BOM belongs at the start of a file only, never before an appended row.
+    """
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
+    return text.encode(codec)
+
+
+def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:
+    """One CSV row, quoted as needed, ending with ``newline``, as bytes."""
+    return encode_text(format_row(cells, delimiter=delimiter, newline=newline), encoding)
+
+
+def dialect_for(path: Path, header: Sequence[str]) -> CsvDialect:
+    """The dialect a row appended to ``path`` takes: the file's own, or relint's for a new file with ``header``."""
+    if path.exists() and path.stat().st_size > 0:
+        return sniff(path)
+    return dataclasses.replace(NEW_FILE_DIALECT, header=list(header))
+
+
+def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
+    """Append one row in ``dialect`` (from :func:`dialect_for`), creating the file if needed; return its line.
+
+    The caller holds the folder's lock. A value for a column the file's
+    header lacks is refused (:class:`UsageError`), as is text the file's
+    encoding cannot hold (:class:`DataError`).
+    """
+    columns = dialect.header
+    missing = [name for name, value in cells.items() if value and name not in columns]
+    if missing:
+        raise UsageError(
+            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; add it to the header row to record this value"
+        )
+    data = b""
+    if not path.exists() or path.stat().st_size == 0:
+        data += encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding="utf-8")
+        line = 2
+    else:
+        text, _ = decode(path)
+        line = text.count("\n") + 1
+        if not dialect.ends_with_newline:
+            # A row saved by an editor without a final line end must not be glued to ours.
+            data += encode_text(dialect.newline, dialect.encoding)
+            line += 1
+    try:
+        data += encode_row([cells.get(name, "") for name in columns], delimiter=dialect.delimiter, newline=dialect.newline, encoding=dialect.encoding)
+    except UnicodeEncodeError as exc:
+        raise DataError([unencodable(path, dialect.encoding, exc)]) from None
+    storage.append_bytes(path, data)
+    return line
+
+
+def unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:
+    """The issue for text that the file's own encoding (cp1252) cannot hold."""
+    chars = exc.object[exc.start : exc.end]
+    return Issue(
+        display_path(path),
+        0,
+        0,
+        "unencodable",
+        f"the file is saved as {encoding}, which cannot hold {chars!r}; save it from Excel as "
+        "'CSV UTF-8' and retry, or write the text without that character",
+    )

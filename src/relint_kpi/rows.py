@@ -1,0 +1,293 @@
+"""The one contract of an activity row: what a valid row is, in pydantic.
+
+:class:`ActivityRow` takes a row's text cells as a person typed them (in a
+quarterly file or as ``add-activity`` options) and, with a
+:class:`RowContext` (the plan, the stakeholder registry, the file's quarter
+and delimiter) as pydantic's validation context, gives the typed row or
+errors. Each field's type is an ``Annotated`` type whose validator says in
+plain words what is wrong (a :class:`~pydantic_core.PydanticCustomError`
+whose type is the issue's stable code), so :func:`issues_of` turns
+pydantic's errors into :class:`~relint_kpi.issues.Issue` values without any
+pydantic wording.
+
+The reader of a whole file (:mod:`relint_kpi.actuals`) validates each
+distinct cell text of a column once through the same field types
+(:data:`FIELD_ADAPTERS`), and maps the verdicts back to the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from relint_kpi.issues import Issue
+from relint_kpi.numbers import parse_italian_int
+from relint_kpi.periods import parse_date, quarter_bounds, quarter_label, quarter_of
+from relint_kpi.plan import Plan
+from relint_kpi.records import Stakeholder
+from relint_kpi.territories import TerritoryIndex
+
+COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes")
+REQUIRED_COLUMNS = ("date", "type", "title")
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What a row is checked against: the plan, the registry, and the file it sits in.
+
+    ``quarter``: the ``(year, quarter)`` of the file the row lives in (None
+    for a row about to be written, which goes to its date's quarter);
+    ``delimiter`` decides whether ``5.000`` means 5000 (only in ``;`` files).
+    """
+
+    plan: Plan
+    stakeholders: dict[str, Stakeholder]
+    quarter: tuple[int, int] | None = None
+    delimiter: str = ","
+    row_type: str | None = None  # the row's type id, when a territory is validated on its own
+
+    @cached_property
+    def types(self) -> dict[str, tuple[str, bool]]:
+        """``(type id, needs a territory)`` by every word that names a type, casefolded."""
+        return {
+            word.casefold(): (kind.id, kind.needs_territory)
+            for kind in self.plan.activity_types
+            for word in [kind.id, *kind.aliases]
+        }
+
+    @cached_property
+    def type_choices(self) -> str:
+        """The type words a message offers: the ids, then each type's first alias."""
+        choices = ", ".join(kind.id for kind in self.plan.activity_types)
+        italian = [kind.aliases[0] for kind in self.plan.activity_types if kind.aliases]
+        return choices + (f" (or: {', '.join(italian)})" if italian else "")
+
+    @cached_property
+    def territories(self) -> TerritoryIndex:
+        """Look-ups from codes and names to the plan's territories."""
+        return TerritoryIndex(self.plan)
+
+    @cached_property
+    def action_ids(self) -> frozenset[str]:
+        """The plan's action ids."""
+        return frozenset(action.id for action in self.plan.actions)
+
+    @cached_property
+    def registry_by_folded_name(self) -> dict[str, str]:
+        """Registered names by their casefolded form (names are unique case-insensitively)."""
+        return {name.casefold(): name for name in self.stakeholders}
+
+
+def _fail(code: str, message: str) -> PydanticCustomError:
+    # The message goes in the context: user text in it must not be read as a template.
+    return PydanticCustomError(code, "{message}", {"message": message})
+
+
+def _context(info: ValidationInfo) -> RowContext:
+    return info.context
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any, info: ValidationInfo) -> dt.date:
+    text = _cell(value)
+    if not text:
+        raise _fail("missing-date", "missing date; write YYYY-MM-DD or DD/MM/YYYY")
+    try:
+        date = parse_date(text)
+    except ValueError as exc:
+        raise _fail("bad-date", str(exc)) from None
+    context = _context(info)
+    period = context.plan.metadata.period
+    if context.quarter is not None and quarter_of(date) != context.quarter:
+        first, last = quarter_bounds(*context.quarter)
+        raise _fail(
+            "date-outside-quarter",
+            f"date {date.isoformat()} is outside this file's quarter {quarter_label(*context.quarter)} "
+            f"({first.isoformat()}..{last.isoformat()}); move the row to {quarter_label(*quarter_of(date))}.csv",
+        )
+    if not period.start <= date <= period.end:
+        raise _fail(
+            "date-outside-plan",
+            f"date {date.isoformat()} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}",
+        )
+    return date
+
+
+def _type(value: Any, info: ValidationInfo) -> str:
+    text = _cell(value)
+    context = _context(info)
+    if not text:
+        raise _fail("missing-type", f"missing type — expected one of: {context.type_choices}")
+    kind = context.types.get(text.casefold())
+    if kind is None:
+        raise _fail("unknown-type", f"unknown type '{text}' — expected one of: {context.type_choices}")
+    return kind[0]
+
+
+def _territory(value: Any, info: ValidationInfo) -> str | None:
+    """The territory's ISO code; required by the row's type (``info.data``, or the context's ``row_type``)."""
+    text = _cell(value)
+    context = _context(info)
+    if text:
+        code = context.territories.resolve(text)
+        if code is None:
+            raise _fail(
+                "unknown-territory",
+                f"unknown territory '{text}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)",
+            )
+        return code
+    row_type = info.data.get("type") if info.data is not None else context.row_type
+    needs = context.types.get((row_type or "").casefold())
+    if needs is not None and needs[1]:
+        raise _fail(
+            "missing-territory",
+            f"missing territory for a '{needs[0]}' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
+        )
+    return None
+
+
+def _action(value: Any, info: ValidationInfo) -> str | None:
+    text = _cell(value)
+    action_ids = _context(info).action_ids
+    if text and text not in action_ids:
+        raise _fail(
+            "unknown-action",
+            f"unknown action '{text}' — expected one of the plan's action ids: {', '.join(sorted(action_ids))}",
+        )
+    return text or None
+
+
+def _participants(value: Any, info: ValidationInfo) -> int | None:
+    text = _cell(value)
+    if not text:
+        return None
+    try:
+        return parse_italian_int(text, _context(info).delimiter)
+    except ValueError as exc:
+        raise _fail("bad-participants", f"participants: {exc}") from None
+
+
+def _value(value: Any, info: ValidationInfo) -> int:
+    text = _cell(value)
+    if not text:
+        return 1
+    try:
+        number = parse_italian_int(text, _context(info).delimiter)
+    except ValueError as exc:
+        raise _fail("bad-value", f"value: {exc}") from None
+    if number < 1:
+        raise _fail("bad-value", "value must be 1 or more (leave it empty for 1)")
+    return number
+
+
+def split_names(value: Any) -> list[str]:
+    """A stakeholders cell's names: split at ``|``, trimmed, empty parts dropped."""
+    return [name.strip() for name in _cell(value).split("|") if name.strip()]
+
+
+def _stakeholder(value: Any, info: ValidationInfo) -> str:
+    """A registered stakeholder's name as the registry writes it (matched case-insensitively)."""
+    name = _cell(value)
+    context = _context(info)
+    if name in context.stakeholders:
+        return name
+    known = context.registry_by_folded_name.get(name.casefold())
+    if known is None:
+        raise _fail(
+            "unknown-stakeholder",
+            f"unknown stakeholder '{name}'; register it first: "
+            f'relint add-stakeholder "{name}" --category CATEGORY --internal|--external',
+        )
+    return known
+
+
+def _once_each(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+TypeId = Annotated[str, BeforeValidator(_type)]
+Territory = Annotated[str | None, BeforeValidator(_territory)]
+Action = Annotated[str | None, BeforeValidator(_action)]
+Participants = Annotated[int | None, BeforeValidator(_participants)]
+Value = Annotated[int, BeforeValidator(_value)]
+StakeholderName = Annotated[str, BeforeValidator(_stakeholder)]
+StakeholderNames = Annotated[tuple[StakeholderName, ...], BeforeValidator(split_names), AfterValidator(_once_each)]
+
+
+class ActivityRow(BaseModel):
+    """A valid activity row: the plan's type id, an ISO territory code, registered names.
+
+    Validate text cells with ``ActivityRow.model_validate(cells,
+    context=RowContext(...))``; a column left out of the file is an empty
+    cell. ``type`` is declared before ``territory`` because whether a
+    territory is required depends on the row's type.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Text = Field(default="", validate_default=True)
+    date: Date = Field(default="", validate_default=True)
+    type: TypeId = Field(default="", validate_default=True)
+    territory: Territory = Field(default="", validate_default=True)
+    title: Title = Field(default="", validate_default=True)
+    action: Action = Field(default="", validate_default=True)
+    participants: Participants = Field(default="", validate_default=True)
+    stakeholders: StakeholderNames = Field(default="", validate_default=True)
+    value: Value = Field(default="", validate_default=True)
+    notes: Text = Field(default="", validate_default=True)
+
+
+#: Each column's field type, to validate a column's distinct values through it.
+FIELD_TYPES = {
+    "id": Text,
+    "date": Date,
+    "type": TypeId,
+    "territory": Territory,
+    "title": Title,
+    "action": Action,
+    "participants": Participants,
+    "stakeholders": StakeholderNames,
+    "value": Value,
+    "notes": Text,
+}
+FIELD_ADAPTERS = {name: TypeAdapter(kind) for name, kind in FIELD_TYPES.items()}
+#: One stakeholder name, validated on its own (the reader checks each distinct name once).
+STAKEHOLDER_ADAPTER = TypeAdapter(StakeholderName)
+
+# pydantic's own checks (string length) get the project's words and codes.
+_BUILT_IN = {("title", "string_too_short"): ("missing-title", "missing title; say in a few words what happened")}
+
+
+def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issue:
+    """One pydantic error of a row's validation as an :class:`Issue` at the cell's column.
+
+    ``error`` is an entry of ``ValidationError.errors()``; its first ``loc``
+    item names the field. Errors raised by this module carry their code and
+    message; pydantic's own are translated by :data:`_BUILT_IN`.
+    """
+    field = str(error["loc"][0]) if error["loc"] else ""
+    code, message = error["type"], error["msg"]
+    if not isinstance(error.get("ctx"), dict) or "message" not in error["ctx"]:
+        code, message = _BUILT_IN.get((field, code), ("bad-cell", f"{field}: this value is not accepted"))
+    return Issue(path, line, columns.get(field, 0), code, message)
+
+
+def validate_row(
+    cells: dict[str, str], context: RowContext, *, path: str, line: int, columns: dict[str, int]
+) -> tuple[ActivityRow | None, list[Issue]]:
+    """Validate one row of text cells; ``(row, [])`` or ``(None, issues)`` in column order."""
+    try:
+        return ActivityRow.model_validate(cells, context=context), []
+    except ValidationError as exc:
+        return None, sorted(issue_of(error, path, line, columns) for error in exc.errors())
