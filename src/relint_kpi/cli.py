@@ -164,9 +164,7 @@ def validate_command() -> None:
         if issues:
             raise DataError(issues)
         count = len(log.frame) if log else 0
-        typer.echo(
-            f"OK: plan {ws.plan_path} and {count} activities in {ws.actuals_dir} are valid."
-        )
+        typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
 
     run(body)
 
@@ -268,7 +266,7 @@ def add_activity_command(
             "value": value,
             "notes": notes,
         }
-        _print_recorded(add_activity(ws.data_dir, plan, fields, dry_run=dry_run), lang.value)
+        _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
 
     run(body)
 
@@ -300,7 +298,7 @@ def add_stakeholder_command(
         when = parse_date_option(first_involved, "--first-involved")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(add_stakeholder(ws.data_dir, plan, name, category=category, internal=internal, first_involved=when), lang.value)
+        _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
 
     run(body)
 
@@ -324,7 +322,7 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir, plan, action_id, date=when, note=note), lang.value)
+        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
 
     run(body)
 
@@ -352,7 +350,7 @@ def import_pageviews_command(
         plan = load_plan_or_fail(ws)
         if not Path(export).is_file():
             raise UsageError(f"no file '{export}'")
-        _print_recorded(import_pageviews(ws.data_dir, plan, export, parse_quarter(quarter, plan)), lang.value)
+        _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
 
     run(body)
 

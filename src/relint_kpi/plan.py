@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from relint_kpi import territories
 from relint_kpi.issues import Issue, display_path
 from relint_kpi.periods import years_between
-from relint_kpi.yamlsafe import load_yaml, node_at
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
 Lang = Literal["it", "en"]
@@ -33,7 +32,9 @@ LANGS: tuple[str, ...] = ("it", "en")
 class Model(BaseModel):
     """Base of every plan model: strict types, unknown keys rejected, immutable."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: the schema is built once, for the whole plan, when a plan is
+    # first validated, rather than model by model at import.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Text(Model):
@@ -493,15 +494,16 @@ def _pydantic_message(error: dict) -> str:
     return f"{error['msg']}"
 
 
-def load_plan(path: str | Path) -> tuple[Plan | None, list[Issue]]:
+def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
     """Read, validate and cross-check the plan at ``path``.
 
     Returns ``(plan, issues)``; ``plan`` is ``None`` whenever ``issues`` is
-    not empty, so a half-valid plan is never used.
+    not empty, so a half-valid plan is never used. ``raw``: the file's bytes,
+    when the caller has read them (the plan validated is then the one they hold).
     """
     shown = display_path(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = Path(path).read_bytes() if raw is None else raw
     except FileNotFoundError:
         return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
     except OSError as exc:
@@ -519,6 +521,9 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
         return None, [
             Issue(shown, line, column, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
         ]
+    # PyYAML only here: a plan answered from the cache is never parsed.
+    from relint_kpi.yamlsafe import load_yaml, node_at
+
     data, root, problems = load_yaml(text)
     if problems:
         return None, [Issue(shown, p.line, p.column, p.code, p.message) for p in problems]

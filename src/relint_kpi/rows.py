@@ -12,7 +12,7 @@ pydantic wording.
 
 The reader of a whole file (:mod:`relint_kpi.actuals`) validates each
 distinct cell text of a column once through the same field types
-(:data:`FIELD_ADAPTERS`), and maps the verdicts back to the rows.
+(:data:`FIELD_TYPES`), and maps the verdicts back to the rows.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from relint_kpi.issues import Issue
@@ -234,7 +234,8 @@ class ActivityRow(BaseModel):
     territory is required depends on the row's type.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the schema is built when a row is first validated, not at import.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: Text = Field(default="", validate_default=True)
     date: Date = Field(default="", validate_default=True)
@@ -248,7 +249,8 @@ class ActivityRow(BaseModel):
     notes: Text = Field(default="", validate_default=True)
 
 
-#: Each column's field type, to validate a column's distinct values through it.
+#: Each column's field type, to validate a column's distinct values through it
+#: (the reader builds its adapters: add-activity validates one row, with the model).
 FIELD_TYPES = {
     "id": Text,
     "date": Date,
@@ -261,9 +263,6 @@ FIELD_TYPES = {
     "value": Value,
     "notes": Text,
 }
-FIELD_ADAPTERS = {name: TypeAdapter(kind) for name, kind in FIELD_TYPES.items()}
-#: One stakeholder name, validated on its own (the reader checks each distinct name once).
-STAKEHOLDER_ADAPTER = TypeAdapter(StakeholderName)
 
 # pydantic's own checks (string length) get the project's words and codes.
 _BUILT_IN = {("title", "string_too_short"): ("missing-title", "missing title; say in a few words what happened")}

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
+from relint_kpi import plancache
 from relint_kpi.issues import DataError, Issue, UsageError
 from relint_kpi.plan import Plan, load_plan
-from relint_kpi.yamlsafe import load_yaml
 
 if TYPE_CHECKING:
     from relint_kpi.records import ActivityLog
@@ -26,19 +28,27 @@ DEFAULT_DATA = Path("data")
 
 @dataclass(frozen=True)
 class Workspace:
-    """The plan file and the data folder a command works on.
+    """The plan file a command works on, and the data folder given by option, if any.
 
     The data folder holds ``actuals/`` (quarterly CSVs),
-    ``stakeholders.csv`` and ``deliverables.csv``.
+    ``stakeholders.csv`` and ``deliverables.csv``; without an option it
+    comes from the plan (see :meth:`data_dir`).
     """
 
     plan_path: Path
-    data_dir: Path
+    data_option: Path | None = None
 
-    @property
-    def actuals_dir(self) -> Path:
-        """The folder of the quarterly actuals files."""
-        return self.data_dir / "actuals"
+    def data_dir(self, plan: Plan | None) -> Path:
+        """The data folder: the option's; else the plan's ``metadata.data_dir``; else ``data/``.
+
+        ``plan`` is the loaded plan, or None when it did not load (its
+        ``data_dir`` is then read from the YAML alone, so ``validate`` can
+        report problems in both the plan and the data).
+        """
+        if self.data_option is not None:
+            return self.data_option
+        folder = plan.metadata.data_dir if plan is not None else _plan_data_dir(self.plan_path)
+        return self.plan_path.parent / folder if folder else DEFAULT_DATA
 
 
 def locate(plan: str | None = None, data: str | None = None) -> Workspace:
@@ -54,32 +64,54 @@ def locate(plan: str | None = None, data: str | None = None) -> Workspace:
             "or pass --plan PATH (or set RELINT_PLAN) and --data FOLDER (or RELINT_DATA)"
         )
     chosen = data or os.environ.get("RELINT_DATA")
-    if chosen:
-        return Workspace(plan_path, Path(chosen))
-    return Workspace(plan_path, _plan_data_dir(plan_path) or DEFAULT_DATA)
+    return Workspace(plan_path, Path(chosen) if chosen else None)
 
 
-def _plan_data_dir(plan_path: Path) -> Path | None:
-    """Read ``metadata.data_dir`` without validating the whole plan.
+def _plan_data_dir(plan_path: Path) -> str | None:
+    """``metadata.data_dir`` read from the YAML, without validating the plan."""
+    # PyYAML only here: a plan that loads gives its data_dir itself.
+    from relint_kpi.yamlsafe import load_yaml
 
-    So a plan with errors still gets its data folder, and ``validate`` can
-    report problems in both.
-    """
     try:
         data, _, _ = load_yaml(plan_path.read_bytes().decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return None
     metadata = data.get("metadata") if isinstance(data, dict) else None
     folder = metadata.get("data_dir") if isinstance(metadata, dict) else None
-    return plan_path.parent / folder if isinstance(folder, str) else None
+    return folder if isinstance(folder, str) else None
 
 
 def load_plan_or_fail(workspace: Workspace) -> Plan:
-    """Load the workspace's plan; raise :class:`DataError` with its issues if invalid."""
-    plan, issues = load_plan(workspace.plan_path)
-    if issues or plan is None:
-        raise DataError(issues)
-    return plan
+    """Load the workspace's plan; raise :class:`DataError` with its issues if invalid.
+
+    A plan validated before with the same bytes comes from
+    :mod:`relint_kpi.plancache` as JSON, which pydantic turns back into the
+    plan without re-reading the YAML or re-checking its ISO codes.
+    """
+    try:
+        raw = workspace.plan_path.read_bytes()
+    except OSError:
+        raw = None  # the loader says why
+    validated: list[Plan] = []
+
+    def validate() -> str | None:
+        plan, issues = load_plan(workspace.plan_path, raw)
+        if issues or plan is None:
+            raise DataError(issues)
+        validated.append(plan)
+        return plan.model_dump_json()
+
+    if raw is None:
+        validate()
+        return validated[0]
+    payload, from_cache = plancache.remember(raw, validate)
+    if not from_cache:
+        return validated[0]
+    try:
+        return Plan.model_validate_json(payload)
+    except ValidationError:  # an entry of another shape: validate the file itself
+        validate()
+        return validated[0]
 
 
 def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
@@ -92,7 +124,7 @@ def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
     from relint_kpi.actuals import read_data
 
     plan = load_plan_or_fail(workspace)
-    log, issues = read_data(workspace.data_dir, plan)
+    log, issues = read_data(workspace.data_dir(plan), plan)
     if issues:
         raise DataError(issues)
     return plan, log
@@ -106,5 +138,5 @@ def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, li
     plan, issues = load_plan(workspace.plan_path)
     if plan is None:
         return None, None, issues
-    log, data_issues = read_data(workspace.data_dir, plan)
+    log, data_issues = read_data(workspace.data_dir(plan), plan)
     return plan, log, issues + data_issues
