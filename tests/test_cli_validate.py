@@ -102,3 +102,70 @@ def test_a_capped_listing_says_more_than(bad_folder):
         f"data/actuals/2023-Q1.csv:{MAX_ISSUES + 2}: more than {MAX_ISSUES} problems; stopped listing them [too-many-issues]",
         f"more than {MAX_ISSUES} problem(s) found.",
     ]
+
+
+# -- inputs a hostile trial found (numbers beyond any count, odd file names and kinds) --
+
+
+def test_a_number_beyond_any_count_is_a_data_error_not_a_crash(bad_folder):
+    digits = "9" * 5000
+    (bad_folder / "actuals" / "2023-Q1.csv").write_text(
+        "date,type,territory,title,value,participants\n"
+        f"2023-01-05,meeting,SE,x,{digits},\n"
+        f"2023-01-06,event,SE,y,1{'0' * 400},\n"
+        f"2023-01-07,event,SE,z,,{digits}\n",
+        encoding="utf-8",
+    )
+    for command in (["validate"], ["status", "--year", "2023"], ["report", "--year", "2023", "--format", "json"]):
+        result = invoke(["--plan", "plan.yaml", "--data", "data", *command])
+        assert result.exit_code == 1, command
+        assert result.stderr.splitlines() == [
+            "data/actuals/2023-Q1.csv:2:5: value: '999999999999…' is too large; relint counts up to 999.999.999 [bad-value]",
+            "data/actuals/2023-Q1.csv:3:5: value: '100000000000…' is too large; relint counts up to 999.999.999 [bad-value]",
+            "data/actuals/2023-Q1.csv:4:6: participants: '999999999999…' is too large; relint counts up to 999.999.999 [bad-participants]",
+            "3 problem(s) found.",
+        ]
+
+
+def test_a_number_beyond_any_count_in_an_option_is_refused(bad_folder):
+    result = invoke(
+        ["--plan", "plan.yaml", "--data", "data", "add-activity", "--type", "event", "--date", "2023-01-05",
+         "--territory", "SE", "--title", "x", "--participants", "9" * 5000]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "add-activity: --participants: participants: '999999999999…' is too large; relint counts up to 999.999.999 [bad-participants]",
+        "1 problem(s) found.",
+    ]
+    assert invoke(["--plan", "plan.yaml", "status", "--year", "9" * 5000]).exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["0000-Q1.csv", "9999-Q4.csv"])
+def test_a_quarter_file_of_a_year_far_away_is_reported(bad_folder, name):
+    (bad_folder / "actuals" / name).write_text("date,type,territory,title\n2023-01-05,meeting,SE,x\n", encoding="utf-8")
+    result = invoke(["--plan", "plan.yaml", "--data", "data", "validate"])
+    assert result.exit_code == 1
+    expected = {
+        "0000-Q1.csv": "data/actuals/0000-Q1.csv: actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file [bad-file-name]",
+        "9999-Q4.csv": "data/actuals/9999-Q4.csv:2:1: date 2023-01-05 is outside this file's quarter 9999-Q4 "
+        "(9999-10-01..9999-12-31); move the row to 2023-Q1.csv [date-outside-quarter]",
+    }
+    assert result.stderr.splitlines() == [expected[name], "1 problem(s) found."]
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_folder_or_fifo_named_like_a_quarter_file_is_reported_and_never_written(bad_folder, kind):
+    import os
+
+    target = bad_folder / "actuals" / "2023-Q1.csv"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    message = "data/actuals/2023-Q1.csv: this is not a regular file; remove it or rename it (it cannot hold rows) [not-a-file]"
+    result = invoke(["--plan", "plan.yaml", "--data", "data", "validate"])
+    assert (result.exit_code, result.stderr.splitlines()) == (1, [message, "1 problem(s) found."])
+    # A FIFO would block the write while the folder lock is held: refused before.
+    added = invoke(["--plan", "plan.yaml", "--data", "data", "add-activity", "--type", "meeting", "--date", "2023-01-05",
+                    "--territory", "SE", "--title", "x"])
+    assert (added.exit_code, added.stderr.splitlines()) == (1, [message, "1 problem(s) found."])

@@ -14,7 +14,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, format_issue
+from relint_kpi import __version__
+from relint_kpi.i18n import t
+from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, display_path, format_issue
+from relint_kpi.periods import parse_date
 from relint_kpi.storage import WriteError
 
 app = typer.Typer(
@@ -51,8 +54,6 @@ STATE = State()
 
 def _version(value: bool) -> None:
     if value:
-        from relint_kpi import __version__
-
         typer.echo(f"relint {__version__}")
         raise typer.Exit()
 
@@ -121,6 +122,7 @@ def run(action) -> None:
 
 def workspace():
     """The plan and data locations chosen by the global options."""
+    # Imported when needed, so --help loads neither pydantic nor pandas.
     from relint_kpi.workspace import locate
 
     return locate(STATE.plan, STATE.data)
@@ -139,6 +141,7 @@ def plan_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.render.plan_view import render_plan
         from relint_kpi.workspace import load_plan_or_fail
 
@@ -157,6 +160,7 @@ def validate_command() -> None:
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.workspace import check_all
 
         ws = workspace()
@@ -179,8 +183,6 @@ def stdin_is_interactive() -> bool:
 
 def _ask_missing(plan, values: dict, lang: str) -> None:
     """Prompt for missing required values, offering the plan's choices, or refuse."""
-    from relint_kpi.i18n import t
-
     needed = ["type", "date", "title"]
     kind = plan.activity_type(values["type"]) if values.get("type") else None
     if kind is None or kind.needs_territory:  # an unknown type may need one (the check refuses it later)
@@ -209,9 +211,6 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
 
 def _print_recorded(recorded, lang: str) -> None:
     """Print where a row went and its cells (keys are the file's column names, in both languages)."""
-    from relint_kpi.i18n import t
-    from relint_kpi.issues import display_path
-
     where = display_path(recorded.path)
     if recorded.dry_run:
         typer.echo(t("recorded.dry_run", lang).format(where=where))
@@ -251,6 +250,7 @@ def add_activity_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.workspace import load_plan_or_fail
         from relint_kpi.writers import add_activity
 
@@ -290,6 +290,7 @@ def add_stakeholder_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.workspace import load_plan_or_fail
         from relint_kpi.writers import add_stakeholder
 
@@ -316,6 +317,7 @@ def complete_action_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.workspace import load_plan_or_fail
         from relint_kpi.writers import complete_action
 
@@ -343,6 +345,7 @@ def import_pageviews_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.workspace import load_plan_or_fail
         from relint_kpi.writers import import_pageviews, parse_quarter
 
@@ -369,8 +372,6 @@ class StatusFormat(str, Enum):
 
 def parse_date_option(text: Optional[str], option: str):
     """Parse a date option (YYYY-MM-DD or DD/MM/YYYY); malformed is a usage error."""
-    from relint_kpi.periods import parse_date
-
     if text is None:
         return None
     try:
@@ -411,6 +412,7 @@ def status_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi import progress
         from relint_kpi.workspace import load_all
 
@@ -418,6 +420,7 @@ def status_command(
         ws = workspace()
         plan, log = load_all(ws)
         if explain_id is not None:
+            # Imported when the command runs, so --help loads neither pydantic nor pandas.
             from relint_kpi.render.status import render_explain
 
             rows = progress.explain(plan, log, explain_id, year=year, as_of=when, territory=territory)
@@ -430,10 +433,12 @@ def status_command(
             plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
         )
         if fmt is StatusFormat.table:
+            # Imported when the command runs, so --help loads neither pydantic nor pandas.
             from relint_kpi.render.status import render_table
 
             render_table(table)
         else:
+            # Imported when the command runs, so --help loads neither pydantic nor pandas.
             from relint_kpi.render.status import STATUS_RENDERERS
 
             typer.echo(STATUS_RENDERERS[fmt.value](table), nl=False)
@@ -482,6 +487,7 @@ def report_command(
     """
 
     def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
         from relint_kpi.render.report_export import write_report
         from relint_kpi.report import build_report
         from relint_kpi.workspace import load_all
@@ -496,13 +502,6 @@ def report_command(
 
 def main() -> None:
     """Console-script entry point."""
-    import gc
-
-    # relint is a short-lived process that allocates up to millions of small
-    # immutable records and frees them at exit. Reference counting reclaims
-    # them; the cyclic collector only re-scans them again and again (55 % of
-    # `status` time on a million rows). So it is switched off.
-    gc.disable()
     app(prog_name="relint")
 
 

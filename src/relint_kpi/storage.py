@@ -18,6 +18,7 @@ laptop may crash mid-write. So:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -61,8 +62,6 @@ def export_lock_path(path: str | Path) -> Path:
     An export's folder is the user's (a desktop, a shared drive); it gets the
     report and nothing else.
     """
-    import hashlib
-
     digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"relint-export-{digest}.lock"
 
@@ -70,6 +69,7 @@ def export_lock_path(path: str | Path) -> Path:
 @contextlib.contextmanager
 def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | None = None) -> Iterator[None]:
     """Hold the lock guarding ``path`` (or ``lock_file``) for the duration of the block."""
+    # filelock only when a command writes.
     from filelock import FileLock, Timeout
 
     path = Path(path)

@@ -24,6 +24,7 @@ def normalise_code(code: str) -> str:
 @lru_cache(maxsize=4096)
 def is_valid_code(code: str) -> bool:
     """True when ``code`` is an ISO 3166-1 alpha-2 or an ISO 3166-2 code."""
+    # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
     import pycountry
 
     if len(code) == 2 and code.isalpha() and code.isupper():
@@ -35,6 +36,7 @@ def is_valid_code(code: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _translator(domain: str, lang: str):
+    # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
     import pycountry
 
     if lang == "en":
@@ -51,6 +53,7 @@ def iso_name(code: str, lang: str = "it") -> str:
 
     Falls back to the English name, then to the code itself.
     """
+    # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
     import pycountry
 
     if "-" in code:
@@ -125,6 +128,7 @@ class TerritoryIndex:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
+    # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
     import pycountry
 
     names: dict[str, str] = {}
