@@ -194,6 +194,22 @@ def _header(table: Table, text: str, known: Sequence[str], required: Sequence[st
     return body if readable else None
 
 
+def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> tuple[Table, str, str | None]:
+    """Decode a file (unless ``text`` is given) and read its header: ``(table, text, body)``.
+
+    ``body`` is the text after the header, or None when the rows cannot be
+    read (the table's issues say why).
+    """
+    table = Table(display_path(path))
+    if text is None:
+        try:
+            text, _ = decode(path)
+        except DataError as exc:
+            table.issues += exc.issues
+            return table, "", None
+    return table, text, _header(table, text, known, required)
+
+
 def _is_blank(cells: Sequence[str]) -> bool:
     """A row with no cells, or only empty or space-only cells: skipped, never an error."""
     return not "".join(cells).strip()
@@ -206,14 +222,8 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
     a last row cut short by an interrupted write become issues at their
     line. ``text``: the file's decoded text, when the caller has it.
     """
-    table = Table(display_path(path), rows=[])
-    if text is None:
-        try:
-            text, _ = decode(path)
-        except DataError as exc:
-            table.issues += exc.issues
-            return table
-    body = _header(table, text, known, required)
+    table, text, body = _start(path, known, required, text)
+    table.rows = []
     if body is None:
         return table
     width = len(table.columns)
@@ -280,13 +290,7 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     # pandas only here: the recording commands read small files through read_rows.
     import pandas as pd
 
-    table = Table(display_path(path))
-    try:
-        text, _ = decode(path)
-    except DataError as exc:
-        table.issues += exc.issues
-        return table
-    body = _header(table, text, known, required)
+    table, text, body = _start(path, known, required)
     if body is None:
         return table
     header = list(table.columns)
