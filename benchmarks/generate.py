@@ -19,10 +19,13 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "src"))
+# Appended, not put first: run.py puts its copy of src/ ahead of this checkout's.
+if str(REPO / "src") not in sys.path:
+    sys.path.append(str(REPO / "src"))
 
-from relint_kpi.actuals import COLUMNS, quarter_bounds  # noqa: E402
+from relint_kpi.periods import quarter_bounds  # noqa: E402
 from relint_kpi.plan import load_plan  # noqa: E402
+from relint_kpi.rows import COLUMNS  # noqa: E402
 
 OTHER_COUNTRIES = ["BE", "FR", "DE", "US", "BR", "UA", "IN", "KR", "AT", "NL", "TN", "AL", "GB", "CH"]
 

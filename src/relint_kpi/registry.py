@@ -6,19 +6,27 @@
 * ``deliverables.csv`` — ``action,date,note`` (written by
   ``relint complete-action``).
 
-Read with the csv module (no pandas), since the recording commands need
-the registry too.
+Each row is judged by a pydantic model (:class:`StakeholderRow`,
+:class:`DeliverableRow`) with the plan as validation context, like an
+activity row; the files are read with the csv module (no pandas), since the
+recording commands need the registry too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+
 from relint_kpi import csvio
 from relint_kpi.issues import Issue
 from relint_kpi.periods import parse_date
 from relint_kpi.plan import Plan
 from relint_kpi.records import Deliverable, Stakeholder
+from relint_kpi.rows import Text, fail, validate_cells
 
 STAKEHOLDER_COLUMNS = ("name", "internal", "category", "first_involved")
 DELIVERABLE_COLUMNS = ("action", "date", "note")
@@ -27,46 +35,97 @@ _YES = {"yes", "y", "sì", "si", "s", "true", "1", "interno", "internal"}
 _NO = {"no", "n", "false", "0", "esterno", "external"}
 
 
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _name(value: Any) -> str:
+    if not _cell(value):
+        raise fail("missing-name", "missing stakeholder name")
+    return _cell(value)
+
+
+def _internal(value: Any) -> bool:
+    text = _cell(value).casefold()
+    if text not in _YES | _NO:
+        raise fail("bad-internal", f"internal must be yes or no (sì/no), got '{'' if value is None else value}'")
+    return text in _YES
+
+
+def _category(value: Any, info: ValidationInfo) -> str:
+    categories = [c.id for c in info.context.stakeholder_categories]
+    if _cell(value) not in categories:
+        raise fail("unknown-category", f"unknown category '{_cell(value)}' — expected one of: {', '.join(categories)}")
+    return _cell(value)
+
+
+def _first_involved(value: Any) -> dt.date | None:
+    if not _cell(value):
+        return None
+    try:
+        return parse_date(_cell(value))
+    except ValueError as exc:
+        raise fail("bad-date", f"first_involved: {exc}") from None
+
+
+def _action(value: Any, info: ValidationInfo) -> str:
+    action_ids = [a.id for a in info.context.actions]
+    if _cell(value) not in action_ids:
+        raise fail("unknown-action", f"unknown action '{_cell(value)}' — expected one of: {', '.join(action_ids)}")
+    return _cell(value)
+
+
+def _date(value: Any) -> dt.date:
+    try:
+        return parse_date(_cell(value))
+    except ValueError as exc:
+        raise fail("bad-date", str(exc)) from None
+
+
+class StakeholderRow(BaseModel):
+    """A valid row of the registry; validate with the plan as context."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    name: Annotated[str, BeforeValidator(_name)] = Field(default="", validate_default=True)
+    internal: Annotated[bool, BeforeValidator(_internal)] = Field(default="", validate_default=True)
+    category: Annotated[str, BeforeValidator(_category)] = Field(default="", validate_default=True)
+    first_involved: Annotated[dt.date | None, BeforeValidator(_first_involved)] = Field(default="", validate_default=True)
+
+
+class DeliverableRow(BaseModel):
+    """A valid recorded deliverable; validate with the plan as context."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    action: Annotated[str, BeforeValidator(_action)] = Field(default="", validate_default=True)
+    date: Annotated[dt.date, BeforeValidator(_date)] = Field(default="", validate_default=True)
+    note: Text = Field(default="", validate_default=True)
+
 
 def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], list[Issue]]:
-    """Read the stakeholder registry; a missing file is an empty registry."""
+    """Read the stakeholder registry; a missing file is an empty registry.
+
+    Names are unique case-insensitively: a later row with a name already
+    listed is refused.
+    """
     if not path.exists():
         return {}, []
     table = csvio.read_rows(path, STAKEHOLDER_COLUMNS, ("name", "internal", "category"))
-    categories = [c.id for c in plan.stakeholder_categories]
     registry: dict[str, Stakeholder] = {}
     seen: dict[str, int] = {}
     header = list(table.columns)
-    for line, row in table.rows:
-        cells = dict(zip(header, row))
-        name = cells.get("name", "").strip()
-        ok = True
-        if not name:
-            table.add(line, "name", "missing-name", "missing stakeholder name")
-            ok = False
-        elif name.casefold() in seen:
-            table.add(line, "name", "duplicate-stakeholder", f"stakeholder '{name}' is already listed at line {seen[name.casefold()]}")
-            ok = False
-        internal_text = cells.get("internal", "").strip().casefold()
-        if internal_text not in _YES | _NO:
-            table.add(line, "internal", "bad-internal", f"internal must be yes or no (sì/no), got '{cells.get('internal', '')}'")
-            ok = False
-        category = cells.get("category", "").strip()
-        if category not in categories:
-            table.add(line, "category", "unknown-category", f"unknown category '{category}' — expected one of: {', '.join(categories)}")
-            ok = False
-        first = None
-        first_text = cells.get("first_involved", "").strip()
-        if first_text:
-            try:
-                first = parse_date(first_text)
-            except ValueError as exc:
-                table.add(line, "first_involved", "bad-date", f"first_involved: {exc}")
-                ok = False
+    for line, cells in table.rows:
+        row, issues = validate_cells(StakeholderRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
+        name = _cell(dict(zip(header, cells)).get("name"))
+        if name and name.casefold() in seen:
+            issues.insert(0, Issue(table.path, line, table.columns["name"], "duplicate-stakeholder", f"stakeholder '{name}' is already listed at line {seen[name.casefold()]}"))
+            row = None
         if name:
             seen.setdefault(name.casefold(), line)
-        if ok:
-            registry[name] = Stakeholder(table.path, line, name, internal_text in _YES, category, first)
+        table.issues += issues
+        if row is not None:
+            registry[row.name] = Stakeholder(table.path, line, row.name, row.internal, row.category, row.first_involved)
     return registry, csvio.capped(table.issues)
 
 
@@ -75,21 +134,11 @@ def read_deliverables(path: Path, plan: Plan) -> tuple[list[Deliverable], list[I
     if not path.exists():
         return [], []
     table = csvio.read_rows(path, DELIVERABLE_COLUMNS, ("action", "date"))
-    action_ids = [a.id for a in plan.actions]
     deliverables = []
     header = list(table.columns)
-    for line, row in table.rows:
-        cells = dict(zip(header, row))
-        action = cells.get("action", "").strip()
-        ok = True
-        if action not in action_ids:
-            table.add(line, "action", "unknown-action", f"unknown action '{action}' — expected one of: {', '.join(action_ids)}")
-            ok = False
-        try:
-            date = parse_date(cells.get("date", ""))
-        except ValueError as exc:
-            table.add(line, "date", "bad-date", str(exc))
-            ok = False
-        if ok:
-            deliverables.append(Deliverable(table.path, line, action, date, cells.get("note", "").strip()))
+    for line, cells in table.rows:
+        row, issues = validate_cells(DeliverableRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
+        table.issues += issues
+        if row is not None:
+            deliverables.append(Deliverable(table.path, line, row.action, row.date, row.note))
     return deliverables, csvio.capped(table.issues)

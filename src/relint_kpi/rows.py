@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -31,6 +31,8 @@ from relint_kpi.periods import parse_date, quarter_bounds, quarter_label, quarte
 from relint_kpi.plan import Plan
 from relint_kpi.records import Stakeholder
 from relint_kpi.territories import TerritoryIndex
+
+M = TypeVar("M", bound=BaseModel)
 
 COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes")
 REQUIRED_COLUMNS = ("date", "type", "title")
@@ -83,7 +85,8 @@ class RowContext:
         return {name.casefold(): name for name in self.stakeholders}
 
 
-def _fail(code: str, message: str) -> PydanticCustomError:
+def fail(code: str, message: str) -> PydanticCustomError:
+    """The error a validator raises: ``code`` becomes the issue's code, ``message`` its text."""
     # The message goes in the context: user text in it must not be read as a template.
     return PydanticCustomError(code, "{message}", {"message": message})
 
@@ -99,22 +102,22 @@ def _cell(value: Any) -> str:
 def _date(value: Any, info: ValidationInfo) -> dt.date:
     text = _cell(value)
     if not text:
-        raise _fail("missing-date", "missing date; write YYYY-MM-DD or DD/MM/YYYY")
+        raise fail("missing-date", "missing date; write YYYY-MM-DD or DD/MM/YYYY")
     try:
         date = parse_date(text)
     except ValueError as exc:
-        raise _fail("bad-date", str(exc)) from None
+        raise fail("bad-date", str(exc)) from None
     context = _context(info)
     period = context.plan.metadata.period
     if context.quarter is not None and quarter_of(date) != context.quarter:
         first, last = quarter_bounds(*context.quarter)
-        raise _fail(
+        raise fail(
             "date-outside-quarter",
             f"date {date.isoformat()} is outside this file's quarter {quarter_label(*context.quarter)} "
             f"({first.isoformat()}..{last.isoformat()}); move the row to {quarter_label(*quarter_of(date))}.csv",
         )
     if not period.start <= date <= period.end:
-        raise _fail(
+        raise fail(
             "date-outside-plan",
             f"date {date.isoformat()} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}",
         )
@@ -125,10 +128,10 @@ def _type(value: Any, info: ValidationInfo) -> str:
     text = _cell(value)
     context = _context(info)
     if not text:
-        raise _fail("missing-type", f"missing type — expected one of: {context.type_choices}")
+        raise fail("missing-type", f"missing type — expected one of: {context.type_choices}")
     kind = context.types.get(text.casefold())
     if kind is None:
-        raise _fail("unknown-type", f"unknown type '{text}' — expected one of: {context.type_choices}")
+        raise fail("unknown-type", f"unknown type '{text}' — expected one of: {context.type_choices}")
     return kind[0]
 
 
@@ -139,7 +142,7 @@ def _territory(value: Any, info: ValidationInfo) -> str | None:
     if text:
         code = context.territories.resolve(text)
         if code is None:
-            raise _fail(
+            raise fail(
                 "unknown-territory",
                 f"unknown territory '{text}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)",
             )
@@ -147,7 +150,7 @@ def _territory(value: Any, info: ValidationInfo) -> str | None:
     row_type = info.data.get("type") if info.data is not None else context.row_type
     needs = context.types.get((row_type or "").casefold())
     if needs is not None and needs[1]:
-        raise _fail(
+        raise fail(
             "missing-territory",
             f"missing territory for a '{needs[0]}' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
         )
@@ -158,7 +161,7 @@ def _action(value: Any, info: ValidationInfo) -> str | None:
     text = _cell(value)
     action_ids = _context(info).action_ids
     if text and text not in action_ids:
-        raise _fail(
+        raise fail(
             "unknown-action",
             f"unknown action '{text}' — expected one of the plan's action ids: {', '.join(sorted(action_ids))}",
         )
@@ -172,7 +175,7 @@ def _participants(value: Any, info: ValidationInfo) -> int | None:
     try:
         return parse_italian_int(text, _context(info).delimiter)
     except ValueError as exc:
-        raise _fail("bad-participants", f"participants: {exc}") from None
+        raise fail("bad-participants", f"participants: {exc}") from None
 
 
 def _value(value: Any, info: ValidationInfo) -> int:
@@ -182,9 +185,9 @@ def _value(value: Any, info: ValidationInfo) -> int:
     try:
         number = parse_italian_int(text, _context(info).delimiter)
     except ValueError as exc:
-        raise _fail("bad-value", f"value: {exc}") from None
+        raise fail("bad-value", f"value: {exc}") from None
     if number < 1:
-        raise _fail("bad-value", "value must be 1 or more (leave it empty for 1)")
+        raise fail("bad-value", "value must be 1 or more (leave it empty for 1)")
     return number
 
 
@@ -201,7 +204,7 @@ def _stakeholder(value: Any, info: ValidationInfo) -> str:
         return name
     known = context.registry_by_folded_name.get(name.casefold())
     if known is None:
-        raise _fail(
+        raise fail(
             "unknown-stakeholder",
             f"unknown stakeholder '{name}'; register it first: "
             f'relint add-stakeholder "{name}" --category CATEGORY --internal|--external',
@@ -282,11 +285,14 @@ def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issu
     return Issue(path, line, columns.get(field, 0), code, message)
 
 
-def validate_row(
-    cells: dict[str, str], context: RowContext, *, path: str, line: int, columns: dict[str, int]
-) -> tuple[ActivityRow | None, list[Issue]]:
-    """Validate one row of text cells; ``(row, [])`` or ``(None, issues)`` in column order."""
+def validate_cells(model: type[M], cells: dict[str, str], context: Any, *, path: str, line: int, columns: dict[str, int]) -> tuple[M | None, list[Issue]]:
+    """Validate one row of text cells with ``model``; ``(row, [])`` or ``(None, issues)`` in column order."""
     try:
-        return ActivityRow.model_validate(cells, context=context), []
+        return model.model_validate(cells, context=context), []
     except ValidationError as exc:
         return None, sorted(issue_of(error, path, line, columns) for error in exc.errors())
+
+
+def validate_row(cells: dict[str, str], context: RowContext, *, path: str, line: int, columns: dict[str, int]) -> tuple[ActivityRow | None, list[Issue]]:
+    """Validate one activity row of text cells (see :func:`validate_cells`)."""
+    return validate_cells(ActivityRow, cells, context, path=path, line=line, columns=columns)
