@@ -18,6 +18,7 @@ came with issues (see :func:`relint_kpi.workspace.load_all`).
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,22 +32,25 @@ from relint_kpi.periods import quarter_of_file_name
 from relint_kpi.plan import Plan
 from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder
 from relint_kpi.registry import read_deliverables, read_stakeholders
-from relint_kpi.rows import COLUMNS, FIELD_TYPES, REQUIRED_COLUMNS, RowContext, issue_of
+from relint_kpi.rows import COLUMNS, FIELD_TYPES, REQUIRED_COLUMNS, RowContext, StakeholderName, issue_of, once_each
 
 #: A list adapter per column: one call validates all of a column's distinct texts.
 _COLUMN_ADAPTERS = {name: TypeAdapter(list[kind]) for name, kind in FIELD_TYPES.items()}
+#: The stakeholders column is checked name by name: a log names a few hundred
+#: stakeholders in nearly as many combinations as it has rows.
+_NAME_ADAPTER = TypeAdapter(list[StakeholderName])
 
 
 # -- activities ---------------------------------------------------------------------
 
 
-def _validate_distinct(name: str, texts: list, context: RowContext) -> tuple[list, dict[int, list[dict]]]:
-    """Validate distinct cell texts of column ``name`` through its field type.
+def _validate_distinct(name: str, texts: list, context: RowContext, adapter: TypeAdapter | None = None) -> tuple[list, dict[int, list[dict]]]:
+    """Validate distinct cell texts of column ``name`` through its field type (or ``adapter``'s).
 
     Returns the validated value of each text (None for a text that failed)
     and the pydantic errors of each failed text by its position.
     """
-    adapter = _COLUMN_ADAPTERS[name]
+    adapter = adapter or _COLUMN_ADAPTERS[name]
     try:
         return adapter.validate_python(texts, context=context), {}
     except ValidationError as exc:
@@ -60,28 +64,63 @@ def _validate_distinct(name: str, texts: list, context: RowContext) -> tuple[lis
     return values, errors
 
 
-def _check_column(name, cells, context, table, lines, bad) -> np.ndarray:
-    """The validated values of one column, row by row; failed rows marked in ``bad``, issues on ``table``."""
+def _check_column(name, cells, context, table, lines, bad) -> tuple[np.ndarray, list]:
+    """One column validated: ``(codes, values)``, the value of row ``i`` being ``values[codes[i]]``.
+
+    Failed rows are marked in ``bad``, their issues recorded on ``table``.
+    """
     codes, distinct = pd.factorize(cells, use_na_sentinel=False)
     values, errors = _validate_distinct(name, list(distinct), context)
     failed = [(np.flatnonzero(codes == index), found) for index, found in errors.items()]
     _report(failed, table, lines, bad)
-    return pd.Series(values, dtype=object).to_numpy()[codes]
+    return codes, values
 
 
-def _check_territories(cells, type_ids, context, table, lines, bad) -> np.ndarray:
-    """The territory column: each distinct (type, territory) pair validated once, as the type decides."""
-    pairs = pd.MultiIndex.from_arrays([pd.Series(type_ids, dtype=object).fillna(""), cells])
-    codes, distinct = pd.factorize(pairs)
+def _check_territories(cells, type_ids, context, table, lines, bad) -> tuple[np.ndarray, list]:
+    """The territory column (as :func:`_check_column`): each distinct (type, territory) pair validated once."""
+    type_codes, types = pd.factorize(_values(*type_ids).fillna(""))
+    text_codes, texts = pd.factorize(cells, use_na_sentinel=False)
+    pairs, codes = np.unique(type_codes.astype(np.int64) * max(len(texts), 1) + text_codes, return_inverse=True)
     values, failed = [], []
-    for index, (type_id, text) in enumerate(distinct):
+    for index, pair in enumerate(pairs):
+        type_id, text = types[pair // max(len(texts), 1)], texts[pair % max(len(texts), 1)]
         typed = dataclasses.replace(context, row_type=type_id or None)
         found, errors = _validate_distinct("territory", [text], typed)
         values.append(found[0])
         if errors:
             failed.append((np.flatnonzero(codes == index), errors[0]))
     _report(failed, table, lines, bad)
-    return pd.Series(values, dtype=object).to_numpy()[codes] if len(codes) else np.array([], dtype=object)
+    return codes, values
+
+
+def _check_stakeholders(cells, context, table, lines, bad) -> tuple[np.ndarray, list]:
+    """The stakeholders column (as :func:`_check_column`): each distinct name validated once, each distinct cell assembled from its names.
+
+    A cell's names are its ``|``-separated parts, trimmed, blank ones
+    dropped, each kept once, as the field type reads them
+    (:func:`~relint_kpi.rows.split_names`, :func:`~relint_kpi.rows.once_each`).
+    """
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    parts = [text.split("|") if text else [] for text in distinct]
+    names = sorted({part for listed in parts for part in listed if part.strip()})
+    found, errors = _validate_distinct("stakeholders", names, context, _NAME_ADAPTER)
+    canonical = dict(zip(names, found))
+    refused = {names[index]: found_errors for index, found_errors in errors.items()}
+    spelled_right = not refused and all(canonical[name] == name for name in names)
+    if spelled_right and all(map(operator.eq, map(len, map(set, parts)), map(len, parts))):
+        # Every part is a registered name as the registry spells it, once per cell:
+        # the parts are the cell's names.
+        return codes, list(map(tuple, parts))
+    values, failed = [], []
+    for index, listed in enumerate(parts):
+        problems = [error for part in listed for error in refused.get(part, ())]
+        if problems:
+            failed.append((np.flatnonzero(codes == index), problems))
+            values.append(None)
+        else:
+            values.append(once_each(tuple(canonical[part] for part in listed if part in canonical)))
+    _report(failed, table, lines, bad)
+    return codes, values
 
 
 def _report(failed: list[tuple[np.ndarray, list[dict]]], table, lines, bad) -> None:
@@ -101,62 +140,70 @@ def _report(failed: list[tuple[np.ndarray, list[dict]]], table, lines, bad) -> N
         table.issues += [issue_of(error, table.path, int(lines[row]), table.columns) for error in errors_of[int(row)]]
 
 
-def read_activities(path: Path, plan: Plan, stakeholders: dict[str, Stakeholder]) -> tuple[pd.DataFrame, list[Issue]]:
+def _values(codes: np.ndarray, values: list, dtype: object = object) -> pd.Series:
+    """A column's row values from its ``(codes, values)``, built per distinct value, then taken by code."""
+    if dtype == "datetime64[ns]":
+        distinct = pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype=dtype)
+    elif dtype == "int64":
+        distinct = pd.Series([value or 0 for value in values], dtype=dtype)
+    else:
+        distinct = pd.Series(values, dtype=dtype)
+    return distinct.take(codes).reset_index(drop=True)
+
+
+def frame_dtypes(plan: Plan, paths: list[str]) -> dict[str, object]:
+    """The log's dtypes, with the categories every file shares (so files concatenate as categoricals)."""
+    return {
+        **FRAME_COLUMNS,
+        "path": pd.CategoricalDtype(paths),
+        "type": pd.CategoricalDtype([kind.id for kind in plan.activity_types]),
+        "action": pd.CategoricalDtype([action.id for action in plan.actions]),
+    }
+
+
+def read_activities(
+    path: Path, plan: Plan, stakeholders: dict[str, Stakeholder], dtypes: dict[str, object] | None = None
+) -> tuple[pd.DataFrame, list[Issue]]:
     """Read and check one quarterly file (its quarter comes from its name) into the log's columns.
 
     Each column's distinct texts are validated once through the row
     contract's field types, and the verdicts mapped back to the rows; a row
     with any problem is left out and each problem reported at its line and
-    column.
+    column. ``dtypes``: the log's (:func:`frame_dtypes`), when several
+    files are read into one log.
     """
     shown = display_path(path)
+    dtypes = dtypes or frame_dtypes(plan, [shown])
     quarter = quarter_of_file_name(path.name)
     if quarter is None:
         message = "actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file"
-        return _frame({}, shown), [Issue(shown, 0, 0, "bad-file-name", message)]
+        return _empty(dtypes), [Issue(shown, 0, 0, "bad-file-name", message)]
     table = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
     if table.rows is None:
-        return _frame({}, shown), csvio.capped(table.issues)
+        return _empty(dtypes), csvio.capped(table.issues)
     cells: pd.DataFrame = table.rows
     lines = cells["line"].to_numpy()
     context = RowContext(plan, stakeholders, quarter, table.delimiter)
     bad = np.zeros(len(cells), dtype=bool)
     blank = pd.Series([""] * len(cells), dtype=object)
-    columns = {}
+    checked = {}
     for name in COLUMNS:
-        if name != "territory":
-            columns[name] = _check_column(name, cells.get(name, blank), context, table, lines, bad)
-    columns["territory"] = _check_territories(cells.get("territory", blank), columns["type"], context, table, lines, bad)
-    columns["line"] = lines
-    kept = {name: values[~bad] for name, values in columns.items()}
-    return _frame(kept, shown), csvio.capped(table.issues)
+        if name not in ("territory", "stakeholders"):
+            checked[name] = _check_column(name, cells.get(name, blank), context, table, lines, bad)
+    checked["stakeholders"] = _check_stakeholders(cells.get("stakeholders", blank), context, table, lines, bad)
+    checked["territory"] = _check_territories(cells.get("territory", blank), checked["type"], context, table, lines, bad)
+    good = ~bad
+    columns = {name: _values(codes[good], values, dtypes[name]) for name, (codes, values) in checked.items()}
+    columns["line"] = pd.Series(lines[good], dtype="int64")
+    columns["path"] = pd.Series([shown] * int(good.sum()), dtype=dtypes["path"])
+    columns["year"] = columns["date"].dt.year.astype("int64")
+    columns["quarter"] = columns["date"].dt.quarter.astype("int64")
+    return pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS}), csvio.capped(table.issues)
 
 
-def _frame(columns: dict[str, np.ndarray], path: str) -> pd.DataFrame:
-    """The log's DataFrame (:data:`~relint_kpi.records.FRAME_COLUMNS`) of one file's validated columns."""
-    if not columns:
-        columns = {name: np.array([], dtype=object) for name in (*COLUMNS, "line")}
-    date = pd.to_datetime(pd.Series(columns["date"], dtype=object)).astype("datetime64[ns]")
-    frame = pd.DataFrame(
-        {
-            "path": path,
-            "line": columns["line"],
-            "id": columns["id"],
-            "date": date,
-            "year": date.dt.year,
-            "quarter": date.dt.quarter,
-            "type": columns["type"],
-            "territory": columns["territory"],
-            "title": columns["title"],
-            "action": columns["action"],
-            "participants": pd.Series(columns["participants"], dtype=object).fillna(0),
-            "stakeholders": columns["stakeholders"],
-            "value": columns["value"],
-            "notes": columns["notes"],
-        },
-        index=pd.RangeIndex(len(date)),
-    )
-    return frame.astype(FRAME_COLUMNS)
+def _empty(dtypes: dict[str, object]) -> pd.DataFrame:
+    """A log of no rows, with the log's columns."""
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
 
 
 # -- the whole data folder -------------------------------------------------------------
@@ -194,17 +241,20 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     issues += found
     if not (data_dir / "actuals").is_dir():
         issues.append(Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/"))
+    files = actuals_files(data_dir)
+    dtypes = frame_dtypes(plan, [display_path(path) for path in files])
     frames = []
-    for path in actuals_files(data_dir):
+    for path in files:
         odd_file = not_a_file(path)
         if odd_file is not None:
             issues.append(odd_file)
             continue
-        frame, found = read_activities(path, plan, stakeholders)
+        frame, found = read_activities(path, plan, stakeholders, dtypes)
         frames.append(frame)
         issues += found
-    activities = pd.concat(frames, ignore_index=True) if frames else _frame({}, "")
-    activities = activities.astype(FRAME_COLUMNS)  # concat of categoricals with different categories gives object
+    activities = pd.concat(frames, ignore_index=True) if frames else _empty(dtypes)
+    # Territories are not known before reading: each file's become the log's categories.
+    activities["territory"] = activities["territory"].astype("category")
     issues += _duplicate_ids(activities)
     return ActivityLog(_records(activities), stakeholders, deliverables, activities), issues
 

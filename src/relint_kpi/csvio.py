@@ -19,6 +19,7 @@ import codecs
 import csv
 import dataclasses
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 csv.field_size_limit(1 << 24)
+
+#: A file's first line: lines end at LF, CR or CRLF, as the csv module reads them.
+_FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 #: The mark read_frame appends to every line, to tell a short row from empty last cells.
 _END = "\x01"
@@ -166,8 +170,7 @@ def sniff(path: str | Path) -> CsvDialect:
 
 def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> str | None:
     """Check the header line; return the text after it, or None when the rows cannot be read."""
-    # Lines end at LF, CR or CRLF, as the csv module reads them.
-    first = io.StringIO(text, newline="").readline()
+    first = _FIRST_LINE.match(text)[0]
     body = text[len(first) :]
     if not first.strip():
         if body:
@@ -288,13 +291,14 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     the header's.
     """
     # pandas only here: the recording commands read small files through read_rows.
+    import numpy as np
     import pandas as pd
 
     table, text, body = _start(path, known, required)
     if body is None:
         return table
     header = list(table.columns)
-    frame = _parse_lines(pd, body, table.delimiter, header)
+    frame = _parse_lines(np, pd, body, table.delimiter, header)
     if frame is None:
         slow = read_rows(path, known, required, text)
         lines = [line for line, _ in slow.rows]
@@ -306,7 +310,7 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     return table
 
 
-def _parse_lines(pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
+def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
     """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
     if "\r" in body:
         body = body.replace("\r\n", "\n")
@@ -332,7 +336,7 @@ def _parse_lines(pd, body: str, delimiter: str, header: list[str]) -> pd.DataFra
                 sep=delimiter,
                 header=None,
                 names=[*range(len(header)), "end"],
-                dtype=str,
+                dtype=object,
                 na_filter=False,
                 skip_blank_lines=False,
                 quotechar='"',
@@ -346,18 +350,20 @@ def _parse_lines(pd, body: str, delimiter: str, header: list[str]) -> pd.DataFra
         return None
     full = frame["end"] == _END
     frame.columns = [*header, "end"]
-    frame["line"] = pd.RangeIndex(2, len(frame) + 2)
+    frame["line"] = np.arange(2, len(frame) + 2)
     if not full.all():
         short = frame[~full]
         cells = short[header].astype(str).agg("".join, axis=1) + short["end"]
         if not cells.str.replace(_END, "", regex=False).str.strip().eq("").all():
             return None  # a short row that is not blank: read_rows says which
-    frame = frame[full].drop(columns="end")
-    maybe_blank = frame[header[0]].str.strip().eq("")
+        frame = frame[full]
+    del frame["end"]
+    first = frame[header[0]]
+    maybe_blank = first.eq("") | first.map(str.isspace)
     if maybe_blank.any():
         blank = frame.loc[maybe_blank, header].apply(lambda row: _is_blank(row.tolist()), axis=1)
         frame = frame.drop(index=blank[blank].index)
-    return frame.reset_index(drop=True)
+    return frame.reset_index(drop=True) if len(frame.index) and frame.index[-1] != len(frame) - 1 else frame
 
 
 # -- writing ------------------------------------------------------------------------

@@ -212,7 +212,8 @@ def _stakeholder(value: Any, info: ValidationInfo) -> str:
     return known
 
 
-def _once_each(names: tuple[str, ...]) -> tuple[str, ...]:
+def once_each(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names in order, each once (a cell may name a stakeholder twice, in two spellings)."""
     return tuple(dict.fromkeys(names))
 
 
@@ -225,7 +226,7 @@ Action = Annotated[str | None, BeforeValidator(_action)]
 Participants = Annotated[int | None, BeforeValidator(_participants)]
 Value = Annotated[int, BeforeValidator(_value)]
 StakeholderName = Annotated[str, BeforeValidator(_stakeholder)]
-StakeholderNames = Annotated[tuple[StakeholderName, ...], BeforeValidator(split_names), AfterValidator(_once_each)]
+StakeholderNames = Annotated[tuple[StakeholderName, ...], BeforeValidator(split_names), AfterValidator(once_each)]
 
 
 class ActivityRow(BaseModel):
