@@ -37,7 +37,7 @@ HEADER = "id,date,type,territory,title\n"
 APPENDER = """
 import sys
 sys.path.insert(0, {src!r})
-from relint_kpi import storage
+from relint_kpi import csvio, storage
 path, who, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for n in range(count):
     row = csvio.encode_row([f"{{who}}-{{n}}", "2023-04-02", "meeting", "SE", f"row {{n}} of {{who}}"],

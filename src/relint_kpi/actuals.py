@@ -77,20 +77,26 @@ def _check_column(name, cells, context, table, lines, bad) -> tuple[np.ndarray, 
 
 
 def _check_territories(cells, type_ids, context, table, lines, bad) -> tuple[np.ndarray, list]:
-    """The territory column (as :func:`_check_column`): each distinct (type, territory) pair validated once."""
+    """The territory column (as :func:`_check_column`): each distinct (type, territory) pair validated once.
+
+    Whether a blank territory is allowed depends on the row's type, so the
+    texts are validated type by type, with the type in the context.
+    """
     type_codes, types = pd.factorize(_values(*type_ids).fillna(""))
     text_codes, texts = pd.factorize(cells, use_na_sentinel=False)
-    pairs, codes = np.unique(type_codes.astype(np.int64) * max(len(texts), 1) + text_codes, return_inverse=True)
-    values, failed = [], []
-    for index, pair in enumerate(pairs):
-        type_id, text = types[pair // max(len(texts), 1)], texts[pair % max(len(texts), 1)]
-        typed = dataclasses.replace(context, row_type=type_id or None)
-        found, errors = _validate_distinct("territory", [text], typed)
-        values.append(found[0])
-        if errors:
-            failed.append((np.flatnonzero(codes == index), errors[0]))
+    width = max(len(texts), 1)
+    pairs, codes = np.unique(type_codes.astype(np.int64) * width + text_codes, return_inverse=True)
+    values: list = [None] * len(pairs)
+    failed = []
+    for type_code in np.unique(pairs // width):
+        at = np.flatnonzero(pairs // width == type_code)
+        typed = dataclasses.replace(context, row_type=types[type_code] or None)
+        found, errors = _validate_distinct("territory", [texts[pair % width] for pair in pairs[at]], typed)
+        for position, value in zip(at, found):
+            values[position] = value
+        failed += [(np.flatnonzero(codes == at[index]), found_errors) for index, found_errors in errors.items()]
     _report(failed, table, lines, bad)
-    return codes, values
+    return codes.reshape(-1), values
 
 
 def _check_stakeholders(cells, context, table, lines, bad) -> tuple[np.ndarray, list]:
