@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from relint_kpi.issues import UsageError
+from relint_kpi.periods import quarters_elapsed
 from relint_kpi.progress import (
     BREAKDOWNS,
     compute_status,
     explain,
-    quarters_elapsed,
     target_for,
 )
 from relint_kpi.records import Activity, ActivityLog, Stakeholder
