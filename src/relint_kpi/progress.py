@@ -113,12 +113,6 @@ def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
 
 # -- what counts --------------------------------------------------------------------
 
-#: The columns of a counted frame: where an item comes from, what it is, the
-#: new stakeholder it counts (None for an activity row) and the amount it adds.
-_DESCRIBED = ["type", "territory", "path", "line", "id", "title"]
-_COUNTED = ["date", "year", "quarter", *_DESCRIBED, "stakeholder", "amount"]
-
-
 def first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
     """Each stakeholder's first involvement: date and the activity, if any.
 
@@ -157,6 +151,13 @@ def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
     return merged[["stakeholder", "date", "row"]].reset_index(drop=True)
 
 
+#: The columns of a counted frame, one row per counted item: when it counts,
+#: the activity behind it (what it is, where it is written), the new
+#: stakeholder it counts (None for an activity row) and the amount it adds.
+_DESCRIBED = ["type", "territory", "path", "line", "id", "title"]
+_COUNTED = ["date", "year", "quarter", *_DESCRIBED, "stakeholder", "amount"]
+
+
 def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
     """The dates an indicator counts in ``year`` at ``as_of`` (both inclusive)."""
     start = plan.metadata.period.start if indicator.basis == "cumulative" else dt.date(year, 1, 1)
@@ -164,7 +165,7 @@ def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tupl
 
 
 def _counted(log: ActivityLog, indicator: Indicator, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """What an indicator counts between ``start`` and ``end`` (inclusive): one row per item, :data:`_COUNTED` columns."""
+    """What an indicator counts between ``start`` and ``end`` (inclusive), as a :data:`_COUNTED` frame."""
     source = indicator.source
     if source.kind == "new_stakeholders":
         return _new_stakeholders(log, start, end)
@@ -176,7 +177,7 @@ def _counted(log: ActivityLog, indicator: Indicator, start: dt.date, end: dt.dat
         # A row without participants adds nothing, so explain does not list it.
         rows &= frame["participants"] != 0
         amount = "participants"
-    counted = frame.loc[rows, _COUNTED[:-2]]
+    counted = frame.loc[rows, ["date", "year", "quarter", *_DESCRIBED]]
     return counted.assign(stakeholder=None, amount=frame.loc[rows, amount])
 
 
@@ -364,6 +365,7 @@ def _year_and_as_of(plan: Plan, year: int | None, as_of: dt.date | None, today: 
 
 
 def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys) -> IndicatorStatus:
+    """One indicator's row of the status table."""
     counted = _selected(plan, log, indicator, year, at, territory, keys.index)
     actual = int(counted["amount"].sum())
     carried = 0
@@ -401,6 +403,7 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown) -
 
 
 def _breakdown(indicator, counted: pd.DataFrame, by, keys) -> list[BreakdownRow] | None:
+    """The counted items' amounts added up by key, or None when ``by`` does not apply to the indicator."""
     if by in STAKEHOLDER_BREAKDOWNS and indicator.source.kind != "new_stakeholders":
         return None
     totals = dict.fromkeys(keys.all_keys(by), 0)
@@ -460,8 +463,8 @@ def explain(
 def _explain_row(log: ActivityLog, path, line, row_id, date, title, stakeholder, amount) -> ExplainRow:
     """One counted item as an :class:`ExplainRow`; a registry-only first involvement points at the registry line."""
     if pd.isna(path):
-        registered = log.stakeholders[stakeholder]
-        return ExplainRow(registered.path, registered.line, "", date.date(), f"{stakeholder} (first_involved)", int(amount))
+        entry = log.stakeholders[stakeholder]
+        return ExplainRow(entry.path, entry.line, "", date.date(), f"{stakeholder} (first_involved)", int(amount))
     if stakeholder is not None:
         title = f"{stakeholder}: {title}"
     return ExplainRow(path, int(line), row_id, date.date(), title, int(amount))
