@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from relint_kpi.issues import UsageError
+from relint_kpi.periods import quarters_elapsed
 from relint_kpi.progress import (
     BREAKDOWNS,
     compute_status,
     explain,
-    quarters_elapsed,
     target_for,
 )
 from relint_kpi.records import Activity, ActivityLog, Stakeholder
@@ -239,3 +239,93 @@ def test_shipped_breakdowns_add_up(plan_name, data_name):
                     assert sum(b.actual for b in row.breakdown) == row.actual, (year, by, row.id)
                     checked += 1
     assert checked > 0
+
+
+# -- edge cases ---------------------------------------------------------------------
+
+
+def test_empty_log(mini_plan):
+    empty = ActivityLog([], {}, [])
+    table = compute_status(mini_plan, empty, as_of=D(2023, 6, 30), by="territory")
+    assert [(r.id, r.actual, r.percent, r.status) for r in table.indicators] == [
+        ("delegations_received", 0, 0.0, "behind"),
+        ("meetings_cumulative", 0, 0.0, "behind"),
+        ("new_stakeholders", 0, 0.0, "behind"),
+        ("page_views", 0, 0.0, "behind"),
+        ("event_participants", 0, 0.0, "behind"),
+    ]
+    row = by_id(table)["delegations_received"]
+    assert (row.expected_to_date, row.projected, row.remaining, row.required_per_quarter) == (4.0, 0.0, 8, 4.0)
+    # The plan's territories show with 0; other and none only when something counts there.
+    assert [(b.key, b.actual) for b in row.breakdown] == [("DE-HE", 0), ("SE", 0), ("CN", 0)]
+    assert by_id(compute_status(mini_plan, empty, as_of=D(2023, 6, 30), by="type"))["delegations_received"].breakdown == []
+    assert by_id(compute_status(mini_plan, empty, as_of=D(2023, 6, 30), by="quarter"))["meetings_cumulative"].breakdown == []
+    categories = by_id(compute_status(mini_plan, empty, as_of=D(2023, 6, 30), by="category"))["new_stakeholders"].breakdown
+    assert [(b.key, b.actual) for b in categories] == [("university", 0), ("business", 0), ("local_authority", 0)]
+    assert explain(mini_plan, empty, "delegations_received", as_of=D(2023, 6, 30)) == []
+    assert explain(mini_plan, empty, "new_stakeholders", as_of=D(2023, 6, 30), territory="SE") == []
+
+
+def test_year_with_no_rows_of_its_own(mini_plan):
+    only_2022 = ActivityLog([act(2, D(2022, 3, 3), "delegation"), act(3, D(2022, 2, 1), "meeting"), act(4, D(2022, 9, 1), "meeting")], {}, [])
+    rows = by_id(compute_status(mini_plan, only_2022, year=2023, as_of=D(2023, 12, 31), by="quarter"))
+    delegations = rows["delegations_received"]
+    assert (delegations.actual, delegations.projected, delegations.status, delegations.breakdown) == (0, 0.0, "behind", [])
+    # A cumulative indicator still carries 2022: 2 carried + 0 this year, the year over (4 quarters).
+    meetings = rows["meetings_cumulative"]
+    assert (meetings.target, meetings.actual, meetings.expected_to_date, meetings.projected) == (10, 2, 10.0, 2.0)
+    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, 0.0, "behind")
+    assert [(b.key, b.actual) for b in meetings.breakdown] == [("2022-Q1", 1), ("2022-Q3", 1)]
+    assert [r.line for r in explain(mini_plan, only_2022, "meetings_cumulative", year=2023, as_of=D(2023, 12, 31))] == [3, 4]
+
+
+def test_cumulative_carries_earlier_years_not_rows_after_the_period(mini_plan):
+    log = ActivityLog([act(2, D(2022, 2, 1), "meeting"), act(3, D(2023, 1, 20), "meeting"), act(4, D(2024, 1, 2), "meeting")], {}, [])
+    row = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30), by="quarter"))["meetings_cumulative"]
+    assert (row.actual, row.projected) == (2, 3.0)  # 1 carried + 1 this year * 4/2
+    assert [(b.key, b.label, b.actual) for b in row.breakdown] == [("2022-Q1", "2022-Q1", 1), ("2023-Q1", "2023-Q1", 1)]
+    # An annual indicator counts its own year only.
+    annual = by_id(compute_status(mini_plan, log, as_of=D(2023, 6, 30)))["delegations_received"]
+    assert annual.actual == 0
+
+
+def test_first_involvement_from_the_registry_has_no_territory(mini_plan, log):
+    # 2023: C (line 7, CN-GD, delegation), D (line 9, SE, delegation), E (registry only).
+    rows = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="territory"))
+    assert [(b.key, b.actual) for b in rows["new_stakeholders"].breakdown] == [("DE-HE", 0), ("SE", 1), ("CN", 1), ("none", 1)]
+    rows = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="type", lang="en"))
+    assert [(b.key, b.label, b.actual) for b in rows["new_stakeholders"].breakdown] == [("delegation", "Delegation", 2), ("none", "n/a (no territory)", 1)]
+    assert by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), territory="SE"))["new_stakeholders"].actual == 1
+    explained = explain(mini_plan, log, "new_stakeholders", as_of=D(2023, 12, 31))
+    assert [(r.path, r.line, r.id, r.date, r.title, r.contribution) for r in explained] == [
+        ("s.csv", 2, "", D(2023, 1, 15), "E (first_involved)", 1),
+        ("a.csv", 7, "id7", D(2023, 2, 10), "C: x", 1),
+        ("a.csv", 9, "id9", D(2023, 7, 10), "D: x", 1),
+    ]
+    assert [r.line for r in explain(mini_plan, log, "new_stakeholders", as_of=D(2023, 12, 31), territory="SE")] == [9]
+
+
+def test_registry_first_involvement_comes_first_on_its_date(mini_plan):
+    log = ActivityLog(
+        [act(5, D(2023, 3, 1), "meeting", stakeholders=["B"]), act(2, D(2023, 3, 1), "meeting", stakeholders=["C"])],
+        {"A": stakeholder("A", first=D(2023, 3, 1)), "B": stakeholder("B"), "C": stakeholder("C")},
+        [],
+    )
+    explained = explain(mini_plan, log, "new_stakeholders", as_of=D(2023, 12, 31))
+    assert [(r.line, r.title) for r in explained] == [(2, "A (first_involved)"), (2, "C: x"), (5, "B: x")]
+
+
+def test_rows_adding_nothing_keep_their_key_but_not_other(mini_plan):
+    log = ActivityLog(
+        [act(2, D(2023, 2, 10), "delegation", "SE"), act(3, D(2023, 5, 5), "delegation", "BE", value=0)], {}, []
+    )
+    quarters = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="quarter"))["delegations_received"]
+    assert [(b.key, b.actual) for b in quarters.breakdown] == [("2023-Q1", 1), ("2023-Q2", 0)]
+    territories = by_id(compute_status(mini_plan, log, as_of=D(2023, 12, 31), by="territory"))["delegations_received"]
+    assert [(b.key, b.actual) for b in territories.breakdown] == [("DE-HE", 0), ("SE", 1), ("CN", 0)]
+    assert [(r.line, r.contribution) for r in explain(mini_plan, log, "delegations_received", as_of=D(2023, 12, 31))] == [(2, 1), (3, 0)]
+
+
+def test_explain_skips_rows_without_participants(mini_plan, log):
+    rows = explain(mini_plan, log, "event_participants", as_of=D(2023, 12, 31))
+    assert [(r.line, r.contribution) for r in rows] == [(13, 30)]  # line 14 has 0 participants

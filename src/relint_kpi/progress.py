@@ -3,25 +3,26 @@
 Takes a validated :class:`~relint_kpi.plan.Plan` and
 :class:`~relint_kpi.records.ActivityLog` and returns plain dataclasses that
 every renderer formats (terminal, JSON, CSV, Markdown).
+
+pydantic has validated the rows; pandas computes on ``log.frame``: each
+indicator selects its rows with boolean masks (date window, type, territory)
+into a *counted* frame, one row per counted item with the amount it adds,
+and sums it, or groups it for a breakdown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import operator
-from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
 
 import pandas as pd
 
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
+from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, year_and_as_of
 from relint_kpi.plan import Indicator, Plan
 from relint_kpi.records import Activity, ActivityLog
-from relint_kpi.territories import TerritoryIndex, iso_name
+from relint_kpi.territories import TerritoryIndex, country_of, iso_name
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,6 @@ class StatusTable:
     indicators: list[IndicatorStatus] = field(default_factory=list)
 
 
-
 @dataclass(frozen=True)
 class ExplainRow:
     """One row behind a figure: where it is and what it adds."""
@@ -81,33 +81,6 @@ BREAKDOWNS = ("territory", "group", "type", "quarter", "category", "internal")
 STAKEHOLDER_BREAKDOWNS = ("category", "internal")
 OTHER = "other"
 NONE = "none"
-
-
-# -- time ---------------------------------------------------------------------------
-
-
-def default_as_of(plan: Plan, today: dt.date | None = None) -> dt.date:
-    """Today, clipped to the plan period."""
-    today = today or dt.date.today()
-    period = plan.metadata.period
-    return min(max(today, period.start), period.end)
-
-
-def quarters_elapsed(year: int, as_of: dt.date) -> float:
-    """How many quarters of ``year`` have passed at the end of ``as_of`` (0.0–4.0).
-
-    Whole quarters before the as-of date count 1 each; the as-of quarter
-    counts the share of its days up to and including the as-of date, so
-    31 March is 1.0 and 15 February about 0.51.
-    """
-    if as_of < dt.date(year, 1, 1):
-        return 0.0
-    if as_of >= dt.date(year, 12, 31):
-        return 4.0
-    quarter = (as_of.month - 1) // 3 + 1
-    start = dt.date(year, 3 * quarter - 2, 1)
-    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
-    return (quarter - 1) + ((as_of - start).days + 1) / (end - start).days
 
 
 # -- targets ------------------------------------------------------------------------
@@ -139,7 +112,6 @@ def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
 
 
 # -- what counts --------------------------------------------------------------------
-
 
 def first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
     """Each stakeholder's first involvement: date and the activity, if any.
@@ -179,114 +151,11 @@ def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
     return merged[["stakeholder", "date", "row"]].reset_index(drop=True)
 
 
-class _Contribution(NamedTuple):
-    """One counted item: an activity row, or a stakeholder's first involvement."""
-
-    date: dt.date
-    amount: int
-    activity: Activity | None
-    stakeholder: str | None = None
-
-
-_DATE = operator.attrgetter("date")
-_VALUE = operator.attrgetter("value")
-_PARTICIPANTS = operator.attrgetter("participants")
-
-
-class _Selection(NamedTuple):
-    """What an indicator counts, as parallel columns: one entry per counted item.
-
-    Columns rather than a :class:`_Contribution` per item: a million-row log
-    puts hundreds of thousands of items behind one figure, and C-level
-    ``map``/``compress``/``Counter`` over plain lists are several times
-    faster than a Python loop that builds a tuple for each.
-    """
-
-    dates: list[dt.date]
-    amounts: list[int]
-    activities: list[Activity | None]  # None: a first involvement known from the registry
-    stakeholders: list[str | None]  # the new stakeholder an item counts; None for activity rows
-
-    def keep(self, wanted: list) -> _Selection:
-        """The items whose entry in ``wanted`` is true (not 0, None or False), in the same order."""
-        return _Selection(*(list(itertools.compress(column, wanted)) for column in self))
-
-    def activity_field(self, name: str, missing: object) -> list:
-        """Field ``name`` of each item's activity; ``missing`` for an item without one."""
-        getter = operator.attrgetter(name)
-        if self.stakeholders.count(None) == len(self.stakeholders):
-            # Activity rows only (no new stakeholder's item): all have an activity, no test per item.
-            return list(map(getter, self.activities))
-        return [getter(activity) if activity is not None else missing for activity in self.activities]
-
-    def contributions(self) -> list[_Contribution]:
-        """One :class:`_Contribution` per item, for :func:`explain`."""
-        # tuple.__new__ builds each named tuple without its Python-level __new__.
-        return list(map(tuple.__new__, itertools.repeat(_Contribution), zip(*self)))
-
-
-def _each_distinct(values: list, function: Callable[[Any], Any]) -> list:
-    """``function`` of each value, called once per distinct value.
-
-    A column repeats a few values many times (a few hundred dates, a few
-    dozen territory codes in a million rows): a dict look-up per item
-    replaces a Python call per item.
-    """
-    results = {value: function(value) for value in set(values)}
-    return list(map(results.__getitem__, values))
-
-
-class _Rows:
-    """The log's activities cut by date window and split by type, kept for one computation."""
-
-    def __init__(self, log: ActivityLog):
-        self.log = log
-        self._dates: list[dt.date] | None = None
-        self._windows: dict[tuple[dt.date, dt.date], dict[str, list[Activity]]] = {}
-        self._found: dict[tuple[str, dt.date, dt.date], tuple[list[Activity], list[dt.date]]] = {}
-
-    def between(self, kind: str, start: dt.date, end: dt.date) -> tuple[list[Activity], list[dt.date]]:
-        """The activities of type ``kind`` dated ``start`` to ``end`` (inclusive), in log order, and their dates.
-
-        The window is cut from the whole log in one go, then split by type,
-        rather than each type's rows being read and filtered one by one: a
-        column read in log order is several times faster than one read
-        across a type's scattered rows. The indicators of one basis share
-        the window; the event count and the event participants share rows.
-        """
-        window = (start, end)
-        if window not in self._windows:
-            if self._dates is None:
-                self._dates = list(map(_DATE, self.log.activities))
-            # Every day of the window (a plan period has a few hundred): a set look-up per row, in C.
-            days = {start + dt.timedelta(days=n) for n in range((end - start).days + 1)}
-            by_type: dict[str, list[Activity]] = defaultdict(list)
-            for activity in itertools.compress(self.log.activities, map(days.__contains__, self._dates)):
-                by_type[activity.type].append(activity)
-            self._windows[window] = by_type
-        if (kind, start, end) not in self._found:
-            found = self._windows[window].get(kind, [])
-            self._found[kind, start, end] = (found, list(map(_DATE, found)))
-        return self._found[kind, start, end]
-
-
-def _contributions(log: ActivityLog, indicator: Indicator, rows: _Rows, start: dt.date, end: dt.date) -> _Selection:
-    """What an indicator counts between ``start`` and ``end`` (inclusive)."""
-    source = indicator.source
-    if source.kind == "new_stakeholders":
-        first = [(name, found) for name, found in first_involvements(log).items() if start <= found[0] <= end]
-        dates = [date for _, (date, _) in first]
-        activities = [activity for _, (_, activity) in first]
-        return _Selection(dates, [1] * len(first), activities, [name for name, _ in first])
-    if source.kind == "participants":
-        found, dates = rows.between(source.activity_type, start, end)
-        participants = list(map(_PARTICIPANTS, found))
-        # A row without participants (empty or 0) adds nothing and is not listed.
-        counted = _Selection(dates, participants, found, [None] * len(found))
-        return counted.keep(participants)
-    wanted = source.metric if source.kind == "metric" else source.activity_type
-    found, dates = rows.between(wanted, start, end)
-    return _Selection(dates, list(map(_VALUE, found)), found, [None] * len(found))
+#: The columns of a counted frame, one row per counted item: when it counts,
+#: the activity behind it (what it is, where it is written), the new
+#: stakeholder it counts (None for an activity row) and the amount it adds.
+_DESCRIBED = ["type", "territory", "path", "line", "id", "title"]
+_COUNTED = ["date", "year", "quarter", *_DESCRIBED, "stakeholder", "amount"]
 
 
 def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -295,42 +164,77 @@ def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tupl
     return max(start, plan.metadata.period.start), min(as_of, dt.date(year, 12, 31))
 
 
+def _counted(log: ActivityLog, indicator: Indicator, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """What an indicator counts between ``start`` and ``end`` (inclusive), as a :data:`_COUNTED` frame."""
+    source = indicator.source
+    if source.kind == "new_stakeholders":
+        return _new_stakeholders(log, start, end)
+    frame = log.frame
+    wanted = source.metric if source.kind == "metric" else source.activity_type
+    rows = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end)) & (frame["type"] == wanted)
+    amount = "value"
+    if source.kind == "participants":
+        # A row without participants adds nothing, so explain does not list it.
+        rows &= frame["participants"] != 0
+        amount = "participants"
+    counted = frame.loc[rows, ["date", "year", "quarter", *_DESCRIBED]]
+    return counted.assign(stakeholder=None, amount=frame.loc[rows, amount])
+
+
+def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The stakeholders first involved between ``start`` and ``end``, each with the activity of that involvement."""
+    first = first_involvement_frame(log)
+    first = first[first["date"].between(pd.Timestamp(start), pd.Timestamp(end))].reset_index(drop=True)
+    # The frame's index is its row positions, so row -1 (known from the
+    # registry, no activity) reindexes to a row of NaN: no type, no territory.
+    activity = log.frame.reindex(first["row"])[_DESCRIBED].reset_index(drop=True)
+    dates = first["date"]
+    counted = activity.assign(
+        date=dates, year=dates.dt.year, quarter=dates.dt.quarter, stakeholder=first["stakeholder"], amount=1
+    )
+    return counted[_COUNTED]
+
+
+def _selected(plan, log, indicator, year, at, territory, index) -> pd.DataFrame:
+    """The counted frame of ``indicator`` in ``year`` at ``at``, only in ``territory`` when given."""
+    counted = _counted(log, indicator, *_window(plan, indicator, year, at))
+    if territory is None:
+        return counted
+    return counted[counted["territory"].isin(_codes_in(index, log, territory))]
+
+
+def _codes_in(index: TerritoryIndex, log: ActivityLog, territory: str) -> list[str]:
+    """The log's territory codes that count under ``territory``: itself, rolled up into it, or its country."""
+    return [
+        code
+        for code in log.frame["territory"].cat.categories
+        if code == territory or index.plan_territory(code) == territory or country_of(code) == territory
+    ]
+
+
 # -- breakdown keys -----------------------------------------------------------------
 
 
 class _Keys:
-    """Turns what an item is broken down by into a breakdown key, and a key into a label."""
+    """Turns a counted frame into breakdown keys, and a key into a label."""
 
     def __init__(self, plan: Plan, log: ActivityLog, lang: str):
         self.plan, self.log, self.lang = plan, log, lang
         self.index = TerritoryIndex(plan)
 
-    def values(self, by: str, counted: _Selection) -> list:
-        """What decides each counted item's key: a stakeholder, a date, a type or a territory code."""
-        if by in STAKEHOLDER_BREAKDOWNS:
-            return counted.stakeholders
-        if by == "quarter":
-            return counted.dates
+    def column(self, by: str, counted: pd.DataFrame) -> pd.Series:
+        """Each counted item's key for breakdown ``by`` (not ``quarter``); NaN for an item with none."""
         if by == "type":
-            return counted.activity_field("type", missing=NONE)
-        return counted.activity_field("territory", missing=None)
-
-    def key(self, by: str, value: Any) -> str:
-        """The breakdown key of an item whose :meth:`values` entry is ``value``."""
+            return counted["type"]
         if by in STAKEHOLDER_BREAKDOWNS:
-            stakeholder = self.log.stakeholders.get(value or "")
-            if stakeholder is None:
-                return NONE
-            return stakeholder.category if by == "category" else ("internal" if stakeholder.internal else "external")
-        if by == "quarter":
-            return f"{value.year}-Q{(value.month - 1) // 3 + 1}"
-        if by == "type":
-            return value
-        if value is None:
-            return NONE
-        if by == "territory":
-            return self.index.plan_territory(value) or OTHER
-        return self.index.group(value) or OTHER
+            registry = self.log.stakeholders.values()
+            if by == "category":
+                return counted["stakeholder"].map({s.name: s.category for s in registry})
+            return counted["stakeholder"].map({s.name: "internal" if s.internal else "external" for s in registry})
+        # A few dozen distinct codes: map the categories, not the rows.
+        roll_up = self.index.plan_territory if by == "territory" else self.index.group
+        codes = self.log.frame["territory"].cat.categories
+        return counted["territory"].map({code: roll_up(code) or OTHER for code in codes})
 
     def all_keys(self, by: str) -> list[str]:
         """Keys shown even with nothing counted (so gaps are visible), in plan order."""
@@ -345,6 +249,7 @@ class _Keys:
         return []
 
     def label(self, by: str, key: str) -> str:
+        """The label of ``key`` in the table's language."""
         if key == OTHER:
             return t("breakdown.other_territories" if by in ("territory", "group") else "breakdown.other", self.lang)
         if key == NONE:
@@ -369,13 +274,6 @@ class _Keys:
         if by == "internal":
             return t(f"breakdown.{key}", self.lang)
         return key
-
-
-def _in_territory(index: TerritoryIndex, code: str | None, territory: str) -> bool:
-    """True when an activity in ``code`` (None: no territory) counts under ``territory``."""
-    if code is None:
-        return False
-    return code == territory or index.plan_territory(code) == territory or code.split("-")[0] == territory
 
 
 # -- the status table ---------------------------------------------------------------
@@ -424,8 +322,6 @@ def check_options(
     if code is None:
         raise UsageError(f"unknown territory '{territory}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name")
     return code
-
-
 def compute_status(
     plan: Plan,
     log: ActivityLog,
@@ -451,38 +347,32 @@ def compute_status(
     Raises :class:`UsageError` for options the plan cannot answer.
     """
     code = check_options(plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory)
-    as_of = as_of or default_as_of(plan, today)
-    year = year or min(max(as_of.year, plan.years[0]), plan.years[-1])
-    at = min(as_of, dt.date(year, 12, 31))
+    year, at = _year_and_as_of(plan, year, as_of, today)
     elapsed = quarters_elapsed(year, at)
     keys = _Keys(plan, log, lang)
-    log_rows = _Rows(log)
-    rows = []
-    for indicator in plan.indicators:
-        if indicator_ids and indicator.id not in indicator_ids:
-            continue
-        rows.append(_indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys, lang, log_rows))
+    rows = [
+        _indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys)
+        for indicator in plan.indicators
+        if not indicator_ids or indicator.id in indicator_ids
+    ]
     return StatusTable(plan.metadata.title.get(lang), year, at, lang, by, rows)
 
 
-def _counted(plan, log, indicator, year, at, territory, index, rows=None) -> _Selection:
-    start, end = _window(plan, indicator, year, at)
-    counted = _contributions(log, indicator, rows if rows is not None else _Rows(log), start, end)
-    if territory is None:
-        return counted
-    codes = counted.activity_field("territory", missing=None)
-    return counted.keep(_each_distinct(codes, lambda code: _in_territory(index, code, territory)))
+def _year_and_as_of(plan: Plan, year: int | None, as_of: dt.date | None, today: dt.date | None) -> tuple[int, dt.date]:
+    """The year asked about and the day it is measured at (see :func:`compute_status`)."""
+    period = plan.metadata.period
+    return year_and_as_of(plan.years, as_of or default_as_of(period.start, period.end, today), year)
 
 
-def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys, lang, rows) -> IndicatorStatus:
-    counted = _counted(plan, log, indicator, year, at, territory, keys.index, rows)
-    actual = sum(counted.amounts)
+def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys) -> IndicatorStatus:
+    """One indicator's row of the status table."""
+    counted = _selected(plan, log, indicator, year, at, territory, keys.index)
+    actual = int(counted["amount"].sum())
     carried = 0
     if indicator.basis == "cumulative":
-        before_year = _each_distinct(counted.dates, lambda date: date.year < year)
-        carried = sum(itertools.compress(counted.amounts, before_year))
+        carried = int(counted.loc[counted["year"] < year, "amount"].sum())
     breakdown = _breakdown(indicator, counted, by, keys) if by is not None else None
-    return _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown)
+    return _figures(plan, indicator, year, elapsed, keys.lang, actual, carried, breakdown)
 
 
 def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown) -> IndicatorStatus:
@@ -512,27 +402,21 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown) -
     )
 
 
-def _breakdown(indicator, counted: _Selection, by, keys) -> list[BreakdownRow] | None:
-    is_stakeholder = indicator.source.kind == "new_stakeholders"
-    if by in STAKEHOLDER_BREAKDOWNS and not is_stakeholder:
+def _breakdown(indicator, counted: pd.DataFrame, by, keys) -> list[BreakdownRow] | None:
+    """The counted items' amounts added up by key, or None when ``by`` does not apply to the indicator."""
+    if by in STAKEHOLDER_BREAKDOWNS and indicator.source.kind != "new_stakeholders":
         return None
-    totals: dict[str, int] = {key: 0 for key in keys.all_keys(by)}
-    # One key per distinct value (a few dozen), not one per item.
-    for value, amount in _sum_by(keys.values(by, counted), counted.amounts).items():
-        key = keys.key(by, value)
-        totals[key] = totals.get(key, 0) + amount
+    totals = dict.fromkeys(keys.all_keys(by), 0)
+    if by == "quarter":
+        sums = counted.groupby(["year", "quarter"])["amount"].sum()
+        totals.update({quarter_label(y, q): int(total) for (y, q), total in sums.items()})
+    else:
+        # observed=True: a key shows when items have it, even if they add up to 0, never otherwise.
+        sums = counted["amount"].groupby(keys.column(by, counted), observed=True, dropna=False).sum()
+        for key, total in sums.items():
+            key = NONE if pd.isna(key) else key  # a key that is itself "none" (a category) shares the row
+            totals[key] = totals.get(key, 0) + int(total)
     return _breakdown_rows(by, totals, keys)
-
-
-def _sum_by(values: list, amounts: list[int]) -> dict[Any, int]:
-    """The total amount of each distinct value; one whose items add up to 0 is kept."""
-    if amounts.count(1) == len(amounts):  # every item counts 1 (activity counts, stakeholders)
-        return Counter(values)
-    totals: dict[Any, int] = {}
-    # Amounts are whole numbers, so an amount times its count is exactly their sum.
-    for (value, amount), times in Counter(zip(values, amounts)).items():
-        totals[value] = totals.get(value, 0) + amount * times
-    return totals
 
 
 def _breakdown_rows(by, totals: dict[str, int], keys) -> list[BreakdownRow]:
@@ -546,6 +430,9 @@ def _breakdown_rows(by, totals: dict[str, int], keys) -> list[BreakdownRow]:
     return [BreakdownRow(key, keys.label(by, key), totals.get(key, 0)) for key in ordered]
 
 
+# -- explain ------------------------------------------------------------------------
+
+
 def explain(
     plan: Plan,
     log: ActivityLog,
@@ -556,24 +443,28 @@ def explain(
     territory: str | None = None,
     today: dt.date | None = None,
 ) -> list[ExplainRow]:
-    """The exact rows behind an indicator's actual, in date order.
+    """The exact rows behind an indicator's actual, by date, then file and line.
 
     For new stakeholders, each row is the activity of a stakeholder's first
-    involvement (or the registry line when ``first_involved`` comes first).
+    involvement (or the registry line when ``first_involved`` comes first;
+    such a row comes first on its date).
     """
     code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
-    as_of = as_of or default_as_of(plan, today)
-    year = year or min(max(as_of.year, plan.years[0]), plan.years[-1])
-    at = min(as_of, dt.date(year, 12, 31))
-    indicator = plan.indicator(indicator_id)
-    counted = _counted(plan, log, indicator, year, at, code, TerritoryIndex(plan)).contributions()
-    rows = []
-    for item in sorted(counted, key=lambda i: (i.date, i.activity.path if i.activity else "", i.activity.line if i.activity else 0)):
-        if item.activity is not None:
-            a = item.activity
-            title = a.title if item.stakeholder is None else f"{item.stakeholder}: {a.title}"
-            rows.append(ExplainRow(a.path, a.line, a.id, item.date, title, item.amount))
-        else:
-            s = log.stakeholders[item.stakeholder]
-            rows.append(ExplainRow(s.path, s.line, "", item.date, f"{s.name} (first_involved)", item.amount))
-    return rows
+    year, at = _year_and_as_of(plan, year, as_of, today)
+    counted = _selected(plan, log, plan.indicator(indicator_id), year, at, code, TerritoryIndex(plan))
+    # A multi-column sort is stable: items equal on all three keep the counted order.
+    ordered = counted.assign(
+        sort_path=counted["path"].astype(object).fillna(""), sort_line=counted["line"].fillna(0)
+    ).sort_values(["date", "sort_path", "sort_line"])
+    columns = ("path", "line", "id", "date", "title", "stakeholder", "amount")
+    return [_explain_row(log, *item) for item in zip(*(ordered[c] for c in columns))]
+
+
+def _explain_row(log: ActivityLog, path, line, row_id, date, title, stakeholder, amount) -> ExplainRow:
+    """One counted item as an :class:`ExplainRow`; a registry-only first involvement points at the registry line."""
+    if pd.isna(path):
+        entry = log.stakeholders[stakeholder]
+        return ExplainRow(entry.path, entry.line, "", date.date(), f"{stakeholder} (first_involved)", int(amount))
+    if stakeholder is not None:
+        title = f"{stakeholder}: {title}"
+    return ExplainRow(path, int(line), row_id, date.date(), title, int(amount))
