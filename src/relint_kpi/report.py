@@ -215,6 +215,7 @@ class Report:
 
 
 def _percent(part: int, whole: int) -> float | None:
+    """``part`` as a percentage of ``whole``, one decimal; None when ``whole`` is 0."""
     return round(part / whole * 100, 1) if whole else None
 
 
@@ -386,48 +387,36 @@ def _people(log: ActivityLog, to_date: pd.DataFrame, year: int, previous_year: i
         [(s.name, "internal" if s.internal else "external", s.category) for s in log.stakeholders.values()],
         columns=["name", "side", "category"],
     ).set_index("name")
-    involved = to_date[["year", "stakeholders"]].explode("stakeholders")
+    # Rows naming nobody (a third of a typical log) would only explode into NaN.
+    naming = to_date["stakeholders"].astype(bool) & to_date["year"].isin([year, previous_year])
+    involved = to_date.loc[naming, ["year", "stakeholders"]].explode("stakeholders")
 
-    def active_in(when: int | None):
+    def active_in(when: int):
         return registry.index.isin(involved.loc[involved["year"] == when, "stakeholders"])
 
     first = first_involvement_frame(log)
     first = first[first["date"] <= pd.Timestamp(as_of)]
     first_year = first.set_index("stakeholder")["date"].dt.year.reindex(registry.index).to_numpy()
     active = active_in(year)
+    before = active_in(previous_year) if previous_year is not None else False
     return registry.assign(
-        active=active,
-        new=first_year == year,
-        returning=active & (first_year < year),
-        both_years=active & active_in(previous_year),
+        active=active, new=first_year == year, returning=active & (first_year < year), both_years=active & before
     )
 
 
 def _headline(status: StatusTable, previous: StatusTable | None) -> list[HeadlineRow]:
+    """One row per indicator of ``status``, with its figures of ``previous`` (the previous year) if given."""
     before = {row.id: row for row in previous.indicators} if previous is not None else {}
     rows = []
     for row in status.indicators:
         prior = before.get(row.id)
-        rows.append(
-            HeadlineRow(
-                id=row.id,
-                title=row.title,
-                unit=row.unit,
-                basis=row.basis,
-                target=row.target,
-                actual=row.actual,
-                percent=row.percent,
-                status=row.status,
-                previous_target=prior.target if prior else None,
-                previous_actual=prior.actual if prior else None,
-                previous_percent=prior.percent if prior else None,
-                previous_status=prior.status if prior else None,
-            )
-        )
+        trend = {f"previous_{name}": getattr(prior, name) for name in ("target", "actual", "percent", "status")} if prior else {}
+        rows.append(HeadlineRow(row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, row.status, **trend))
     return rows
 
 
 def _results(plan: Plan, headline: list[HeadlineRow], lang: str) -> list[ResultSummary]:
+    """Each expected result of the plan with its objectives and how its indicators in ``headline`` did."""
     by_id = {row.id: row for row in headline}
     objectives = {o.id: o for o in plan.objectives}
     summaries = []
@@ -493,6 +482,7 @@ def action_status(start: dt.date, end: dt.date, has_deliverable: bool, has_activ
 
 
 def _actions(scope: _Scope) -> list[ActionRow]:
+    """Each action of the plan: linked activities in the year and to date, deliverable and status."""
     linked = scope.to_date[scope.to_date["action"].notna()]
     linked = linked.assign(in_year=linked["value"].where(linked["year"] == scope.year, 0))
     per_action = (
