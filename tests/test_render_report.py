@@ -99,7 +99,7 @@ def test_markdown_in_english_uses_english_words_and_numbers():
 def test_markdown_empty_table_says_so():
     text = render_markdown(sample_report())
     assert "### Stakeholder\n\n| Misura | Valore | Su | % |" in text
-    assert "| Entrambi gli anni | — | — | — |\n\nNessun dato.\n" in text
+    assert "| Attivi sia quest'anno sia l'anno precedente | — | — | — |\n\nNessun dato.\n" in text
 
 
 def test_escape_md_neutralises_markup():
@@ -196,8 +196,23 @@ def test_json_key_order_and_values():
         "previous_status": "at_risk",
     }
     continuity = data["criteria"][0]
-    assert continuity["table"]["rows"][0] == {"territory": "Assia", "quarter_count": 3, "continuous": True}
-    assert data["criteria"][2]["table"]["rows"][1] == {"action": "a1", "date": "2023-06-01", "title": "-5"}
+    assert continuity["table"]["rows"][0] == {
+        "territory": "Assia",
+        "group": "Regioni europee",
+        "quarters": "T1, T2, T4",
+        "quarter_count": 3,
+        "years_active": "2022, 2023",
+        "continuous": True,
+    }
+    assert data["criteria"][2]["table"]["rows"][1] == {
+        "action": "a1",
+        "action_title": "Intesa con l'Assia",
+        "deliverable_date": "2022-05-20",
+        "date": "2023-06-01",
+        "title": "-5",
+        "territory": "",
+        "activities": 1,
+    }
     assert data["actions"][0]["deliverable_date"] == "2022-05-20"
 
 

@@ -31,7 +31,9 @@ import pytest
 from relint_kpi.issues import UsageError
 from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
 
-from relint_kpi.report import action_status, build_report, format_number
+from relint_kpi.render.formatting import format_number
+from relint_kpi.render.report_layout import attention_text, criterion_table, row_label
+from relint_kpi.report import action_status, build_report
 
 D = dt.date
 NOW = dt.datetime(2024, 1, 15, 10, 0, tzinfo=dt.timezone.utc)
@@ -100,8 +102,8 @@ def report_2023(mini_plan):
     return build_report(mini_plan, make_log(), year=2023, as_of=D(2023, 12, 31), now=NOW)
 
 
-def _rows(rows):
-    return [(r.key, r.label, r.activities, r.participants) for r in rows]
+def _rows(rows, lang="it"):
+    return [(r.key, row_label(r, lang), r.activities, r.participants) for r in rows]
 
 
 def test_cover_fields(report_2023):
@@ -182,7 +184,7 @@ def test_japan_counts_in_asia_group_in_2022(mini_plan):
 
 
 def test_stakeholders_by_internal_and_category(report_2023):
-    assert [(r.key, r.label, r.active, r.new, r.returning) for r in report_2023.stakeholders_by_internal] == [
+    assert [(r.key, row_label(r, "it"), r.active, r.new, r.returning) for r in report_2023.stakeholders_by_internal] == [
         ("internal", "Interni", 1, 1, 0),
         ("external", "Esterni", 2, 0, 2),
     ]
@@ -216,7 +218,7 @@ def test_actions_window_activities_deliverable_status(report_2023):
 def test_action_overdue_and_not_started(mini_plan):
     report = build_report(mini_plan, make_log(deliverables=False), year=2022, as_of=D(2022, 12, 31), now=NOW)
     assert [(a.id, a.status) for a in report.actions] == [("a1", "overdue"), ("a2", "not_started")]
-    assert [(i.kind, i.key, i.text) for i in report.attention if i.kind == "action"] == [
+    assert [(i.kind, i.key, attention_text(report, i)) for i in report.attention if i.kind == "action"] == [
         (
             "action",
             "a1",
@@ -264,8 +266,15 @@ def test_relations_continuity(report_2023):
         ("territories_continuous", 1, 3, 33.3),
         ("territory_quarters", 5, 12, 41.7),
     ]
-    assert [col.key for col in c.table.columns] == ["territory", "group", "quarters", "quarter_count", "years_active", "continuous"]
-    assert c.table.rows == [
+    keys = ["territory", "group", "quarters", "quarter_count", "years_active", "continuous"]
+    assert c.rows == [
+        dict(zip(keys, ["Assia", "Regioni europee", [1, 2, 4], 3, [2022, 2023], True])),
+        dict(zip(keys, ["Svezia", "Regioni europee", [], 0, [2022], False])),
+        dict(zip(keys, ["Cina", "Asia", [2, 3], 2, [2023], False])),
+    ]
+    table = criterion_table(c, "it")
+    assert [col.key for col in table.columns] == keys
+    assert table.rows == [
         ["Assia", "Regioni europee", "T1, T2, T4", 3, "2022, 2023", True],
         ["Svezia", "Regioni europee", "", 0, "2022", False],
         ["Cina", "Asia", "T2, T3", 2, "2023", False],
@@ -281,7 +290,7 @@ def test_relations_continuity_mid_year_counts_elapsed_quarters(mini_plan):
 def test_thematic_coverage(report_2023):
     c = _criterion(report_2023, "thematic_coverage")
     assert _figures(c) == [("actions_with_activity", 2, 2, 100.0), ("sectors_covered", 1, 1, 100.0)]
-    assert c.table.rows == [["Gabinetto", 1, 1, True]]
+    assert c.rows == [{"sector": "Gabinetto", "actions": 1, "actions_with_activity": 1, "covered": True}]
 
 
 def test_thematic_coverage_counts_a_sector_once_however_capitalised(mini_plan):
@@ -289,7 +298,7 @@ def test_thematic_coverage_counts_a_sector_once_however_capitalised(mini_plan):
     plan = mini_plan.model_copy(update={"actions": [mini_plan.actions[0], a2]})
     report = build_report(plan, make_log(), year=2022, as_of=D(2022, 12, 31), now=NOW)
     c = _criterion(report, "thematic_coverage")
-    assert c.table.rows == [["Gabinetto", 2, 1, True], ["DG Agricoltura", 1, 0, False]]
+    assert criterion_table(c, "it").rows == [["Gabinetto", 2, 1, True], ["DG Agricoltura", 1, 0, False]]
     assert _figures(c)[1] == ("sectors_covered", 1, 2, 50.0)
 
 
@@ -309,7 +318,7 @@ def test_stakeholder_continuity(report_2023):
         ("stakeholders_returning", 2, 3, 66.7),
         ("stakeholders_both_years", 2, 3, 66.7),
     ]
-    assert c.table.rows == [
+    assert criterion_table(c, "it").rows == [
         ["Università", 1, 0, 1, 1],
         ["Impresa", 1, 0, 1, 1],
         ["Ente locale", 1, 1, 0, 0],
@@ -331,14 +340,14 @@ def test_stakeholder_continuity_first_year_has_no_previous(mini_plan):
 def test_spillover(report_2023):
     c = _criterion(report_2023, "spillover")
     assert _figures(c) == [("follow_up_activities", 3, None, None), ("actions_with_follow_up", 1, 1, 100.0)]
-    assert c.table.rows == [
+    assert criterion_table(c, "it").rows == [
         ["a1", "Intesa con l'Assia", D(2022, 5, 25), D(2023, 1, 15), "Visita di ritorno", "Assia", 2],
         ["a1", "Intesa con l'Assia", D(2022, 5, 25), D(2023, 12, 10), "Seconda visita", "Assia", 1],
     ]
 
 
 def test_attention_in_words(report_2023):
-    texts = [item.text for item in report_2023.attention]
+    texts = [attention_text(report_2023, item) for item in report_2023.attention]
     assert "Indicatore «Visualizzazioni»: a rischio, 1.500 su 2.000 (75,0% del target)." in texts
     assert "Territorio prioritario Svezia: nessuna attività nel 2023." in texts
     assert [i.kind for i in report_2023.attention][-1] == "territory"
@@ -349,10 +358,11 @@ def test_english_report(mini_plan):
     report = build_report(mini_plan, make_log(), year=2023, as_of=D(2023, 12, 31), lang="en", now=NOW)
     assert report.plan == "Test plan"
     assert report.by_territory[0].label == "Hesse"
-    assert report.by_group[-1].label == "Other territories"
-    assert _criterion(report, "relations_continuity").table.rows[0][2] == "Q1, Q2, Q4"
-    assert "Priority territory Sweden: no activity in 2023." in [i.text for i in report.attention]
-    assert "Indicator “Page views”: at risk, 1,500 of 2,000 (75.0% of target)." in [i.text for i in report.attention]
+    assert row_label(report.by_group[-1], "en") == "Other territories"
+    assert criterion_table(_criterion(report, "relations_continuity"), "en").rows[0][2] == "Q1, Q2, Q4"
+    texts = [attention_text(report, i) for i in report.attention]
+    assert "Priority territory Sweden: no activity in 2023." in texts
+    assert "Indicator “Page views”: at risk, 1,500 of 2,000 (75.0% of target)." in texts
 
 
 def test_year_outside_plan_is_a_usage_error(mini_plan):

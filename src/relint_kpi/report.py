@@ -1,9 +1,11 @@
 """The year-end report as plain data: computed once, rendered many ways.
 
 :func:`build_report` takes a validated plan and activity log and returns a
-:class:`Report`: frozen dataclasses of numbers and words in one language,
-with no formatting. The renderers in :mod:`relint_kpi.render` (terminal,
-Markdown, HTML, XLSX, JSON, CSV) only lay these values out.
+:class:`Report`: frozen dataclasses of ids, keys, numbers and dates, plus the
+plan's own texts (titles, names) in the report's language. Every other word
+and all layout (headings, column titles, sentences) belong to the renderers
+in :mod:`relint_kpi.render`. The figures are computed from the log's pandas
+DataFrame (:data:`relint_kpi.records.FRAME_COLUMNS`).
 
 Definitions used throughout (documented in the README's report section):
 
@@ -28,24 +30,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from relint_kpi.i18n import t
+import pandas as pd
+
 from relint_kpi.issues import UsageError
+from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
-from relint_kpi.progress import compute_status, first_involvements
-from relint_kpi.records import Activity, ActivityLog
-from relint_kpi.territories import TerritoryIndex
+from relint_kpi.progress import OTHER, StatusTable, compute_status, first_involvement_frame
+from relint_kpi.records import ActivityLog, Deliverable
+from relint_kpi.territories import TerritoryIndex, iso_name
 
 #: Version of the report's JSON layout; bumped when a key changes meaning.
 REPORT_SCHEMA_VERSION = 1
-
-#: Action statuses, in the order renderers list them.
-ACTION_STATUSES = ("done", "in_progress", "not_started", "overdue")
-
-#: Key of the breakdown row that collects everything outside the plan's territories.
-OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,14 @@ class ResultSummary:
 
 @dataclass(frozen=True)
 class CountRow:
-    """One key of an activity breakdown: activities and event participants."""
+    """One key of an activity breakdown: activities and event participants.
+
+    ``label`` and ``group`` are the plan's names; ``label`` is ``None`` for
+    the :data:`OTHER` row, which is no item of the plan.
+    """
 
     key: str
-    label: str
+    label: str | None
     group: str | None
     activities: int
     participants: int
@@ -108,10 +110,14 @@ class CountRow:
 
 @dataclass(frozen=True)
 class StakeholderRow:
-    """Stakeholders of one kind active in the year, split into new and returning."""
+    """Stakeholders of one kind active in the year, split into new and returning.
+
+    ``label`` is the plan's name of a category; ``None`` for the ``internal``
+    and ``external`` rows, which the plan does not name.
+    """
 
     key: str
-    label: str
+    label: str | None
     active: int
     new: int
     returning: int
@@ -143,62 +149,42 @@ class Figure:
     """
 
     key: str
-    label: str
     value: int | float | None
     total: int | None = None
     percent: float | None = None
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column of a detail table: stable key, heading and value kind.
-
-    ``kind`` tells renderers how to format the cells: ``text``, ``int``,
-    ``number`` (int or float), ``percent`` (a number of percent points),
-    ``date``, ``bool``, ``year``, or ``status`` / ``action_status`` (a status
-    key shown as a coloured word).
-    """
-
-    key: str
-    label: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A small table of detail rows; each row has one value per column."""
-
-    columns: list[Column]
-    rows: list[list]
-
-
-@dataclass(frozen=True)
 class Criterion:
-    """One of the plan's evaluation criteria with the figures computed from the data."""
+    """One of the plan's evaluation criteria with the figures computed from the data.
+
+    ``rows`` are the detail rows, one dict per row from column key to value;
+    each ``measure`` has its own keys (see the functions in :data:`_CRITERIA`).
+    """
 
     id: str
     title: str
     measure: str
     figures: list[Figure]
-    table: Table
+    rows: list[dict]
 
 
 @dataclass(frozen=True)
 class AttentionItem:
-    """Something that needs attention, as a sentence in the report's language.
+    """Something that needs attention: an ``indicator``, ``action`` or ``territory``.
 
-    ``kind`` is ``indicator``, ``action`` or ``territory``; ``key`` the id
-    or code it is about.
+    ``key`` is the indicator's or action's id, or the territory's code; the
+    figures behind it are in the report's headline, actions and
+    ``by_territory`` rows.
     """
 
     kind: str
     key: str
-    text: str
 
 
 @dataclass(frozen=True)
 class Report:
-    """The year-end report: every section, in one language, ready to render."""
+    """The year-end report: every section's figures, ready to render."""
 
     plan: str
     region: str
@@ -228,22 +214,8 @@ class Report:
         raise KeyError(indicator_id)
 
 
-# -- formatting of numbers in sentences -----------------------------------------
-
-
-def format_number(value: int | float, lang: str, decimals: int = 0) -> str:
-    """Format a number the way readers of ``lang`` write it.
-
-    Italian groups thousands with ``.`` and writes decimals after ``,``
-    (``12.345,6``); English the other way round (``12,345.6``).
-    """
-    text = f"{value:,.{decimals}f}"
-    if lang == "it":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
-
-
 def _percent(part: int, whole: int) -> float | None:
+    """``part`` as a percentage of ``whole``, one decimal; None when ``whole`` is 0."""
     return round(part / whole * 100, 1) if whole else None
 
 
@@ -281,7 +253,7 @@ def resolve_as_of(plan: Plan, year: int, as_of: dt.date | None, today: dt.date |
             )
         return as_of
     today = today or dt.date.today()
-    chosen = min(dt.date(year, 12, 31), today)
+    _, chosen = year_and_as_of(years, today, year)
     if chosen.year != year:
         raise UsageError(f"{year} has not started yet (today is {today.isoformat()}); pass --as-of {year}-MM-DD to preview it")
     return chosen
@@ -304,23 +276,19 @@ def build_report(
     Raises :class:`UsageError` for a year outside the plan or an as-of date
     outside the year.
     """
-
     as_of = resolve_as_of(plan, year, as_of, today)
     now = now or generation_time()
-    previous_year = year - 1 if year - 1 in plan.years else None
+    scope = _Scope(plan, log, year, as_of, lang)
 
     status = compute_status(plan, log, year=year, as_of=as_of, lang=lang)
     previous = None
-    if previous_year is not None:
-        previous = compute_status(plan, log, year=previous_year, as_of=dt.date(previous_year, 12, 31), lang=lang)
+    if scope.previous_year is not None:
+        _, year_end = year_and_as_of(plan.years, as_of, scope.previous_year)
+        previous = compute_status(plan, log, year=scope.previous_year, as_of=year_end, lang=lang)
     headline = _headline(status, previous)
 
-    context = _Context(plan, log, year, as_of, lang)
-    by_group, by_territory, by_type = _breakdowns(context)
-    by_internal, by_category = _stakeholder_breakdowns(context)
-    actions = _actions(context)
-    criteria = [_CRITERIA[c.measure](context, c.id, c.title.get(lang)) for c in plan.evaluation_criteria]
-
+    by_group, by_territory, by_type = _breakdowns(scope)
+    actions = _actions(scope)
     meta = plan.metadata
     return Report(
         plan=meta.title.get(lang),
@@ -330,91 +298,125 @@ def build_report(
         as_of=as_of,
         lang=lang,
         generated_at=now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        previous_year=previous_year,
-        activities_total=sum(a.value for a in context.in_year),
+        previous_year=scope.previous_year,
+        activities_total=int(scope.in_year["value"].sum()),
         headline=headline,
         results=_results(plan, headline, lang),
         by_group=by_group,
         by_territory=by_territory,
         by_type=by_type,
-        stakeholders_by_internal=by_internal,
-        stakeholders_by_category=by_category,
+        stakeholders_by_internal=_stakeholder_rows(scope.people, "side", {"internal": None, "external": None}),
+        stakeholders_by_category=_stakeholder_rows(
+            scope.people, "category", {c.id: c.label.get(lang) for c in plan.stakeholder_categories}
+        ),
         actions=actions,
-        criteria=criteria,
-        attention=_attention(context, headline, actions, by_territory),
+        criteria=[_CRITERIA[c.measure](scope, c.id, c.title.get(lang)) for c in plan.evaluation_criteria],
+        attention=_attention(headline, actions, by_territory),
     )
 
 
-class _Context:
-    """The activities and look-ups every section of the report works from."""
+class _Scope:
+    """What every section of the report is computed from.
+
+    ``to_date`` holds the log's non-metric activities dated on or before the
+    as-of date, with two more columns: ``plan_territory`` (the priority
+    territory a row's code rolls up into) and ``territory_group`` (its
+    group), each :data:`OTHER` for a row outside them. ``in_year`` is the
+    part of ``to_date`` in the report's year. ``people`` has one row per
+    registered stakeholder (see :func:`_people`).
+    """
 
     def __init__(self, plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str):
-        self.plan, self.log, self.year, self.as_of, self.lang = plan, log, year, as_of, lang
-        self.index = TerritoryIndex(plan)
-        metric_types = {kind.id for kind in plan.activity_types if kind.metric}
-        #: Non-metric activities up to the as-of date, and those in the year.
-        self.to_date = [a for a in log.activities if a.type not in metric_types and a.date <= as_of]
-        self.in_year = [a for a in self.to_date if a.date.year == year]
-        #: Every action's earliest deliverable on or before the as-of date.
-        self.deliverables = {}
-        for deliverable in sorted(log.deliverables, key=lambda d: (d.date, d.line)):
-            if deliverable.date <= as_of:
-                self.deliverables.setdefault(deliverable.action, deliverable)
-        self.first_involved = _first_involvement(log, as_of)
-        # Look-ups by distinct territory code and by year, computed once: a
-        # log may hold a million activities and every section walks them.
-        codes = {a.territory for a in self.to_date} - {None}
-        #: Plan territory (or None) and territory group (or None) of each ISO code in the log.
-        self.plan_territory = {code: self.index.plan_territory(code) for code in codes}
-        self.group = {code: self.index.group(code) for code in codes}
-        self._active: dict[int, set[str]] = {}
+        self.plan, self.year, self.as_of, self.lang = plan, year, as_of, lang
+        self.previous_year = year - 1 if year - 1 in plan.years else None
+        self.to_date = _activities_to_date(plan, log.frame, as_of)
+        self.in_year = self.to_date[self.to_date["year"] == year]
+        self.deliverables = _earliest_deliverables(log.deliverables, as_of)
+        self.people = _people(log, self.to_date, year, self.previous_year, as_of)
+        self._territory_names = {t.code: t.name.get(lang) for _, t in plan.all_territories()}
 
-    def territory_label(self, code: str) -> str:
+    def territory_name(self, code: str) -> str:
         """A priority territory's name from the plan, else pycountry's."""
-        from relint_kpi.territories import iso_name
-
-        for _, territory in self.plan.all_territories():
-            if territory.code == code:
-                return territory.name.get(self.lang)
+        if code in self._territory_names:
+            return self._territory_names[code]
         return iso_name(code, self.lang)
 
-    def active_stakeholders(self, year: int) -> set[str]:
-        """Names of the stakeholders taking part in an activity of ``year`` (to the as-of date)."""
-        if year not in self._active:
-            self._active[year] = {name for a in self.to_date if a.date.year == year for name in a.stakeholders}
-        return self._active[year]
+
+def _per_category(column: pd.Series, value_of: Callable[[str], object], dtype: str | None = None) -> pd.Series:
+    """``value_of`` each row's entry of a categorical column, called once per category.
+
+    NaN (NaT for dates) where a row has no entry or ``value_of`` gives None;
+    ``dtype`` is the result's when every value could be None.
+    A million rows repeat a few dozen territory codes or action ids, so one
+    call per category replaces one per row.
+    """
+    per_category = pd.Series([value_of(category) for category in column.cat.categories], dtype=dtype)
+    # A row's category code is its position in the categories (-1 when missing: NaN).
+    return per_category.reindex(column.cat.codes.to_numpy()).set_axis(column.index)
 
 
-def _first_involvement(log: ActivityLog, as_of: dt.date) -> dict[str, dt.date]:
-    """Each stakeholder's first involvement, for those first involved on or before ``as_of``."""
-    return {name: date for name, (date, _) in first_involvements(log).items() if date <= as_of}
+def _activities_to_date(plan: Plan, frame: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+    """The non-metric activities dated on or before ``as_of``, placed in the plan's territories and groups."""
+    metric_types = [kind.id for kind in plan.activity_types if kind.metric]
+    rows = frame[~frame["type"].isin(metric_types) & (frame["date"] <= pd.Timestamp(as_of))]
+    index = TerritoryIndex(plan)
+    return rows.assign(
+        plan_territory=_per_category(rows["territory"], index.plan_territory).fillna(OTHER),
+        territory_group=_per_category(rows["territory"], index.group).fillna(OTHER),
+    )
 
 
-def _headline(status, previous) -> list[HeadlineRow]:
+def _earliest_deliverables(deliverables: list[Deliverable], as_of: dt.date) -> dict[str, Deliverable]:
+    """Every action's earliest deliverable recorded on or before ``as_of``."""
+    earliest: dict[str, Deliverable] = {}
+    for deliverable in sorted(deliverables, key=lambda d: (d.date, d.line)):
+        if deliverable.date <= as_of:
+            earliest.setdefault(deliverable.action, deliverable)
+    return earliest
+
+
+def _people(log: ActivityLog, to_date: pd.DataFrame, year: int, previous_year: int | None, as_of: dt.date) -> pd.DataFrame:
+    """One row per registered stakeholder, indexed by name.
+
+    Columns: ``side`` (``internal`` or ``external``), ``category``, and
+    booleans ``active`` (in an activity of the year), ``new`` (first
+    involved in the year), ``returning`` (active, first involved earlier)
+    and ``both_years`` (active in the year and in the previous plan year).
+    """
+    registry = pd.DataFrame(
+        [(s.name, "internal" if s.internal else "external", s.category) for s in log.stakeholders.values()],
+        columns=["name", "side", "category"],
+    ).set_index("name")
+    # Rows naming nobody (a third of a typical log) would only explode into NaN.
+    naming = to_date["stakeholders"].astype(bool) & to_date["year"].isin([year, previous_year])
+    involved = to_date.loc[naming, ["year", "stakeholders"]].explode("stakeholders")
+
+    def active_in(when: int):
+        return registry.index.isin(involved.loc[involved["year"] == when, "stakeholders"])
+
+    first = first_involvement_frame(log)
+    first = first[first["date"] <= pd.Timestamp(as_of)]
+    first_year = first.set_index("stakeholder")["date"].dt.year.reindex(registry.index).to_numpy()
+    active = active_in(year)
+    before = active_in(previous_year) if previous_year is not None else False
+    return registry.assign(
+        active=active, new=first_year == year, returning=active & (first_year < year), both_years=active & before
+    )
+
+
+def _headline(status: StatusTable, previous: StatusTable | None) -> list[HeadlineRow]:
+    """One row per indicator of ``status``, with its figures of ``previous`` (the previous year) if given."""
     before = {row.id: row for row in previous.indicators} if previous is not None else {}
     rows = []
     for row in status.indicators:
         prior = before.get(row.id)
-        rows.append(
-            HeadlineRow(
-                id=row.id,
-                title=row.title,
-                unit=row.unit,
-                basis=row.basis,
-                target=row.target,
-                actual=row.actual,
-                percent=row.percent,
-                status=row.status,
-                previous_target=prior.target if prior else None,
-                previous_actual=prior.actual if prior else None,
-                previous_percent=prior.percent if prior else None,
-                previous_status=prior.status if prior else None,
-            )
-        )
+        trend = {f"previous_{name}": getattr(prior, name) for name in ("target", "actual", "percent", "status")} if prior else {}
+        rows.append(HeadlineRow(row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, row.status, **trend))
     return rows
 
 
 def _results(plan: Plan, headline: list[HeadlineRow], lang: str) -> list[ResultSummary]:
+    """Each expected result of the plan with its objectives and how its indicators in ``headline`` did."""
     by_id = {row.id: row for row in headline}
     objectives = {o.id: o for o in plan.objectives}
     summaries = []
@@ -434,62 +436,38 @@ def _results(plan: Plan, headline: list[HeadlineRow], lang: str) -> list[ResultS
     return summaries
 
 
-def _count(activities: list[Activity]) -> tuple[int, int]:
-    return sum(a.value for a in activities), sum(a.participants or 0 for a in activities)
+def _count_rows(rows: pd.DataFrame, column: str, names: dict[str, tuple[str | None, str | None]]) -> list[CountRow]:
+    """Activities and participants of ``rows`` per key of ``column``, one row per key of ``names`` (label, group)."""
+    totals = rows.groupby(column, observed=True)[["value", "participants"]].sum().reindex(list(names), fill_value=0)
+    return [
+        CountRow(key, label, group, activities, participants)
+        for (key, (label, group)), activities, participants in zip(
+            names.items(), totals["value"].tolist(), totals["participants"].tolist()
+        )
+    ]
 
 
-def _breakdowns(ctx: _Context) -> tuple[list[CountRow], list[CountRow], list[CountRow]]:
+def _breakdowns(scope: _Scope) -> tuple[list[CountRow], list[CountRow], list[CountRow]]:
     """Activities in the year by territory group, by priority territory and by type.
 
     Rows come in plan order, every key listed even at zero (a gap is news),
-    then one "other" row for activities outside the plan's territories.
+    then one :data:`OTHER` row for activities outside the plan's territories.
     """
-    lang = ctx.lang
-    by_group: dict[str, list[Activity]] = defaultdict(list)
-    by_territory: dict[str, list[Activity]] = defaultdict(list)
-    by_type: dict[str, list[Activity]] = defaultdict(list)
-    for activity in ctx.in_year:
-        code = activity.territory
-        by_group[(ctx.group[code] if code else None) or OTHER].append(activity)
-        by_territory[(ctx.plan_territory[code] if code else None) or OTHER].append(activity)
-        by_type[activity.type].append(activity)
-    groups = []
-    for group in ctx.plan.territory_groups:
-        groups.append(CountRow(group.id, group.title.get(lang), None, *_count(by_group[group.id])))
-    groups.append(CountRow(OTHER, t("report.other_territories", lang), None, *_count(by_group[OTHER])))
-    territories = []
-    for group, territory in ctx.plan.all_territories():
-        territories.append(
-            CountRow(territory.code, territory.name.get(lang), group.title.get(lang), *_count(by_territory[territory.code]))
-        )
-    territories.append(CountRow(OTHER, t("report.other_territories", lang), None, *_count(by_territory[OTHER])))
-    types = [
-        CountRow(kind.id, kind.label.get(lang), None, *_count(by_type[kind.id]))
-        for kind in ctx.plan.activity_types
-        if not kind.metric
-    ]
-    return groups, territories, types
+    plan, lang, rows = scope.plan, scope.lang, scope.in_year
+    groups = {g.id: (g.title.get(lang), None) for g in plan.territory_groups}
+    territories = {t.code: (t.name.get(lang), g.title.get(lang)) for g, t in plan.all_territories()}
+    types = {kind.id: (kind.label.get(lang), None) for kind in plan.activity_types if not kind.metric}
+    return (
+        _count_rows(rows, "territory_group", {**groups, OTHER: (None, None)}),
+        _count_rows(rows, "plan_territory", {**territories, OTHER: (None, None)}),
+        _count_rows(rows, "type", types),
+    )
 
 
-def _stakeholder_counts(ctx: _Context, names: set[str]) -> tuple[int, int, int]:
-    active = names & ctx.active_stakeholders(ctx.year)
-    new = {n for n in names if n in ctx.first_involved and ctx.first_involved[n].year == ctx.year}
-    returning = {n for n in active if n in ctx.first_involved and ctx.first_involved[n].year < ctx.year}
-    return len(active), len(new), len(returning)
-
-
-def _stakeholder_breakdowns(ctx: _Context) -> tuple[list[StakeholderRow], list[StakeholderRow]]:
-    """Stakeholders by internal/external and by category: active, new, returning in the year."""
-    lang, registry = ctx.lang, ctx.log.stakeholders
-    internal = []
-    for key, flag in (("internal", True), ("external", False)):
-        names = {n for n, s in registry.items() if s.internal is flag}
-        internal.append(StakeholderRow(key, t(f"report.{key}", lang), *_stakeholder_counts(ctx, names)))
-    categories = []
-    for category in ctx.plan.stakeholder_categories:
-        names = {n for n, s in registry.items() if s.category == category.id}
-        categories.append(StakeholderRow(category.id, category.label.get(lang), *_stakeholder_counts(ctx, names)))
-    return internal, categories
+def _stakeholder_rows(people: pd.DataFrame, column: str, labels: dict[str, str | None]) -> list[StakeholderRow]:
+    """Active, new and returning stakeholders per key of ``column``, one row per key of ``labels``."""
+    counts = people.groupby(column)[["active", "new", "returning"]].sum().reindex(list(labels), fill_value=0)
+    return [StakeholderRow(key, labels[key], *map(int, counts.loc[key])) for key in labels]
 
 
 def action_status(start: dt.date, end: dt.date, has_deliverable: bool, has_activity: bool, as_of: dt.date) -> str:
@@ -503,30 +481,32 @@ def action_status(start: dt.date, end: dt.date, has_deliverable: bool, has_activ
     return "not_started"
 
 
-def _actions(ctx: _Context) -> list[ActionRow]:
-    by_action: dict[str, list[Activity]] = defaultdict(list)
-    for activity in ctx.to_date:
-        if activity.action:
-            by_action[activity.action].append(activity)
+def _actions(scope: _Scope) -> list[ActionRow]:
+    """Each action of the plan: linked activities in the year and to date, deliverable and status."""
+    linked = scope.to_date[scope.to_date["action"].notna()]
+    linked = linked.assign(in_year=linked["value"].where(linked["year"] == scope.year, 0))
+    per_action = (
+        linked.groupby("action", observed=True)
+        .agg(rows=("value", "size"), to_date=("value", "sum"), in_year=("in_year", "sum"))
+        .reindex([action.id for action in scope.plan.actions], fill_value=0)
+    )
     rows = []
-    for action in ctx.plan.actions:
-        linked_to_date = by_action[action.id]
-        linked = [a for a in linked_to_date if a.date.year == ctx.year]
-        deliverable = ctx.deliverables.get(action.id)
+    for action, counts in zip(scope.plan.actions, per_action.itertuples()):
+        deliverable = scope.deliverables.get(action.id)
         timing = action.timing
         rows.append(
             ActionRow(
                 id=action.id,
-                title=action.title.get(ctx.lang),
-                territory=ctx.territory_label(action.territory) if action.territory else None,
-                timing=timing.label.get(ctx.lang),
+                title=action.title.get(scope.lang),
+                territory=scope.territory_name(action.territory) if action.territory else None,
+                timing=timing.label.get(scope.lang),
                 start=timing.start,
                 end=timing.end,
-                activities=sum(a.value for a in linked),
-                activities_to_date=sum(a.value for a in linked_to_date),
+                activities=int(counts.in_year),
+                activities_to_date=int(counts.to_date),
                 deliverable_date=deliverable.date if deliverable else None,
                 deliverable_note=deliverable.note if deliverable else None,
-                status=action_status(timing.start, timing.end, deliverable is not None, bool(linked_to_date), ctx.as_of),
+                status=action_status(timing.start, timing.end, deliverable is not None, counts.rows > 0, scope.as_of),
             )
         )
     return rows
@@ -534,223 +514,150 @@ def _actions(ctx: _Context) -> list[ActionRow]:
 
 # -- evaluation criteria ------------------------------------------------------------
 # One function per ``measure`` of the plan's evaluation criteria; each returns
-# a Criterion whose figures and table are computed from the activity log.
+# a Criterion whose figures and detail rows are computed from the activity log.
 
 
-def _quarter_label(quarter: int, lang: str) -> str:
-    return t("report.quarter_prefix", lang) + str(quarter)
-
-
-def relations_continuity(ctx: _Context, criterion_id: str, title: str) -> Criterion:
+def relations_continuity(scope: _Scope, criterion_id: str, title: str) -> Criterion:
     """Per priority territory: quarters of the year with activity, and plan years active.
 
     A territory is *continuous* when it was active in every plan year up to
-    the report's year.
+    the report's year. Row keys: ``territory``, ``group``, ``quarters``
+    (numbers 1–4), ``quarter_count``, ``years_active`` (years), ``continuous``.
     """
-    lang, years = ctx.lang, [y for y in ctx.plan.years if y <= ctx.year]
-    quarters: dict[str, set[int]] = defaultdict(set)
-    active_years: dict[str, set[int]] = defaultdict(set)
-    for activity in ctx.to_date:
-        code = ctx.plan_territory[activity.territory] if activity.territory else None
-        if code is None:
-            continue
-        active_years[code].add(activity.year)
-        if activity.year == ctx.year:
-            quarters[code].add(activity.quarter)
-    elapsed = (ctx.as_of.month - 1) // 3 + 1
+    plan, year = scope.plan, scope.year
+    codes = [territory.code for _, territory in plan.all_territories()]
+    placed = scope.to_date[scope.to_date["plan_territory"] != OTHER]
+    this_year = placed[placed["year"] == year]
+    active_years = pd.crosstab(placed["plan_territory"], placed["year"]) > 0
+    active_years = active_years.reindex(index=codes, columns=[y for y in plan.years if y <= year], fill_value=False)
+    active_quarters = pd.crosstab(this_year["plan_territory"], this_year["quarter"]) > 0
+    active_quarters = active_quarters.reindex(index=codes, columns=[1, 2, 3, 4], fill_value=False)
     rows = []
-    for group, territory in ctx.plan.all_territories():
-        code = territory.code
+    for group, territory in plan.all_territories():
+        quarters, years = active_quarters.loc[territory.code], active_years.loc[territory.code]
         rows.append(
-            [
-                territory.name.get(lang),
-                group.title.get(lang),
-                ", ".join(_quarter_label(q, lang) for q in sorted(quarters[code])),
-                len(quarters[code]),
-                ", ".join(str(y) for y in sorted(active_years[code] & set(years))),
-                set(years) <= active_years[code],
-            ]
+            {
+                "territory": territory.name.get(scope.lang),
+                "group": group.title.get(scope.lang),
+                "quarters": quarters.index[quarters.to_numpy()].tolist(),
+                "quarter_count": int(quarters.sum()),
+                "years_active": years.index[years.to_numpy()].tolist(),
+                "continuous": bool(years.all()),
+            }
         )
-    total = len(rows)
-    active = sum(1 for row in rows if row[3])
-    continuous = sum(1 for row in rows if row[5])
-    quarter_count = sum(row[3] for row in rows)
-    return Criterion(
-        id=criterion_id,
-        title=title,
-        measure="relations_continuity",
-        figures=[
-            Figure("territories_active", t("report.fig.territories_active", lang), active, total, _percent(active, total)),
-            Figure(
-                "territories_continuous",
-                t("report.fig.territories_continuous", lang),
-                continuous,
-                total,
-                _percent(continuous, total),
-            ),
-            Figure(
-                "territory_quarters",
-                t("report.fig.territory_quarters", lang),
-                quarter_count,
-                total * elapsed,
-                _percent(quarter_count, total * elapsed),
-            ),
-        ],
-        table=Table(
-            [
-                Column("territory", t("report.col.territory", lang), "text"),
-                Column("group", t("report.col.group", lang), "text"),
-                Column("quarters", t("report.col.quarters", lang), "text"),
-                Column("quarter_count", t("report.col.quarter_count", lang), "int"),
-                Column("years_active", t("report.col.years_active", lang), "text"),
-                Column("continuous", t("report.col.continuous", lang), "bool"),
-            ],
-            rows,
-        ),
+    total = len(codes)
+    active = int(active_quarters.any(axis=1).sum())
+    continuous = int(active_years.all(axis=1).sum())
+    quarter_count = int(active_quarters.to_numpy().sum())
+    _, elapsed = quarter_of(scope.as_of)
+    figures = [
+        Figure("territories_active", active, total, _percent(active, total)),
+        Figure("territories_continuous", continuous, total, _percent(continuous, total)),
+        Figure("territory_quarters", quarter_count, total * elapsed, _percent(quarter_count, total * elapsed)),
+    ]
+    return Criterion(criterion_id, title, "relations_continuity", figures, rows)
+
+
+def thematic_coverage(scope: _Scope, criterion_id: str, title: str) -> Criterion:
+    """Actions with activity in the year, and the regional sectors those actions involve.
+
+    Row keys: ``sector``, ``actions``, ``actions_with_activity``, ``covered``.
+    """
+    actions = scope.plan.actions
+    active_actions = scope.in_year["action"].dropna().unique()
+    links = pd.DataFrame(
+        [(sector.strip(), action.id) for action in actions for sector in action.regional_sectors],
+        columns=["sector", "action"],
     )
-
-
-def thematic_coverage(ctx: _Context, criterion_id: str, title: str) -> Criterion:
-    """Actions with activity in the year, and the regional sectors those actions involve."""
-    lang = ctx.lang
-    active_actions = {a.action for a in ctx.in_year if a.action}
     # one sector however its name is capitalised; the first spelling names it
-    sectors: dict[str, tuple[str, list[str]]] = {}
-    for action in ctx.plan.actions:
-        for sector in action.regional_sectors:
-            sectors.setdefault(sector.strip().casefold(), (sector.strip(), []))[1].append(action.id)
-    rows = []
-    for name, action_ids in sectors.values():
-        with_activity = sum(1 for a in action_ids if a in active_actions)
-        rows.append([name, len(action_ids), with_activity, with_activity > 0])
-    actions_total = len(ctx.plan.actions)
-    actions_active = sum(1 for a in ctx.plan.actions if a.id in active_actions)
-    covered = sum(1 for row in rows if row[3])
-    return Criterion(
-        id=criterion_id,
-        title=title,
-        measure="thematic_coverage",
-        figures=[
-            Figure(
-                "actions_with_activity",
-                t("report.fig.actions_with_activity", lang),
-                actions_active,
-                actions_total,
-                _percent(actions_active, actions_total),
-            ),
-            Figure("sectors_covered", t("report.fig.sectors_covered", lang), covered, len(rows), _percent(covered, len(rows))),
-        ],
-        table=Table(
-            [
-                Column("sector", t("report.col.sector", lang), "text"),
-                Column("actions", t("report.col.actions", lang), "int"),
-                Column("actions_with_activity", t("report.col.actions_with_activity", lang), "int"),
-                Column("covered", t("report.col.covered", lang), "bool"),
-            ],
-            rows,
-        ),
+    sectors = (
+        links.assign(key=links["sector"].str.casefold(), with_activity=links["action"].isin(active_actions))
+        .groupby("key", sort=False)
+        .agg(sector=("sector", "first"), actions=("action", "size"), actions_with_activity=("with_activity", "sum"))
     )
+    rows = [
+        {"sector": sector, "actions": count, "actions_with_activity": active, "covered": active > 0}
+        for sector, count, active in zip(
+            sectors["sector"].tolist(), sectors["actions"].tolist(), sectors["actions_with_activity"].tolist()
+        )
+    ]
+    with_activity = int(pd.Index([action.id for action in actions]).isin(active_actions).sum())
+    covered = sum(row["covered"] for row in rows)
+    figures = [
+        Figure("actions_with_activity", with_activity, len(actions), _percent(with_activity, len(actions))),
+        Figure("sectors_covered", covered, len(rows), _percent(covered, len(rows))),
+    ]
+    return Criterion(criterion_id, title, "thematic_coverage", figures, rows)
 
 
-def stakeholder_continuity(ctx: _Context, criterion_id: str, title: str) -> Criterion:
+def stakeholder_continuity(scope: _Scope, criterion_id: str, title: str) -> Criterion:
     """Stakeholders active in the year, new vs returning, and active in both years.
 
     *Both years* means the report's year and the previous plan year; it does
-    not apply in the plan's first year.
+    not apply in the plan's first year (``None``). Row keys: ``category``,
+    ``active``, ``new``, ``returning``, ``both_years``.
     """
-    lang, registry = ctx.lang, ctx.log.stakeholders
-    active = ctx.active_stakeholders(ctx.year) & set(registry)
-    previous_year = ctx.year - 1 if ctx.year - 1 in ctx.plan.years else None
-    before = ctx.active_stakeholders(previous_year) if previous_year else set()
+    people, has_previous = scope.people, scope.previous_year is not None
+    columns = ["active", "new", "returning", "both_years"]
+    categories = [category.id for category in scope.plan.stakeholder_categories]
+    per_category = people.groupby("category")[columns].sum().reindex(categories, fill_value=0)
     rows = []
-    for category in ctx.plan.stakeholder_categories:
-        names = {n for n, s in registry.items() if s.category == category.id}
-        both_years = len(names & active & before) if previous_year else None
-        rows.append([category.label.get(lang), *_stakeholder_counts(ctx, names), both_years])
-    _, new, returning = _stakeholder_counts(ctx, set(registry))
-    both = len(active & before) if previous_year else None
-    return Criterion(
-        id=criterion_id,
-        title=title,
-        measure="stakeholder_continuity",
-        figures=[
-            Figure("stakeholders_active", t("report.fig.stakeholders_active", lang), len(active)),
-            Figure("stakeholders_new", t("report.fig.stakeholders_new", lang), new, len(active), _percent(new, len(active))),
-            Figure(
-                "stakeholders_returning",
-                t("report.fig.stakeholders_returning", lang),
-                returning,
-                len(active),
-                _percent(returning, len(active)),
-            ),
-            Figure(
-                "stakeholders_both_years",
-                t("report.fig.stakeholders_both_years", lang),
-                both,
-                len(active) if previous_year else None,
-                _percent(both, len(active)) if previous_year else None,
-            ),
-        ],
-        table=Table(
-            [
-                Column("category", t("report.col.category", lang), "text"),
-                Column("active", t("report.col.active", lang), "int"),
-                Column("new", t("report.col.new", lang), "int"),
-                Column("returning", t("report.col.returning", lang), "int"),
-                Column("both_years", t("report.col.both_years", lang), "int"),
-            ],
-            rows,
-        ),
-    )
-
-
-def spillover(ctx: _Context, criterion_id: str, title: str) -> Criterion:
-    """Follow-up activities: linked to an action and dated after its deliverable, in the year."""
-    lang = ctx.lang
-    titles = {a.id: a.title.get(lang) for a in ctx.plan.actions}
-    rows = []
-    actions_with_follow_up = set()
-    follow_up = 0
-    for activity in sorted(ctx.in_year, key=lambda a: (a.date, a.path, a.line)):
-        deliverable = ctx.deliverables.get(activity.action) if activity.action else None
-        if deliverable is None or activity.date <= deliverable.date:
-            continue
-        actions_with_follow_up.add(activity.action)
-        follow_up += activity.value
+    for category in scope.plan.stakeholder_categories:
+        active, new, returning, both = map(int, per_category.loc[category.id])
         rows.append(
-            [
-                activity.action,
-                titles.get(activity.action, activity.action),
-                deliverable.date,
-                activity.date,
-                activity.title,
-                ctx.territory_label(activity.territory) if activity.territory else "",
-                activity.value,
-            ]
+            {
+                "category": category.label.get(scope.lang),
+                "active": active,
+                "new": new,
+                "returning": returning,
+                "both_years": both if has_previous else None,
+            }
         )
-    done = sum(1 for a in ctx.plan.actions if a.id in ctx.deliverables)
-    follow = len(actions_with_follow_up)
-    return Criterion(
-        id=criterion_id,
-        title=title,
-        measure="spillover",
-        figures=[
-            Figure("follow_up_activities", t("report.fig.follow_up_activities", lang), follow_up),
-            Figure("actions_with_follow_up", t("report.fig.actions_with_follow_up", lang), follow, done, _percent(follow, done)),
-        ],
-        table=Table(
-            [
-                Column("action", t("report.col.action_id", lang), "text"),
-                Column("action_title", t("report.col.action", lang), "text"),
-                Column("deliverable_date", t("report.col.deliverable_date", lang), "date"),
-                Column("date", t("report.col.date", lang), "date"),
-                Column("title", t("report.col.follow_up", lang), "text"),
-                Column("territory", t("report.col.territory", lang), "text"),
-                Column("activities", t("report.col.activities", lang), "int"),
-            ],
-            rows,
+    active, new, returning, both = map(int, people[columns].sum())
+    figures = [
+        Figure("stakeholders_active", active),
+        Figure("stakeholders_new", new, active, _percent(new, active)),
+        Figure("stakeholders_returning", returning, active, _percent(returning, active)),
+        Figure(
+            "stakeholders_both_years",
+            both if has_previous else None,
+            active if has_previous else None,
+            _percent(both, active) if has_previous else None,
         ),
+    ]
+    return Criterion(criterion_id, title, "stakeholder_continuity", figures, rows)
+
+
+def spillover(scope: _Scope, criterion_id: str, title: str) -> Criterion:
+    """Follow-up activities: linked to an action and dated after its deliverable, in the year.
+
+    Row keys: ``action``, ``action_title``, ``deliverable_date``, ``date``,
+    ``title``, ``territory`` (``""`` for none), ``activities``; in date order.
+    """
+    titles = {action.id: action.title.get(scope.lang) for action in scope.plan.actions}
+    delivered = {action: pd.Timestamp(deliverable.date) for action, deliverable in scope.deliverables.items()}
+    rows = scope.in_year.assign(deliverable_date=_per_category(scope.in_year["action"], delivered.get, "datetime64[ns]"))
+    follow_up = rows[rows["date"] > rows["deliverable_date"]]
+    # file names as text: the order must not depend on how the frame's categories were built
+    follow_up = follow_up.assign(file=follow_up["path"].astype(str)).sort_values(["date", "file", "line"], kind="stable")
+    table = pd.DataFrame(
+        {
+            "action": follow_up["action"].astype(str),
+            "action_title": _per_category(follow_up["action"], lambda action: titles.get(action, action)),
+            "deliverable_date": follow_up["deliverable_date"].dt.date,
+            "date": follow_up["date"].dt.date,
+            "title": follow_up["title"],
+            "territory": _per_category(follow_up["territory"], scope.territory_name).fillna(""),
+            "activities": follow_up["value"],
+        }
     )
+    done = sum(1 for action in scope.plan.actions if action.id in scope.deliverables)
+    followed = int(follow_up["action"].nunique())
+    figures = [
+        Figure("follow_up_activities", int(follow_up["value"].sum())),
+        Figure("actions_with_follow_up", followed, done, _percent(followed, done)),
+    ]
+    return Criterion(criterion_id, title, "spillover", figures, table.to_dict("records"))
 
 
 #: How each ``measure`` of the plan's evaluation criteria is computed.
@@ -762,30 +669,10 @@ _CRITERIA = {
 }
 
 
-def _attention(
-    ctx: _Context, headline: list[HeadlineRow], actions: list[ActionRow], territories: list[CountRow]
-) -> list[AttentionItem]:
-    """What needs attention, in words: weak indicators, overdue actions, silent territories."""
-    lang = ctx.lang
-    items = []
-    for row in headline:
-        if row.status in ("behind", "at_risk"):
-            text = t("report.attention.indicator", lang).format(
-                title=row.title,
-                status=t(f"status.{row.status}", lang),
-                actual=format_number(row.actual, lang),
-                target=format_number(row.target, lang),
-                percent=format_number(row.percent, lang, 1),
-            )
-            items.append(AttentionItem("indicator", row.id, text))
-    for action in actions:
-        if action.status == "overdue":
-            text = t("report.attention.action", lang).format(
-                id=action.id, title=action.title, end=action.end.isoformat()
-            )
-            items.append(AttentionItem("action", action.id, text))
-    for row in territories:
-        if row.key != OTHER and row.activities == 0:
-            text = t("report.attention.territory", lang).format(name=row.label, year=ctx.year)
-            items.append(AttentionItem("territory", row.key, text))
-    return items
+def _attention(headline: list[HeadlineRow], actions: list[ActionRow], territories: list[CountRow]) -> list[AttentionItem]:
+    """What needs attention: weak indicators, overdue actions, silent priority territories."""
+    return (
+        [AttentionItem("indicator", row.id) for row in headline if row.status in ("behind", "at_risk")]
+        + [AttentionItem("action", action.id) for action in actions if action.status == "overdue"]
+        + [AttentionItem("territory", row.key) for row in territories if row.key != OTHER and row.activities == 0]
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from relint_kpi.i18n import t
 from relint_kpi.render.console import stdout_console
+from relint_kpi.render.formatting import format_number
 from relint_kpi.plan import Plan
-from relint_kpi.report import format_number
 from relint_kpi.territories import iso_name
 
 

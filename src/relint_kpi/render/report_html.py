@@ -22,11 +22,13 @@ from relint_kpi.render.report_layout import (
     Block,
     cell_text,
     cover,
+    row_label,
     sections,
     status_key,
     title,
 )
-from relint_kpi.report import Report, format_number
+from relint_kpi.render.formatting import format_number
+from relint_kpi.report import Report
 
 #: Bar colours of the charts, by indicator status.
 BAR_COLOURS = {"achieved": "#2e7d32", "on_track": "#1565c0", "at_risk": "#ef8f00", "behind": "#c62828"}
@@ -184,7 +186,7 @@ def group_chart(report: Report) -> str:
             f'<text x="{x + slot / 2:.1f}" y="{base - bar - 5:.1f}" font-size="12" text-anchor="middle" '
             f'fill="#1f2933">{escape(format_number(row.activities, lang))}</text>',
         ]
-        lines = _wrap(row.label, max(8, int(slot / 6)))
+        lines = _wrap(row_label(row, lang), max(8, int(slot / 6)))
         if len(lines) > 4:
             lines = lines[:3] + [_shorten(lines[3] + " …", max(8, int(slot / 6)))]
         for line_no, line in enumerate(lines):

@@ -31,20 +31,16 @@ import datetime as dt
 import io
 import json
 
+from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label
 from relint_kpi.render.safe import neutralise_cell
-from relint_kpi.report import REPORT_SCHEMA_VERSION, Criterion, Report
+from relint_kpi.report import REPORT_SCHEMA_VERSION, Report
+
+#: Sections whose rows the report names only by key where the plan names nothing.
+_LABELLED_ROWS = ("by_group", "by_territory", "by_type", "stakeholders_by_internal", "stakeholders_by_category")
 
 
 def _plain(value):
     """Turn dataclasses, dates and lists into JSON values, keeping field order."""
-    if isinstance(value, Criterion):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "table"}
-        keys = [c.key for c in value.table.columns]
-        data["table"] = {
-            "columns": [_plain(c) for c in value.table.columns],
-            "rows": [{k: _plain(v) for k, v in zip(keys, row)} for row in value.table.rows],
-        }
-        return data
     if dataclasses.is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
@@ -56,7 +52,30 @@ def _plain(value):
 
 def report_dict(report: Report) -> dict:
     """The report as a JSON-ready dict (see the module docstring for the layout)."""
-    return {"schema_version": REPORT_SCHEMA_VERSION, **_plain(report)}
+    lang = report.lang
+    data = {"schema_version": REPORT_SCHEMA_VERSION, **_plain(report)}
+    for section in _LABELLED_ROWS:
+        for row, item in zip(getattr(report, section), data[section]):
+            item["label"] = row_label(row, lang)
+    criteria = []
+    for criterion in report.criteria:
+        table = criterion_table(criterion, lang)
+        keys = [column.key for column in table.columns]
+        criteria.append(
+            {
+                "id": criterion.id,
+                "title": criterion.title,
+                "measure": criterion.measure,
+                "figures": [{"key": f.key, "label": figure_label(f.key, lang), **_plain(f)} for f in criterion.figures],
+                "table": {
+                    "columns": [_plain(column) for column in table.columns],
+                    "rows": [{key: _plain(cell) for key, cell in zip(keys, row)} for row in table.rows],
+                },
+            }
+        )
+    data["criteria"] = criteria
+    data["attention"] = [{"kind": i.kind, "key": i.key, "text": attention_text(report, i)} for i in report.attention]
+    return data
 
 
 def render_json(report: Report) -> str:

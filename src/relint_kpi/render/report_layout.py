@@ -1,9 +1,10 @@
-"""The year-end report laid out as sections of titled tables.
+"""The year-end report laid out as sections of titled tables, in words.
 
-Every report renderer (terminal, Markdown, HTML, XLSX) shows the same
-sections in the same order with the same columns; this module decides that
-layout once from a :class:`~relint_kpi.report.Report`, so the renderers only
-differ in how they draw a table. Cells keep their raw values (numbers stay
+Every report renderer (terminal, Markdown, HTML, XLSX, JSON) shows the same
+sections with the same columns; this module decides that layout once from a
+:class:`~relint_kpi.report.Report`, and names everything the report only
+holds by key: column titles, figure names, the "other" and internal/external
+rows, the attention sentences. Cells keep their raw values (numbers stay
 numbers); :func:`cell_text` turns one into text for the text formats.
 """
 
@@ -13,7 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from relint_kpi.i18n import t
-from relint_kpi.report import Column, Report, format_number
+from relint_kpi.render.formatting import format_number
+from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, Report, StakeholderRow
 
 #: Column kinds whose cells are numbers (right-aligned, numeric in XLSX).
 NUMERIC_KINDS = frozenset({"int", "percent", "number"})
@@ -29,6 +31,21 @@ STATUS_COLOURS = {
     "not_started": ("#eeeeee", "#424242"),
     "overdue": ("#fbdada", "#8e1b1b"),
 }
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a table: stable key, heading and value kind.
+
+    ``kind`` tells renderers how to format the cells: ``text``, ``int``,
+    ``number`` (int or float), ``percent`` (a number of percent points),
+    ``date``, ``bool``, ``year``, or ``status`` / ``action_status`` (a status
+    key shown as a coloured word).
+    """
+
+    key: str
+    label: str
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -173,7 +190,7 @@ def _count_block(report: Report, title_key: str, rows, first: Column, with_group
     ]
     cells = []
     for row in rows:
-        cells.append([row.label, *([row.group or ""] if with_group else []), row.activities, row.participants])
+        cells.append([row_label(row, lang), *([row.group or ""] if with_group else []), row.activities, row.participants])
     return Block(t(title_key, lang), columns, cells)
 
 
@@ -185,7 +202,7 @@ def _stakeholder_block(report: Report, title_key: str, rows, first: Column) -> B
         _col("new", "report.col.new", "int", lang),
         _col("returning", "report.col.returning", "int", lang),
     ]
-    return Block(t(title_key, lang), columns, [[r.label, r.active, r.new, r.returning] for r in rows])
+    return Block(t(title_key, lang), columns, [[row_label(r, lang), r.active, r.new, r.returning] for r in rows])
 
 
 def actions_block(report: Report) -> Block:
@@ -218,12 +235,92 @@ def _criterion_blocks(report: Report) -> list[Block]:
     ]
     blocks = []
     for criterion in report.criteria:
-        rows = []
-        for figure in criterion.figures:
-            rows.append([figure.label, figure.value, figure.total, figure.percent])
+        rows = [[figure_label(f.key, lang), f.value, f.total, f.percent] for f in criterion.figures]
         blocks.append(Block(criterion.title, figure_columns, rows))
-        blocks.append(Block(None, criterion.table.columns, criterion.table.rows))
+        blocks.append(criterion_table(criterion, lang))
     return blocks
+
+
+#: The detail table of each criterion ``measure``: (row key, label key, kind) per column.
+CRITERION_COLUMNS = {
+    "relations_continuity": [
+        ("territory", "report.col.territory", "text"),
+        ("group", "report.col.group", "text"),
+        ("quarters", "report.col.quarters", "text"),
+        ("quarter_count", "report.col.quarter_count", "int"),
+        ("years_active", "report.col.years_active", "text"),
+        ("continuous", "report.col.continuous", "bool"),
+    ],
+    "thematic_coverage": [
+        ("sector", "report.col.sector", "text"),
+        ("actions", "report.col.actions", "int"),
+        ("actions_with_activity", "report.col.actions_with_activity", "int"),
+        ("covered", "report.col.covered", "bool"),
+    ],
+    "stakeholder_continuity": [
+        ("category", "report.col.category", "text"),
+        ("active", "report.col.active", "int"),
+        ("new", "report.col.new", "int"),
+        ("returning", "report.col.returning", "int"),
+        ("both_years", "report.col.both_years", "int"),
+    ],
+    "spillover": [
+        ("action", "report.col.action_id", "text"),
+        ("action_title", "report.col.action", "text"),
+        ("deliverable_date", "report.col.deliverable_date", "date"),
+        ("date", "report.col.date", "date"),
+        ("title", "report.col.follow_up", "text"),
+        ("territory", "report.col.territory", "text"),
+        ("activities", "report.col.activities", "int"),
+    ],
+}
+
+
+def criterion_table(criterion: Criterion, lang: str) -> Block:
+    """A criterion's detail rows as a table: its measure's columns, quarters and years in words."""
+    columns = [_col(key, label_key, kind, lang) for key, label_key, kind in CRITERION_COLUMNS[criterion.measure]]
+    quarter = t("report.quarter_prefix", lang)
+    words = {
+        "quarters": lambda numbers: ", ".join(f"{quarter}{n}" for n in numbers),
+        "years_active": lambda years: ", ".join(map(str, years)),
+    }
+    rows = []
+    for row in criterion.rows:
+        rows.append([words[c.key](row[c.key]) if c.key in words else row[c.key] for c in columns])
+    return Block(None, columns, rows)
+
+
+def figure_label(key: str, lang: str) -> str:
+    """The name of a criterion's figure (``territories_active`` …) in ``lang``."""
+    return t(f"report.fig.{key}", lang)
+
+
+#: Label keys of the breakdown rows that name no item of the plan.
+_ROW_LABELS = {OTHER: "report.other_territories", "internal": "report.internal", "external": "report.external"}
+
+
+def row_label(row: CountRow | StakeholderRow, lang: str) -> str:
+    """A breakdown row's name: the plan's, or ours for the "other" and internal/external rows."""
+    return row.label if row.label is not None else t(_ROW_LABELS[row.key], lang)
+
+
+def attention_text(report: Report, item: AttentionItem) -> str:
+    """What needs attention about ``item``, as a sentence in the report's language."""
+    lang = report.lang
+    if item.kind == "indicator":
+        row = report.indicator(item.key)
+        return t("report.attention.indicator", lang).format(
+            title=row.title,
+            status=t(f"status.{row.status}", lang),
+            actual=format_number(row.actual, lang),
+            target=format_number(row.target, lang),
+            percent=format_number(row.percent, lang, 1),
+        )
+    if item.kind == "action":
+        action = next(a for a in report.actions if a.id == item.key)
+        return t("report.attention.action", lang).format(id=action.id, title=action.title, end=action.end.isoformat())
+    territory = next(row for row in report.by_territory if row.key == item.key)
+    return t("report.attention.territory", lang).format(name=row_label(territory, lang), year=report.year)
 
 
 def sections(report: Report) -> list[Section]:
@@ -266,6 +363,6 @@ def sections(report: Report) -> list[Section]:
             "attention",
             t("report.section.attention", lang),
             [],
-            [item.text for item in report.attention] or [t("report.attention.none", lang)],
+            [attention_text(report, item) for item in report.attention] or [t("report.attention.none", lang)],
         ),
     ]

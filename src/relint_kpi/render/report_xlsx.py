@@ -27,6 +27,7 @@ from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
     STATUS_COLOURS,
     Block,
+    Column,
     cell_text,
     cover_values,
     sections,
@@ -34,7 +35,7 @@ from relint_kpi.render.report_layout import (
     title,
 )
 from relint_kpi.render.safe import neutralise_cell
-from relint_kpi.report import Column, Report
+from relint_kpi.report import Report
 
 #: Date stamped on every zip entry (the zip format's earliest), for reproducible bytes.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -13,6 +13,7 @@ import json
 
 from relint_kpi.i18n import t
 from relint_kpi.render.console import stdout_console
+from relint_kpi.render.formatting import format_number
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.safe import neutralise_cell
 
@@ -32,11 +33,8 @@ COLUMNS = (
 
 
 def _localised(value: float, lang: str) -> str:
-    """Numbers as readers expect them: Italian 1.234,5 or English 1,234.5."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "en":
-        return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    """A figure as readers expect it: whole numbers without decimals, others with one."""
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)
 
 
 def _title(table: StatusTable) -> str:
