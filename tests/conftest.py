@@ -35,3 +35,19 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     (folder / "actuals").mkdir(parents=True)
     return folder
+
+
+def records(log) -> list:
+    """The log's activities as :class:`~relint_kpi.records.Activity` tuples (NaN as None), for exact assertions."""
+    import pandas as pd
+
+    from relint_kpi.records import Activity
+
+    def plain(value):
+        return None if not isinstance(value, tuple) and pd.isna(value) else value
+
+    return [
+        Activity(r.path, int(r.line), r.id, r.date.date(), r.type, plain(r.territory), r.title, plain(r.action),
+                 int(r.participants), r.stakeholders, int(r.value), r.notes)
+        for r in log.activities.itertuples(index=False)
+    ]

@@ -6,15 +6,16 @@ import codecs
 from pathlib import Path
 
 import pytest
+from conftest import records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relint_kpi import csvio, storage
+from relint_kpi import csvio
 from relint_kpi.actuals import read_data
+from relint_kpi.issues import MAX_ISSUES, Issue, format_issue
+from relint_kpi.records import ActivityLog
 from relint_kpi.rows import COLUMNS, ActivityRow
 from relint_kpi.writers import format_activity
-from relint_kpi.records import ActivityLog
-from relint_kpi.issues import MAX_ISSUES, Issue, format_issue
 
 HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
 REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\nComune,sì,local_authority,2021-01-01\n"
@@ -41,7 +42,7 @@ def test_clean_file(folder, mini_plan):
     write(folder, "2023-Q2.csv", HEADER + "a1,2023-04-02,meeting,SE,Incontro,a1,,Ateneo|Comune,,nota\n")
     log, issues = read_data(folder, mini_plan)
     assert issues == []
-    (row,) = log.activities
+    (row,) = records(log)
     assert (row.line, row.id, str(row.date), row.type, row.territory, row.action, row.stakeholders, row.value, row.notes) == (
         2, "a1", "2023-04-02", "meeting", "SE", "a1", ("Ateneo", "Comune"), 1, "nota"
     )
@@ -70,50 +71,50 @@ def test_excel_italian_file_equals_clean_file(folder, mini_plan, tmp_path):
     write(folder, "2023-Q2.csv", clean)
     clean_log, issues = read_data(folder, mini_plan)
     assert issues == []
-    assert [a[1:] for a in excel_log.activities] == [a[1:] for a in clean_log.activities]
-    assert excel_log.activities[1].value == 5000 and excel_log.activities[2].participants == 1200
+    assert [a[1:] for a in records(excel_log)] == [a[1:] for a in records(clean_log)]
+    assert records(excel_log)[1].value == 5000 and records(excel_log)[2].participants == 1200
 
 
 def test_cp1252_and_utf16(folder, mini_plan):
     write(folder, "2023-Q2.csv", (HEADER + "a,2023-04-02,meeting,SE,Città €,,,,,\n").encode("cp1252"))
     log, issues = read_data(folder, mini_plan)
-    assert issues == [] and log.activities[0].title == "Città €"
+    assert issues == [] and records(log)[0].title == "Città €"
     write(folder, "2023-Q2.csv", codecs.BOM_UTF16_LE + (HEADER + "a,2023-04-02,meeting,SE,Città,,,,,\n").encode("utf-16-le"))
     log, issues = read_data(folder, mini_plan)
-    assert issues == [] and log.activities[0].title == "Città"
+    assert issues == [] and records(log)[0].title == "Città"
 
 
 def test_codes_stay_text(folder, mini_plan):
     write(folder, "2023-Q2.csv", HEADER + "007,2023-04-02,meeting,NA,NA,,,,,\n")
     log, issues = read_data(folder, mini_plan)
     assert issues == []
-    assert (log.activities[0].id, log.activities[0].territory, log.activities[0].title) == ("007", "NA", "NA")
+    assert (records(log)[0].id, records(log)[0].territory, records(log)[0].title) == ("007", "NA", "NA")
 
 
 def test_header_only_file_is_valid_and_empty(folder, mini_plan):
     write(folder, "2023-Q1.csv", HEADER)
     assert read_data(folder, mini_plan) == (read_data(folder, mini_plan)[0], [])
-    assert read_data(folder, mini_plan)[0].activities == []
+    assert records(read_data(folder, mini_plan)[0]) == []
 
 
 def test_header_only_and_missing_final_newline(folder, mini_plan):
     write(folder, "2023-Q1.csv", HEADER)
     write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,SE,Ultima riga,,,,,")
     log, issues = read_data(folder, mini_plan)
-    assert issues == [] and [a.title for a in log.activities] == ["Ultima riga"]
+    assert issues == [] and [a.title for a in records(log)] == ["Ultima riga"]
 
 
 def test_quoted_crlf_and_semicolon_round_trip(folder, mini_plan):
     write(folder, "2023-Q2.csv", HEADER + 'a,2023-04-02,meeting,SE,"riga uno\r\nriga; due",,,,,\n')
     log, issues = read_data(folder, mini_plan)
     assert issues == []
-    original = log.activities[0]
+    original = records(log)[0]
     cells = format_activity(ActivityRow.model_construct(**original._asdict()))
     row = csvio.encode_row([cells[c] for c in COLUMNS], delimiter=";", newline="\r\n", encoding="utf-8")
     write(folder, "2023-Q2.csv", ";".join(COLUMNS).encode() + b"\r\n" + row)
     again, issues = read_data(folder, mini_plan)
-    assert issues == [] and again.activities[0].title == "riga uno\r\nriga; due"
-    assert again.activities[0][1:] == original[1:]  # every value but the path, line included
+    assert issues == [] and records(again)[0].title == "riga uno\r\nriga; due"
+    assert records(again)[0][1:] == original[1:]  # every value but the path, line included
 
 
 BAD_ROWS = [
@@ -279,7 +280,7 @@ def test_any_bytes_give_rows_or_issues(folder, mini_plan, raw):
     log, issues = read_data(folder, mini_plan)
     assert isinstance(log, ActivityLog)
     assert all(isinstance(i, Issue) and i.path.endswith("2023-Q1.csv") and i.line >= 0 for i in issues)
-    assert all(a.date.year == 2023 and a.quarter == 1 for a in log.activities)
+    assert all(a.date.year == 2023 and a.quarter == 1 for a in records(log))
 
 
 def test_a_wrong_width_row_leaves_the_next_row_whole(folder, mini_plan):
@@ -289,7 +290,7 @@ def test_a_wrong_width_row_leaves_the_next_row_whole(folder, mini_plan):
     assert [format_issue(i).split("actuals/")[1] for i in issues] == [
         "2023-Q2.csv:2: row has 3 cells, fewer than the 5 header columns; check for a missing or extra ',' [row-length]"
     ]
-    assert [(a.line, a.value, a.title) for a in log.activities] == [(3, 12, "fine")]
+    assert [(a.line, a.value, a.title) for a in records(log)] == [(3, 12, "fine")]
 
 
 @pytest.mark.parametrize(

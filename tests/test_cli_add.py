@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -45,7 +46,7 @@ def test_add_activity_creates_the_quarter_file(ws, data_dir, mini_plan):
         "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,\n"
     )
     log, issues = read_data(data_dir, mini_plan)
-    assert issues == [] and len(log.activities) == 2
+    assert issues == [] and len(records(log)) == 2
 
 
 def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
@@ -57,7 +58,7 @@ def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
     assert raw.count(codecs.BOM_UTF8) == 1
     assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;2023-04-02;meeting;SE;Incontro;2.000\r\n")
     log, issues = read_data(data_dir, mini_plan)
-    assert issues == [] and [a.value for a in log.activities] == [1000, 2000]
+    assert issues == [] and [a.value for a in records(log)] == [1000, 2000]
 
 
 def test_dry_run_writes_nothing(ws, data_dir):
@@ -155,7 +156,7 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
     # 800 + 450: unique views and the other pages are left out
-    assert [(str(a.date), a.value) for a in log.activities if a.type == "pageviews"] == [("2022-12-31", 1250)]
+    assert [(str(a.date), a.value) for a in records(log) if a.type == "pageviews"] == [("2022-12-31", 1250)]
 
 
 def test_appending_to_a_cp1252_file_that_cannot_hold_the_title(ws, data_dir):

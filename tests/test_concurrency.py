@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import records
 
-from relint_kpi import csvio, storage
+from relint_kpi import storage
 from relint_kpi.actuals import read_data
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
@@ -85,10 +86,10 @@ def test_eight_add_activity_processes(mini_plan_path, mini_plan, data_dir):
         assert worker.returncode == 0, err
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
-    assert len(log.activities) == 400
-    ids = [a.id for a in log.activities]
+    assert len(records(log)) == 400
+    ids = [a.id for a in records(log)]
     assert sorted(ids) == [f"2023Q2-{n:04d}" for n in range(1, 401)]  # unique, none skipped
-    assert sorted(a.title for a in log.activities) == sorted(f"w{i} {n}" for i in range(8) for n in range(50))
+    assert sorted(a.title for a in records(log)) == sorted(f"w{i} {n}" for i in range(8) for n in range(50))
     print(f"\n8 add-activity processes x 50: written 400, found {len(ids)}, duplicate ids {len(ids) - len(set(ids))}")
 
 
@@ -100,7 +101,7 @@ def test_sixteen_appenders(mini_plan, data_dir):
         worker.communicate(timeout=120)
         assert worker.returncode == 0
     log, issues = read_data(data_dir, mini_plan)
-    ids = [a.id for a in log.activities]
+    ids = [a.id for a in records(log)]
     assert issues == []  # 0 corrupt
     assert len(ids) == 3200 and len(set(ids)) == 3200  # 0 lost, 0 duplicated
     assert set(ids) == {f"w{i}-{n}" for i in range(16) for n in range(200)}
@@ -123,7 +124,7 @@ def test_killed_writers_lose_no_completed_row(mini_plan, data_dir):
         printed += [line.strip() for line in writer.stdout.read().splitlines()]
         writer.wait()
         log, issues = read_data(data_dir, mini_plan)
-        found = [a.id for a in log.activities]
+        found = [a.id for a in records(log)]
         assert {p for p in printed if p} <= set(found)  # every completed (printed after fsync) row is kept
         assert len(found) == len(set(found))
         lines = target.read_bytes().split(b"\n")
@@ -152,7 +153,7 @@ def test_rows_torn_by_a_kill_are_reported_not_counted(mini_plan, data_dir):
         printed = {line.strip() for line in writer.stdout.read().splitlines()}
         writer.wait()
         log, issues = read_data(data_dir, mini_plan)
-        found = {a.id for a in log.activities}
+        found = {a.id for a in records(log)}
         assert printed <= found
         last_line = target.read_bytes().count(b"\n") + 1
         if target.read_bytes().endswith(b"\n"):

@@ -15,12 +15,12 @@ import pytest
 from pngcheck import distinct_colours, png_size
 from report_sample import HOSTILE, sample_report
 
+from relint_kpi.issues import UsageError
 from relint_kpi.render.report_export import RENDERERS, render_report, write_report
 from relint_kpi.render.report_html import escape, render_html
 from relint_kpi.render.report_json import render_csv, render_json
 from relint_kpi.render.report_markdown import escape_md, render_markdown
 from relint_kpi.render.report_terminal import render_terminal
-from relint_kpi.issues import UsageError
 
 SECTIONS_IT = [
     "Sintesi degli indicatori",

@@ -30,7 +30,6 @@ import pytest
 
 from relint_kpi.issues import UsageError
 from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
-
 from relint_kpi.render.formatting import format_number
 from relint_kpi.render.report_layout import attention_text, criterion_table, row_label
 from relint_kpi.report import action_status, build_report
@@ -389,8 +388,8 @@ def test_format_number():
 
 
 def test_a_plan_without_actions_criteria_or_activity_still_renders(mini_plan):
-    from relint_kpi.render.report_export import RENDERERS, render_report
     from relint_kpi.records import ActivityLog
+    from relint_kpi.render.report_export import RENDERERS, render_report
 
     bare = mini_plan.model_copy(update={"actions": [], "evaluation_criteria": []})
     report = build_report(bare, ActivityLog(), year=2022, as_of=D(2022, 12, 31), now=NOW)

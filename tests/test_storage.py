@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from relint_kpi import csvio, storage
+from relint_kpi import csvio
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

@@ -262,16 +262,8 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     # Territories are not known before reading: each file's become the log's categories.
     activities["territory"] = activities["territory"].astype("category")
     issues += _duplicate_ids(activities)
-    return ActivityLog(_records(activities), stakeholders, deliverables, activities), issues
+    return ActivityLog(activities, stakeholders, deliverables), issues
 
-
-def _records(frame):  # TRANSITION: removed once progress and report read the frame
-    from relint_kpi.records import Activity
-
-    out = []
-    for row in frame.itertuples(index=False):
-        out.append(Activity(row.path, row.line, row.id, row.date.date(), row.type, None if pd.isna(row.territory) else row.territory, row.title, None if pd.isna(row.action) else row.action, row.participants or None, row.stakeholders, row.value, row.notes))
-    return out
 
 
 def _duplicate_ids(activities: pd.DataFrame) -> list[Issue]:

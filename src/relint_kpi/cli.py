@@ -167,7 +167,7 @@ def validate_command() -> None:
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
-        count = len(log.frame) if log else 0
+        count = len(log.activities) if log else 0
         typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
 
     run(body)

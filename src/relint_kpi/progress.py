@@ -4,7 +4,7 @@ Takes a validated :class:`~relint_kpi.plan.Plan` and
 :class:`~relint_kpi.records.ActivityLog` and returns plain dataclasses that
 every renderer formats (terminal, JSON, CSV, Markdown).
 
-pydantic has validated the rows; pandas computes on ``log.frame``: each
+pydantic has validated the rows; pandas computes on ``log.activities``: each
 indicator selects its rows with boolean masks (date window, type, territory)
 into a *counted* frame, one row per counted item with the amount it adds,
 and sums it, or groups it for a breakdown.
@@ -23,7 +23,7 @@ from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, year_and_as_of
 from relint_kpi.plan import Indicator, Plan
-from relint_kpi.records import Activity, ActivityLog
+from relint_kpi.records import ActivityLog
 from relint_kpi.territories import TerritoryIndex, country_of, iso_name
 
 
@@ -115,32 +115,19 @@ def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
 
 # -- what counts --------------------------------------------------------------------
 
-def first_involvements(log: ActivityLog) -> dict[str, tuple[dt.date, Activity | None]]:
-    """Each stakeholder's first involvement: date and the activity, if any.
-
-    The earliest activity naming the stakeholder, unless the registry's
-    ``first_involved`` is earlier (then there is no activity).
-    """
-    first: dict[str, tuple[dt.date, Activity | None]] = {}
-    frame = first_involvement_frame(log)
-    for name, date, row in zip(frame["stakeholder"], frame["date"], frame["row"]):
-        first[name] = (date.date(), None if row < 0 else log.activities[row])
-    return first
-
-
 def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
     """Each stakeholder's first involvement, one row per stakeholder ever involved.
 
     Columns: ``stakeholder`` (the registered name), ``date`` (datetime64) and
-    ``row``, the position in ``log.frame`` of the earliest activity naming the
+    ``row``, the position in ``log.activities`` of the earliest activity naming the
     stakeholder (the first in file order on a tie), or -1 when the registry's
     ``first_involved`` is earlier than any such activity (or there is none).
     """
-    cells = log.frame["stakeholders"].to_numpy()
+    cells = log.activities["stakeholders"].to_numpy()
     # One entry per (row, name), built in C: explode() on a million tuples costs five times more.
     rows = np.repeat(np.arange(len(cells)), np.fromiter(map(len, cells), dtype=np.int64, count=len(cells)))
     codes, names = pd.factorize(np.array(list(itertools.chain.from_iterable(cells)), dtype=object))
-    dates = log.frame["date"].to_numpy()[rows]
+    dates = log.activities["date"].to_numpy()[rows]
     # By date, then by row: the first entry of each name is its first involvement (file order on a tie).
     order = np.lexsort((rows, dates))
     first = order[np.unique(codes[order], return_index=True)[1]]
@@ -173,7 +160,7 @@ def _counted(log: ActivityLog, indicator: Indicator, start: dt.date, end: dt.dat
     source = indicator.source
     if source.kind == "new_stakeholders":
         return _new_stakeholders(log, start, end)
-    frame = log.frame
+    frame = log.activities
     wanted = source.metric if source.kind == "metric" else source.activity_type
     rows = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end)) & (frame["type"] == wanted)
     amount = "value"
@@ -191,7 +178,7 @@ def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.Data
     first = first[first["date"].between(pd.Timestamp(start), pd.Timestamp(end))].reset_index(drop=True)
     # The frame's index is its row positions, so row -1 (known from the
     # registry, no activity) reindexes to a row of NaN: no type, no territory.
-    activity = log.frame.reindex(first["row"])[_DESCRIBED].reset_index(drop=True)
+    activity = log.activities.reindex(first["row"])[_DESCRIBED].reset_index(drop=True)
     dates = first["date"]
     counted = activity.assign(
         date=dates, year=dates.dt.year, quarter=dates.dt.quarter, stakeholder=first["stakeholder"], amount=1
@@ -211,7 +198,7 @@ def _codes_in(index: TerritoryIndex, log: ActivityLog, territory: str) -> list[s
     """The log's territory codes that count under ``territory``: itself, rolled up into it, or its country."""
     return [
         code
-        for code in log.frame["territory"].cat.categories
+        for code in log.activities["territory"].cat.categories
         if code == territory or index.plan_territory(code) == territory or country_of(code) == territory
     ]
 
@@ -237,7 +224,7 @@ class _Keys:
             return counted["stakeholder"].map({s.name: "internal" if s.internal else "external" for s in registry})
         # A few dozen distinct codes: map the categories, not the rows.
         roll_up = self.index.plan_territory if by == "territory" else self.index.group
-        codes = self.log.frame["territory"].cat.categories
+        codes = self.log.activities["territory"].cat.categories
         return counted["territory"].map({code: roll_up(code) or OTHER for code in codes})
 
     def all_keys(self, by: str) -> list[str]:

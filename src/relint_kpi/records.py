@@ -72,19 +72,18 @@ class Deliverable:
 class ActivityLog:
     """Everything read from the data folder, ready for computation.
 
-    ``frame`` is a pandas DataFrame of the activities, one row per activity
-    in file order (see :data:`FRAME_COLUMNS` for its columns and types),
-    built from ``activities`` when not given.
+    ``activities`` is a pandas DataFrame, one row per activity in file order
+    (see :data:`FRAME_COLUMNS` for its columns and types); a list of
+    :class:`Activity` records given instead is turned into one.
     """
 
-    activities: list[Activity] = field(default_factory=list)
+    activities: Any = field(default_factory=list, compare=False)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
-    frame: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.frame is None:
-            self.frame = activities_frame(self.activities)
+        if isinstance(self.activities, list):
+            self.activities = activities_frame(self.activities)
 
 
 #: The columns of the log's DataFrame, in order, with their dtypes.

@@ -329,7 +329,7 @@ class _Scope:
     def __init__(self, plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str):
         self.plan, self.year, self.as_of, self.lang = plan, year, as_of, lang
         self.previous_year = year - 1 if year - 1 in plan.years else None
-        self.to_date = _activities_to_date(plan, log.frame, as_of)
+        self.to_date = _activities_to_date(plan, log.activities, as_of)
         self.in_year = self.to_date[self.to_date["year"] == year]
         self.deliverables = _earliest_deliverables(log.deliverables, as_of)
         self.people = _people(log, self.to_date, year, self.previous_year, as_of)

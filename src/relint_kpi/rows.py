@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from relint_kpi.issues import Issue
@@ -191,6 +191,12 @@ def _value(value: Any, info: ValidationInfo) -> int:
     return number
 
 
+def _title(text: str) -> str:
+    if not text:
+        raise fail("missing-title", "missing title; say in a few words what happened")
+    return text
+
+
 def split_names(value: Any) -> list[str]:
     """A stakeholders cell's names: split at ``|``, trimmed, empty parts dropped."""
     return [name.strip() for name in _cell(value).split("|") if name.strip()]
@@ -217,8 +223,9 @@ def once_each(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Python's str.strip: it trims what a person sees as blank, control separators included.
+Text = Annotated[str, AfterValidator(str.strip)]
+Title = Annotated[str, AfterValidator(str.strip), AfterValidator(_title)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 TypeId = Annotated[str, BeforeValidator(_type)]
 Territory = Annotated[str | None, BeforeValidator(_territory)]
@@ -268,10 +275,6 @@ FIELD_TYPES = {
     "notes": Text,
 }
 
-# pydantic's own checks (string length) get the project's words and codes.
-_BUILT_IN = {("title", "string_too_short"): ("missing-title", "missing title; say in a few words what happened")}
-
-
 def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issue:
     """One pydantic error of a row's validation as an :class:`Issue` at the cell's column.
 
@@ -282,7 +285,7 @@ def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issu
     field = str(error["loc"][0]) if error["loc"] else ""
     code, message = error["type"], error["msg"]
     if not isinstance(error.get("ctx"), dict) or "message" not in error["ctx"]:
-        code, message = _BUILT_IN.get((field, code), ("bad-cell", f"{field}: this value is not accepted"))
+        code, message = "bad-cell", f"{field}: this value is not accepted"
     return Issue(path, line, columns.get(field, 0), code, message)
 
 

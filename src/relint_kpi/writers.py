@@ -23,6 +23,7 @@ from relint_kpi.plan import Plan
 from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_stakeholders
 from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
 
+
 @dataclass(frozen=True)
 class Recorded:
     """What a write did: the file, the row's line and the cells written."""

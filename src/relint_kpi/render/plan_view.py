@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+
 from relint_kpi.i18n import t
+from relint_kpi.plan import Plan
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.formatting import format_number
-from relint_kpi.plan import Plan
 from relint_kpi.territories import iso_name
-
 
 
 def render_plan(plan: Plan, lang: str, console=None) -> None:
     """Print results → indicators → targets, objectives, territories by group, actions with timing."""
-    from rich.table import Table
-
     console = console or stdout_console()
     meta = plan.metadata
     period = meta.period

@@ -14,39 +14,46 @@ from pathlib import Path
 
 from relint_kpi.issues import UsageError
 from relint_kpi.report import Report
+from relint_kpi.storage import OutputExists, write_atomic
 
 
 def _table(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_terminal import render_terminal
 
     return render_terminal(report).encode("utf-8")
 
 
 def _md(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_markdown import render_markdown
 
     return render_markdown(report).encode("utf-8")
 
 
 def _html(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_html import render_html
 
     return render_html(report).encode("utf-8")
 
 
 def _xlsx(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_xlsx import render_xlsx
 
     return render_xlsx(report)
 
 
 def _json(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_json import render_json
 
     return render_json(report).encode("utf-8")
 
 
 def _csv(report: Report) -> bytes:
+    # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_json import render_csv
 
     return render_csv(report).encode("utf-8")
@@ -88,6 +95,7 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
         if fmt in BINARY_FORMATS:
             raise UsageError(f"--format {fmt} writes a binary file; add --output PATH (e.g. --output report.{fmt})")
         if fmt == "table":
+            # Imported when this format is asked for, like every renderer.
             from relint_kpi.render.report_terminal import print_report
 
             print_report(report)
@@ -102,7 +110,6 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
     if output.exists() and not force:
         raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
     data = render_report(report, fmt)
-    from relint_kpi.storage import OutputExists, write_atomic
 
     try:
         write_atomic(output, data, overwrite=force)

@@ -16,6 +16,7 @@ import html
 import re
 
 from relint_kpi.i18n import t
+from relint_kpi.render.formatting import format_number
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
     STATUS_COLOURS,
@@ -27,7 +28,6 @@ from relint_kpi.render.report_layout import (
     status_key,
     title,
 )
-from relint_kpi.render.formatting import format_number
 from relint_kpi.report import Report
 
 #: Bar colours of the charts, by indicator status.

@@ -22,6 +22,10 @@ import io
 import re
 import zipfile
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
 from relint_kpi.i18n import t
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
@@ -75,8 +79,6 @@ class _SheetWriter:
     """Writes blocks one under another on a worksheet, tracking column widths."""
 
     def __init__(self, ws, lang: str):
-        from openpyxl.styles import Alignment, Font, PatternFill
-
         self.ws, self.lang, self.row = ws, lang, 1
         self.widths: dict[int, int] = {}
         self.Alignment, self.Font, self.PatternFill = Alignment, Font, PatternFill
@@ -162,16 +164,12 @@ class _SheetWriter:
 
     def finish(self) -> None:
         """Set column widths from the widest cell of each column."""
-        from openpyxl.utils import get_column_letter
-
         for column, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(column)].width = max(width, MIN_WIDTH)
 
 
 def render_xlsx(report: Report) -> bytes:
     """Render the report as the bytes of an ``.xlsx`` workbook."""
-    from openpyxl import Workbook
-
     lang = report.lang
     generated = dt.datetime.strptime(report.generated_at, "%Y-%m-%dT%H:%M:%SZ")
     workbook = Workbook()

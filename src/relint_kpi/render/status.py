@@ -11,10 +11,13 @@ import csv
 import io
 import json
 
+from rich.table import Table
+
 from relint_kpi.i18n import t
+from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.formatting import format_number
-from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
+from relint_kpi.render.report_markdown import escape_md
 from relint_kpi.render.safe import neutralise_cell
 
 #: Colours readable on dark and light terminals; the status word is always
@@ -44,8 +47,6 @@ def _title(table: StatusTable) -> str:
 
 def render_table(table: StatusTable, console=None) -> None:
     """Print the status as a rich table (no colour codes when not a terminal)."""
-    from rich.table import Table
-
     console = console or stdout_console()
     lang = table.lang
     grid = Table(title=_title(table), title_justify="left", header_style="bold")
@@ -122,8 +123,6 @@ def render_csv(table: StatusTable) -> str:
 
 
 def _md_cell(value) -> str:
-    from relint_kpi.render.report_markdown import escape_md
-
     return escape_md(str(value))
 
 
@@ -145,8 +144,6 @@ STATUS_RENDERERS = {"json": render_json, "csv": render_csv, "md": render_markdow
 
 def render_explain(rows: list[ExplainRow], indicator: IndicatorStatus | None, lang: str, console=None) -> None:
     """Print the rows behind a figure as ``file:line  id  date  amount  title``."""
-    from rich.table import Table
-
     console = console or stdout_console()
     grid = Table(header_style="bold", title=indicator.title if indicator else None, title_justify="left")
     for key in ("explain.where", "explain.id", "explain.date", "explain.amount", "explain.title"):
