@@ -122,7 +122,14 @@ def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
     ``row``, the position in ``log.activities`` of the earliest activity naming the
     stakeholder (the first in file order on a tie), or -1 when the registry's
     ``first_involved`` is earlier than any such activity (or there is none).
+    Worked out once per log (a log is never changed once read).
     """
+    if log.first_involvements is None:
+        log.first_involvements = _first_involvements(log)
+    return log.first_involvements
+
+
+def _first_involvements(log: ActivityLog) -> pd.DataFrame:
     cells = log.activities["stakeholders"].to_numpy()
     # One entry per (row, name), built in C: explode() on a million tuples costs five times more.
     rows = np.repeat(np.arange(len(cells)), np.fromiter(map(len, cells), dtype=np.int64, count=len(cells)))

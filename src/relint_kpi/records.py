@@ -80,6 +80,9 @@ class ActivityLog:
     activities: Any = field(default_factory=list, compare=False)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
+    #: Each stakeholder's first involvement, worked out once per log by
+    #: :func:`relint_kpi.progress.first_involvement_frame` (a report asks three times).
+    first_involvements: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.activities, list):
