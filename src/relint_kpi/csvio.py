@@ -113,33 +113,18 @@ def decode(path: Path) -> tuple[str, str]:
             continue
         if "\x00" in text:
             at = text.index("\x00")
-            raise DataError(
-                [
-                    Issue(
-                        shown,
-                        text.count("\n", 0, at) + 1,
-                        0,
-                        "nul-byte",
-                        f"NUL byte near byte {len(text[:at].encode(encoding))}: the file is not a text CSV "
-                        "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')",
-                    )
-                ]
+            message = (
+                f"NUL byte near byte {len(text[:at].encode(encoding))}: the file is not a text CSV "
+                "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')"
             )
+            raise DataError([Issue(shown, text.count("\n", 0, at) + 1, 0, "nul-byte", message)])
         return text, encoding
     assert first_error is not None
-    line = raw.count(b"\n", 0, first_error.start) + 1
-    raise DataError(
-        [
-            Issue(
-                shown,
-                line,
-                0,
-                "bad-encoding",
-                f"undecodable byte at byte offset {first_error.start}: the file is neither UTF-8 nor Windows-1252; "
-                "save it from Excel as 'CSV UTF-8'",
-            )
-        ]
+    message = (
+        f"undecodable byte at byte offset {first_error.start}: the file is neither UTF-8 nor Windows-1252; "
+        "save it from Excel as 'CSV UTF-8'"
     )
+    raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", message)])
 
 
 def delimiter_of(header_line: str) -> str:
@@ -156,13 +141,16 @@ def sniff(path: str | Path) -> CsvDialect:
     cannot be decoded, so a command that writes reports it like ``relint
     validate`` does.
     """
-    path = Path(path)
-    text, encoding = decode(path)
-    first = io.StringIO(text, newline="").readline()
+    text, encoding = decode(Path(path))
+    first = _FIRST_LINE.match(text)[0]
     delimiter = delimiter_of(first)
-    header = next(csv.reader([first.rstrip("\r\n")], delimiter=delimiter), [])
     newline = "\r\n" if first.endswith("\r\n") else "\n"
-    return CsvDialect(delimiter, encoding, newline, [h.strip() for h in header], text.endswith("\n") or not text)
+    return CsvDialect(delimiter, encoding, newline, _header_names(first, delimiter), text.endswith("\n") or not text)
+
+
+def _header_names(first_line: str, delimiter: str) -> list[str]:
+    """The column names of a header line, trimmed."""
+    return [name.strip() for name in next(csv.reader([first_line.rstrip("\r\n")], delimiter=delimiter), [])]
 
 
 # -- reading ------------------------------------------------------------------------
@@ -179,9 +167,8 @@ def _header(table: Table, text: str, known: Sequence[str], required: Sequence[st
             table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
         return None
     table.delimiter = delimiter_of(first)
-    header = [h.strip() for h in next(csv.reader([first.rstrip("\r\n")], delimiter=table.delimiter))]
     readable = True
-    for index, name in enumerate(header, start=1):
+    for index, name in enumerate(_header_names(first, table.delimiter), start=1):
         if name not in known:
             table.add(1, index, "unknown-column", f"unknown column '{name}' — expected columns: {', '.join(known)}")
             readable = False

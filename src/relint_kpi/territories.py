@@ -100,7 +100,8 @@ class TerritoryIndex:
         if by_name:
             return by_name
         code = normalise_code(text)
-        if is_valid_code(code):
+        # The plan's own codes were checked with the plan: no need to load pycountry for them.
+        if code in self.by_code or is_valid_code(code):
             return code
         return country_by_name(text)
 
