@@ -11,6 +11,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def private_plan_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own plan cache, never the user's."""
+    monkeypatch.setenv("RELINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def mini_plan_path(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/mini_plan.yaml in tmp_path."""
