@@ -65,7 +65,7 @@ def concurrent_appends(processes: int, rows: int) -> dict:
         for writer in writers:
             writer.communicate()
         log, issues = read_data(data, plan)
-        ids = [a.id for a in log.activities]
+        ids = log.activities["id"].tolist()
         expected = {f"w{i}-{n}" for i in range(processes) for n in range(rows)}
         return {
             "written": processes * rows,
@@ -92,7 +92,7 @@ def kill_trials(trials: int) -> dict:
             writer.send_signal(signal.SIGKILL)
             printed = [line for line in writer.communicate()[0].splitlines() if line]
             log, issues = read_data(data, plan)
-            ids = {a.id for a in log.activities}
+            ids = set(log.activities["id"])
             completed += len(printed)
             kept += sum(1 for row_id in printed if row_id in ids)
             codes = {i.code for i in issues}
