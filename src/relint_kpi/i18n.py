@@ -47,6 +47,10 @@ LABELS: dict[str, dict[str, str]] = {
     "status.col.remaining": {"it": "Mancano", "en": "Remaining"},
     "status.col.required_per_quarter": {"it": "Ritmo/trim.", "en": "Needed/qtr"},
     "status.col.status": {"it": "Stato", "en": "Status"},
+    "status.dropped": {
+        "it": "Colonne omesse per mancanza di spazio (per vederle: terminale più largo, --format md o --format csv): {columns}",
+        "en": "Columns left out for lack of width (to see them: a wider terminal, --format md or --format csv): {columns}",
+    },
     "status.legend": {
         "it": "Atteso a oggi: target in proporzione ai trimestri trascorsi. Proiezione: a fine anno al ritmo attuale. "
         "Ritmo/trim.: quanto serve per ogni trimestre restante.",

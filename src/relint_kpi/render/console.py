@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 
 
-def stdout_console(piped_width: int = 140, **options):
+def stdout_console(piped_width: int = 140, honour_columns: bool = False, **options):
     """A console on stdout; when output is piped, ``piped_width`` wide so tables do not fold.
 
     On a terminal the terminal's own width and colours apply; piped output
-    (a file, a pager, the test runner) has no colour codes.
+    (a file, a pager, the test runner) has no colour codes. With
+    ``honour_columns``, piped output is as wide as ``COLUMNS`` says when that
+    is set to a positive number.
     """
     console = Console(**options)
     if not console.is_terminal:
-        console = Console(width=piped_width, **options)
+        width = piped_width
+        if honour_columns:
+            columns = os.environ.get("COLUMNS", "").strip()
+            if columns.isdigit() and int(columns) > 0:
+                width = int(columns)
+        console = Console(width=width, **options)
     return console

@@ -11,7 +11,9 @@ import csv
 import io
 import json
 
+from rich.cells import cell_len
 from rich.table import Table
+from rich.text import Text
 
 from relint_kpi.i18n import t
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
@@ -45,21 +47,100 @@ def _title(table: StatusTable) -> str:
 
 
 
-def render_table(table: StatusTable, console=None) -> None:
-    """Print the status as a rich table (no colour codes when not a terminal)."""
-    console = console or stdout_console()
+#: Columns left out, in this order, when the terminal is too narrow for all
+#: of them; the indicator name is never left out, the status word last of all.
+DROP_ORDER = (
+    "required_per_quarter",
+    "remaining",
+    "projected",
+    "expected_to_date",
+    "percent",
+    "target",
+    "actual",
+    "status",
+)
+
+#: The narrowest the indicator column gets before more columns are dropped.
+NAME_MIN_WIDTH = 20
+#: The widest the indicator column gets; longer names wrap.
+NAME_MAX_WIDTH = 40
+
+
+def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
+    """(name, {column: text}) for every line of the table, breakdown lines included."""
     lang = table.lang
-    grid = Table(title=_title(table), title_justify="left", header_style="bold")
-    grid.add_column(t("status.indicator", lang), max_width=40)
-    for column in COLUMNS:
-        grid.add_column(t(f"status.col.{column}", lang), justify="right", no_wrap=True)
-    grid.add_column(t("status.col.status", lang), no_wrap=True)
+    rows = []
     for row in table.indicators:
-        values = [_localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS]
-        grid.add_row(row.title, *values, f"[{STATUS_STYLES[row.status]}]{t('status.' + row.status, lang)}[/]")
+        cells = {c: _localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS}
+        cells["status"] = f"[{STATUS_STYLES[row.status]}]{t('status.' + row.status, lang)}[/]"
+        rows.append((row.title, cells))
         for part in row.breakdown or []:
-            grid.add_row(f"  · {part.label}", "", _localised(part.actual, lang), *[""] * (len(COLUMNS) - 1))
+            rows.append((f"  · {part.label}", {"actual": _localised(part.actual, lang)}))
+    return rows
+
+
+def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], int | None]:
+    """The columns that fit in ``width``, those left out, and the indicator column's width.
+
+    When every column fits at its natural width, nothing is constrained
+    (the width is ``None``). Otherwise columns are left out in
+    :data:`DROP_ORDER` until the indicator column can be at least
+    :data:`NAME_MIN_WIDTH` wide; it then takes the width that is left.
+    """
+    lang = table.lang
+    rows = _table_rows(table)
+    keys = [*COLUMNS, "status"]
+    needed = {}
+    for key in keys:
+        cells = [Text.from_markup(cells.get(key, "")).cell_len for _, cells in rows]
+        needed[key] = max([cell_len(t(f"status.col.{key}", lang)), *cells])
+    name_natural = min(
+        NAME_MAX_WIDTH, max([cell_len(t("status.indicator", lang)), *[cell_len(name) for name, _ in rows]])
+    )
+    # Each column takes its content, one space either side and one border.
+    def total(shown: list[str], name_width: int) -> int:
+        return 1 + (name_width + 3) + sum(needed[k] + 3 for k in shown)
+
+    if total(keys, name_natural) <= width:
+        return keys, [], None
+    shown = list(keys)
+    for key in DROP_ORDER:
+        if total(shown, min(NAME_MIN_WIDTH, name_natural)) <= width:
+            break
+        shown.remove(key)
+    name_width = max(1, min(name_natural, width - total(shown, 0)))
+    dropped = [k for k in keys if k not in shown]
+    return shown, dropped, name_width
+
+
+def render_table(table: StatusTable, console=None) -> None:
+    """Print the status as a rich table (no colour codes when not a terminal).
+
+    On a narrow terminal the columns that do not fit are left out (see
+    :data:`DROP_ORDER`), indicator names wrap, and a line under the table
+    says which columns are missing and how to see them.
+    """
+    console = console or stdout_console(honour_columns=True)
+    lang = table.lang
+    shown, dropped, name_width = plan_columns(table, console.width)
+    grid = Table(title=_title(table), title_justify="left", header_style="bold")
+    if name_width is None:
+        grid.add_column(t("status.indicator", lang), max_width=NAME_MAX_WIDTH)
+    else:
+        grid.add_column(t("status.indicator", lang), width=name_width, overflow="fold")
+    for column in shown:
+        grid.add_column(
+            t(f"status.col.{column}", lang),
+            justify="left" if column == "status" else "right",
+            no_wrap=True,
+            min_width=cell_len(t(f"status.col.{column}", lang)) if name_width is not None else None,
+        )
+    for name, cells in _table_rows(table):
+        grid.add_row(name, *[cells.get(c, "") for c in shown])
     console.print(grid)
+    if dropped:
+        names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
+        console.print(t("status.dropped", lang).replace("{columns}", names), style="dim")
     console.print(t("status.legend", lang), style="dim")
 
 
