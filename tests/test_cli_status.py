@@ -5,6 +5,7 @@ Set RELINT_UPDATE_GOLDEN=1 to rewrite the golden files, then review the diff.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from relint_kpi.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -162,3 +165,39 @@ def test_csv_and_markdown_are_safe_with_hostile_titles():
     assert cells[1][:6] == ["x", "'=HYPERLINK(\"http://e\")\rdue", "'-u", "annual", "4", "-1"]
     markdown = render_markdown(table)
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+# -- the table at the widths staff's terminals have -----------------------------------
+
+
+@pytest.mark.parametrize("width, dropped", [
+    (80, ["Atteso a oggi", "Proiezione", "Mancano", "Ritmo/trim."]),
+    (100, ["Mancano", "Ritmo/trim."]),
+])
+def test_the_status_table_reads_at_narrow_widths(monkeypatch, width, dropped):
+    import io
+
+    from rich.console import Console
+
+    from relint_kpi.progress import compute_status
+    from relint_kpi.render.status import render_table
+    from relint_kpi.workspace import load_all, locate
+
+    monkeypatch.chdir(REPO)
+    plan, log = load_all(locate())
+    table = compute_status(plan, log, year=2023, as_of=dt.date(2023, 12, 31), lang="it")
+    out = io.StringIO()
+    render_table(table, Console(width=width, file=out, force_terminal=False))
+    text = out.getvalue()
+    assert max(len(line) for line in text.splitlines()) <= width
+    # The indicator column, read down the table: a long name wraps onto the next lines.
+    names = " ".join(line.split("│")[1].strip() for line in text.splitlines() if line.startswith("│"))
+    for name in ["Delegazioni tecniche o istituzionali ricevute", "Incontri diplomatici realizzati", "Eventi realizzati",
+                 'Visualizzazioni della pagina "Relazioni Internazionali" del sito regionale']:
+        assert name in names
+    words = " ".join(text.split())
+    for status in ["a rischio", "raggiunto", "in ritardo"]:
+        assert status in text
+    for header in ["Target", "Effettivo", "%", "Stato"]:
+        assert header in text
+    assert f"per mancanza di spazio (per vederle: terminale più largo, --format md o --format csv): {', '.join(dropped)}" in words
