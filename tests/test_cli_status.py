@@ -201,3 +201,17 @@ def test_the_status_table_reads_at_narrow_widths(monkeypatch, width, dropped):
     for header in ["Target", "Effettivo", "%", "Stato"]:
         assert header in text
     assert f"per mancanza di spazio (per vederle: terminale più largo, --format md o --format csv): {', '.join(dropped)}" in words
+
+
+def test_piped_status_follows_columns_in_english(monkeypatch):
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(
+        app, ["status", "--year", "2023", "--as-of", "2023-12-31", "--lang", "en"],
+        env={"COLUMNS": "80", "RELINT_PLAN": None, "RELINT_DATA": None},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    names = " ".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
+    assert "Diplomatic meetings held" in names or "diplomatic" in names.lower()
+    assert "Target" in result.stdout and "Status" in result.stdout and "at risk" in result.stdout
