@@ -229,13 +229,6 @@ def actuals_files(data_dir: str | Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv")
 
 
-def not_a_file(path: Path) -> Issue | None:
-    """The issue for a data path that exists but is no regular file (a folder, a FIFO, a device)."""
-    if path.exists() and not path.is_file():
-        return Issue(display_path(path), 0, 0, "not-a-file", "this is not a regular file; remove it or rename it (it cannot hold rows)")
-    return None
-
-
 def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue]]:
     """Read and check every data file of ``data_dir`` against ``plan``.
 
@@ -245,7 +238,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     data_dir = Path(data_dir)
     issues: list[Issue] = []
     stakeholders_path, deliverables_path = data_dir / "stakeholders.csv", data_dir / "deliverables.csv"
-    odd = [found for found in map(not_a_file, [stakeholders_path, deliverables_path]) if found]
+    odd = [found for found in map(csvio.not_a_file, [stakeholders_path, deliverables_path]) if found]
     issues += odd
     stakeholders, found = read_stakeholders(stakeholders_path, plan) if not odd else ({}, [])
     issues += found
@@ -257,7 +250,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     dtypes = frame_dtypes(plan, [display_path(path) for path in files])
     frames = []
     for path in files:
-        odd_file = not_a_file(path)
+        odd_file = csvio.not_a_file(path)
         if odd_file is not None:
             issues.append(odd_file)
             continue

@@ -127,6 +127,13 @@ def decode(path: Path) -> tuple[str, str]:
     raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", message)])
 
 
+def not_a_file(path: Path) -> Issue | None:
+    """The issue for a data path that exists but is no regular file (a folder, a FIFO, a device)."""
+    if path.exists() and not path.is_file():
+        return Issue(display_path(path), 0, 0, "not-a-file", "this is not a regular file; remove it or rename it (it cannot hold rows)")
+    return None
+
+
 def delimiter_of(header_line: str) -> str:
     """The delimiter a header line uses: the most frequent of ``;``, ``,`` and tab (``,`` if none)."""
     counts = {d: header_line.count(d) for d in (";", ",", "\t")}

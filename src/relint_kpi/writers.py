@@ -45,8 +45,9 @@ def _registry(data_dir: Path, plan: Plan):
 
 def _writable(path: Path) -> None:
     """Refuse a target that is not a regular file: a folder, or a FIFO that would block the write."""
-    if path.exists() and not path.is_file():
-        raise DataError([Issue(display_path(path), 0, 0, "not-a-file", "this is not a regular file; remove it or rename it (it cannot hold rows)")])
+    odd = csvio.not_a_file(path)
+    if odd is not None:
+        raise DataError([odd])
 
 
 def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
