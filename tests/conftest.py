@@ -57,3 +57,16 @@ def records(log) -> list:
                  int(r.participants), r.stakeholders, int(r.value), r.notes)
         for r in log.activities.itertuples(index=False)
     ]
+
+
+def check_golden_bytes(name: str, data: bytes) -> None:
+    """Compare ``data`` with tests/golden/``name`` byte for byte (a BOM and CRLF line ends are checked too).
+
+    With RELINT_UPDATE_GOLDEN=1 the golden file is rewritten instead; review the diff.
+    """
+    import os
+
+    path = FIXTURES.parent / "golden" / name
+    if os.environ.get("RELINT_UPDATE_GOLDEN"):
+        path.write_bytes(data)
+    assert data == path.read_bytes()

@@ -117,7 +117,10 @@ def test_add_stakeholder(ws, data_dir):
     again = invoke([*ws, "add-stakeholder", "comune di bologna", "--category", "local_authority", "--internal"])
     assert again.exit_code == 2 and "already registered" in again.stderr
     bad = invoke([*ws, "add-stakeholder", "X", "--category", "ngo", "--external"])
-    assert bad.stderr == "Error: unknown category 'ngo' — choose one of: university, business, local_authority\n"
+    assert bad.exit_code == 2 and bad.stderr == (
+        "Error: categoria sconosciuta 'ngo' — scegli tra: Università (university), Impresa (business), "
+        "Ente locale (local_authority)\n"
+    )
     neither = invoke([*ws, "add-stakeholder", "X", "--category", "business"])
     assert neither.exit_code == 2 and "--internal" in neither.stderr
 
@@ -129,7 +132,9 @@ def test_complete_action(ws, data_dir, mini_plan):
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and log.deliverables[0].action == "a1"
     bad = invoke([*ws, "complete-action", "zz", "--date", "2022-05-20"])
-    assert bad.exit_code == 2 and bad.stderr == "Error: unknown action 'zz' — choose one of: a1, a2\n"
+    assert bad.exit_code == 2 and bad.stderr == (
+        "Error: azione sconosciuta 'zz' — scegli tra: Intesa con l'Assia (a1), Relazioni con la Cina (a2)\n"
+    )
 
 
 def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import check_golden_bytes
+
 from relint_kpi.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,7 +66,7 @@ def check_golden(name: str, text: str) -> None:
         (["--lang", "en"], "status_table_en.txt"),
         (["--by", "territory"], "status_by_territory_it.txt"),
         (["--format", "json", "--by", "group"], "status_by_group.json"),
-        (["--format", "csv", "--by", "type"], "status_by_type.csv"),
+        (["--format", "csv", "--by", "type", "--csv", "rfc4180"], "status_by_type.csv"),
         (["--format", "md", "--lang", "en"], "status_en.md"),
     ],
 )
@@ -111,13 +113,17 @@ def test_explain_by_territory(workspace):
     result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--territory", "CN"])
     assert result.exit_code == 0, result.output
     assert "q1-1" in result.stdout and "q2-1" not in result.stdout
-    assert "Totale: 1 (1 righe)" in result.stdout
+    assert "Totale: 1 (1 riga)" in result.stdout
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--indicator", "nope"], "Error: unknown indicator 'nope' — choose one of: delegations_received, meetings_cumulative, new_stakeholders, page_views, event_participants\n"),
+        (["--indicator", "nope", "--lang", "en"], "Error: unknown indicator 'nope' — choose one of: Delegations received (delegations_received), "
+         "Meetings (cumulative) (meetings_cumulative), New stakeholders (new_stakeholders), Page views (page_views), "
+         "Event participants (event_participants)\n"),
+        (["--territory", "Atlantide"], "Error: territorio sconosciuto 'Atlantide' — scrivi un codice ISO 3166 (BE, DE-HE), il nome di un paese "
+         "o uno dei territori prioritari: Assia (DE-HE), Svezia (SE), Cina (CN)\n"),
         (["--year", "2019"], "Error: year 2019 is outside the plan — choose one of: 2022, 2023\n"),
         (["--as-of", "2023-02-30"], "Error: --as-of: '2023-02-30' is not a real calendar date\n"),
         (["--as-of", "yesterday"], "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n"),

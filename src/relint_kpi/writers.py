@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relint_kpi import csvio, storage
+from relint_kpi.choices import resolve_choice
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import format_italian_int
 from relint_kpi.periods import quarter_bounds, quarter_file_name, quarter_of
@@ -134,15 +135,18 @@ def add_stakeholder(
     category: str,
     internal: bool,
     first_involved: dt.date | None = None,
+    lang: str = "it",
 ) -> Recorded:
-    """Register a stakeholder in ``stakeholders.csv`` (names are unique, case-insensitively)."""
+    """Register a stakeholder in ``stakeholders.csv`` (names are unique, case-insensitively).
+
+    ``category`` is the plan's category id or its label in either language;
+    the id is written. ``lang`` is the language of a refusal.
+    """
     data_dir = Path(data_dir)
     name = name.strip()
     if not name or "|" in name:
         raise UsageError("a stakeholder name must be non-empty and cannot contain '|'")
-    categories = [c.id for c in plan.stakeholder_categories]
-    if category not in categories:
-        raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
+    category = resolve_choice(plan, "category", category, lang)
     path = data_dir / "stakeholders.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
@@ -160,11 +164,15 @@ def add_stakeholder(
     return Recorded(path, line, cells)
 
 
-def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: dt.date, note: str = "") -> Recorded:
-    """Record that an action's deliverable was achieved on ``date``."""
-    ids = [a.id for a in plan.actions]
-    if action_id not in ids:
-        raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
+def complete_action(
+    data_dir: str | Path, plan: Plan, action_id: str, *, date: dt.date, note: str = "", lang: str = "it"
+) -> Recorded:
+    """Record that an action's deliverable was achieved on ``date``.
+
+    ``action_id`` is the action's id or its title in either language; the
+    id is written. ``lang`` is the language of a refusal.
+    """
+    action_id = resolve_choice(plan, "action", action_id, lang)
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
