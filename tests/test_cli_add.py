@@ -274,3 +274,39 @@ def test_a_plan_with_errors_is_reported_by_add_activity(ws, mini_plan_path):
         "1 problem(s) found.",
     ]
     assert result.stdout == ""
+
+
+# -- names, not only ids -------------------------------------------------------------
+
+
+def test_add_activity_takes_labels_in_either_language(ws, data_dir):
+    result = invoke([*ws, "add-activity", "--type", "MEETING", "--date", "2023-04-02", "--territory", "hesse", "--title", "Incontro",
+                     "--action", "agreement with hesse"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8").splitlines()[1] == (
+        "2023Q2-0001,2023-04-02,meeting,DE-HE,Incontro,a1,,,1,"
+    )
+
+
+def test_add_activity_in_a_country_holding_a_priority_land_says_so(ws, data_dir):
+    result = invoke([*ws, "add-activity", "--type", "Incontro", "--date", "2023-04-02", "--territory", "Germania", "--title", "Berlino",
+                     "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Germany (DE) is not one of the plan's priority territories; the priority territories inside it are: Hesse (DE-HE).\n"
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[3] == "DE"
+
+
+@pytest.mark.parametrize("category", ["local_authority", "Ente locale", "LOCAL AUTHORITY"])
+def test_add_stakeholder_takes_a_category_label(ws, data_dir, category):
+    result = invoke([*ws, "add-stakeholder", "Comune di Parma", "--category", category, "--external"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "stakeholders.csv").read_text(encoding="utf-8").endswith("Comune di Parma,no,local_authority,\n")
+
+
+def test_complete_action_takes_the_actions_title(ws, data_dir):
+    result = invoke([*ws, "complete-action", "relazioni con la cina", "--date", "2023-10-20"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "deliverables.csv").read_text(encoding="utf-8") == "action,date,note\na2,2023-10-20,\n"
+    english = invoke([*ws, "complete-action", "nothing", "--date", "2023-10-20", "--lang", "en"])
+    assert english.exit_code == 2
+    assert english.stderr == "Error: unknown action 'nothing' — choose one of: Agreement with Hesse (a1), Relations with China (a2)\n"

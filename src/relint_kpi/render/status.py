@@ -73,13 +73,22 @@ NAME_MIN_WIDTH = 20
 NAME_MAX_WIDTH = 40
 
 
+def _judges(table: StatusTable) -> bool:
+    """Whether any indicator of ``table`` is judged against a target (always, unless filtered)."""
+    return table.territory is None or any(row.target is not None for row in table.indicators)
+
+
 def figure_columns(table: StatusTable) -> list[str]:
     """The figure columns of ``table``, in order: those of a filtered view when it is one."""
     if table.territory is None:
         return list(COLUMNS)
-    judged = any(row.target is not None for row in table.indicators)
     ordered = ("target", "actual", *FILTER_COLUMNS, *COLUMNS[2:])
-    return [c for c in ordered if judged or c not in JUDGED_COLUMNS]
+    return [c for c in ordered if _judges(table) or c not in JUDGED_COLUMNS]
+
+
+def _with_status(table: StatusTable, columns: list[str]) -> list[str]:
+    """``columns`` and the status word, unless nothing in ``table`` is judged (a filtered view without territory targets)."""
+    return [*columns, "status"] if _judges(table) else columns
 
 
 def _figure(row: IndicatorStatus, column: str, lang: str) -> str:
@@ -119,7 +128,7 @@ def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
     rows = []
     for row in table.indicators:
         cells = {c: _figure(row, c, lang) for c in figure_columns(table)}
-        cells["status"] = f"[{STATUS_STYLES[row.status]}]{_status_word(row.status, lang)}[/]"
+        cells["status"] = f"[{STATUS_STYLES[row.status]}]{_status_word(row.status, lang)}[/]"  # shown only if judged
         rows.append((row.title, cells))
         for part in row.breakdown or []:
             rows.append((f"  · {part.label}", {"actual": format_figure(part.actual, lang)}))
@@ -136,7 +145,7 @@ def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], 
     """
     lang = table.lang
     rows = _table_rows(table)
-    keys = [*figure_columns(table), "status"]
+    keys = _with_status(table, figure_columns(table))
     needed = {}
     for key in keys:
         cells = [Text.from_markup(cells.get(key, "")).cell_len for _, cells in rows]
@@ -191,9 +200,9 @@ def render_table(table: StatusTable, console=None) -> None:
         )
     for name, cells in _table_rows(table):
         grid.add_row(Text(name), *[cells.get(c, "") for c in shown])
+    console.print(grid)
     for note in filter_notes(table):
         console.print(Text(note))
-    console.print(grid)
     if dropped:
         names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
         console.print(t("status.dropped", lang).replace("{columns}", names), style="dim", markup=False)
@@ -310,17 +319,19 @@ def _md_table(heads: list[str], aligns: list[str], rows: list[list[str]]) -> lis
 def render_markdown(table: StatusTable, form: str | None = None) -> str:
     """A Markdown table with a heading (and what a filtered view is), for wikis and e-mails."""
     lang = table.lang
-    columns = figure_columns(table)
-    heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in columns], t("status.col.status", lang)]
+    columns = _with_status(table, figure_columns(table))
+    heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in columns]]
     rows = []
     for row in table.indicators:
-        rows.append([row.title, *[_figure(row, c, lang) for c in columns], _status_word(row.status, lang)])
+        cells = {c: _figure(row, c, lang) for c in columns if c != "status"} | {"status": _status_word(row.status, lang)}
+        rows.append([row.title, *[cells[c] for c in columns]])
         for part in row.breakdown or []:
             cells = {"actual": format_figure(part.actual, lang)}
-            rows.append([f"· {part.label}", *[cells.get(c, "") for c in columns], ""])
+            rows.append([f"· {part.label}", *[cells.get(c, "") for c in columns]])
     lines = [f"## {_md_cell(_title(table))}", ""]
     lines += [_md_cell(note) + "\n" for note in filter_notes(table)]
-    lines += _md_table(heads, ["---", *["---:"] * len(columns), "---"], rows)
+    aligns = ["---", *["---" if c == "status" else "---:" for c in columns]]
+    lines += _md_table(heads, aligns, rows)
     return "\n".join(lines) + "\n"
 
 
