@@ -69,6 +69,10 @@ def check_golden(name: str, text: str) -> None:
         (["--format", "json", "--by", "group"], "status_by_group.json"),
         (["--format", "csv", "--by", "type", "--csv", "rfc4180"], "status_by_type.csv"),
         (["--format", "md", "--lang", "en"], "status_en.md"),
+        (["--year", "2022", "--lang", "en"], "status_2022_en.txt"),  # the year is over: no pace, a dash
+        (["--territory", "Germania", "--format", "md"], "status_territory_de_it.md"),
+        (["--territory", "CN", "--format", "json", "--lang", "en"], "status_territory_cn_en.json"),
+        (["--territory", "Assia", "--by", "type"], "status_territory_hesse_it.txt"),
     ],
 )
 def test_golden(workspace, extra, golden):
