@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import dataclasses
 import io
 import json
@@ -30,6 +31,7 @@ SECTIONS_IT = [
     "Azioni di rilevanza sistemica",
     "Criteri di valutazione",
     "Punti di attenzione",
+    "Allegato: schede indicatore",
 ]
 SECTIONS_EN = [
     "Indicator headline",
@@ -39,8 +41,9 @@ SECTIONS_EN = [
     "Systemic actions",
     "Evaluation criteria",
     "Needs attention",
+    "Annex: indicator sheets",
 ]
-SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione"]
+SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione", "Schede indicatore"]
 
 
 class _Page(HTMLParser):
@@ -81,16 +84,22 @@ def _parse(page: str) -> _Page:
 
 def test_markdown_headline_table_with_trend():
     text = render_markdown(sample_report())
-    assert "| Indicatore | Unità | Target | Effettivo | % | Stato | Target 2022 | Effettivo 2022 | % 2022 |" in text
-    assert "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |" in text
-    assert "| Visualizzazioni | visualizzazioni | 2.000 | 1.730 | 86,5% | a rischio | 1.000 | 1.200 | 120,0% |" in text
+    assert "| Indicatore | Unità | Target | Effettivo | % | Stato | Target 2022 | Effettivo 2022 | % 2022 | Motivazione |" in text
+    assert "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |" in text
+    assert (
+        "| Visualizzazioni | visualizzazioni | 2.000 | 1.730 | 86,5% | a rischio | 1.000 | 1.200 | 120,0% | "
+        "Sito fermo ad agosto. Interventi previsti: Nuova pagina. |" in text
+    )
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_IT
 
 
 def test_markdown_in_english_uses_english_words_and_numbers():
     text = render_markdown(sample_report(lang="en"))
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_EN
-    assert "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% |" in text
+    assert (
+        "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% | "
+        "Sito fermo ad agosto. What will be done: Nuova pagina. |" in text
+    )
     labels = text.split("## Needs attention")[0]  # the attention sentences are data, built in Italian here
     for italian in ("raggiunto", "in ritardo", "completata", "Obiettivi"):
         assert italian not in labels
@@ -194,6 +203,8 @@ def test_json_key_order_and_values():
         "previous_actual": 3,
         "previous_percent": 75.0,
         "previous_status": "at_risk",
+        "reason": None,
+        "next_steps": None,
     }
     continuity = data["criteria"][0]
     assert continuity["table"]["rows"][0] == {
@@ -205,7 +216,6 @@ def test_json_key_order_and_values():
         "continuous": True,
     }
     assert data["criteria"][2]["table"]["rows"][1] == {
-        "action": "a1",
         "action_title": "Intesa con l'Assia",
         "deliverable_date": "2022-05-20",
         "date": "2023-06-01",
@@ -231,6 +241,8 @@ def test_csv_headline_is_raw_and_neutralised():
         "previous_actual",
         "previous_percent",
         "previous_status",
+        "reason",
+        "next_steps",
     ]
     assert [row[1] for row in rows[1:]] == ["<script>alert(1)</script>", '" onmouseover="x', "javascript:alert(1)"]
     assert rows[1][4:8] == ["8", "10", "125.0", "achieved"]
@@ -264,7 +276,7 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert wb.sheetnames == SHEETS_IT
     ws = wb["Sintesi"]
     header = [c.value for c in ws[1]]
-    assert header == ["Indicatore", "Unità", "Target", "Effettivo", "%", "Stato", "Target 2022", "Effettivo 2022", "% 2022"]
+    assert header == ["Indicatore", "Unità", "Target", "Effettivo", "%", "Stato", "Target 2022", "Effettivo 2022", "% 2022", "Motivazione"]
     assert ws["A1"].font.b is True
     assert ws["A1"].fill.fgColor.rgb == "001D4E89"
     assert ws.freeze_panes == "A2"
@@ -277,9 +289,13 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert ws["F3"].fill.fgColor.rgb == "00FBDADA"
     assert ws.column_dimensions["A"].width >= len("Delegazioni ricevute")
     actions = wb["Azioni"]
-    assert actions["F2"].number_format == "yyyy-mm-dd"
-    assert actions["H2"].value == "completata"
-    assert actions["H2"].fill.fgColor.rgb == "00D8F0DC"
+    assert [c.value for c in actions[1]][:5] == ["Azione", "Territorio", "Tempistica", "Attività nell'anno", "Data deliverable"]
+    assert actions["E2"].number_format == "dd/mm/yyyy"
+    assert actions["G2"].value == "completata"
+    assert actions["G2"].fill.fgColor.rgb == "00D8F0DC"
+    cover = wb["Relazione"]
+    assert (cover["A7"].value, cover["B7"].value, cover["B7"].number_format) == ("Dati al", dt.datetime(2023, 12, 31), "dd/mm/yyyy")
+    assert (cover["A9"].value, cover["B9"].value[:21]) == ("Generato il", "15 gennaio 2024 alle ")
 
 
 def test_xlsx_hostile_text_has_no_formula_and_numbers_stay_numbers():
@@ -307,7 +323,9 @@ def test_xlsx_hostile_text_has_no_formula_and_numbers_stay_numbers():
 
 def test_xlsx_in_english_names_sheets_in_english():
     wb = _workbook(sample_report(lang="en"))
-    assert wb.sheetnames == ["Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention"]
+    assert wb.sheetnames == [
+        "Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention", "Indicator sheets"
+    ]
     assert wb["Headline"]["F2"].value == "achieved"
 
 
@@ -323,7 +341,9 @@ def test_exports_are_reproducible(fmt):
         changed = [
             (a, b) for a, b in zip(first.decode().splitlines(), later.decode().splitlines()) if a != b
         ]
-        assert changed and all("2024-01-15T10:00:00Z" in a and "2024-02-01T08:30:00Z" in b for a, b in changed)
+        # the generation time: in words in local time in the text formats, UTC and local in the JSON
+        stamps = ("2024-01-15T10:00:00Z", "2024-02-01T08:30:00Z") if fmt == "json" else ("15 gennaio 2024 alle", "1 febbraio 2024 alle")
+        assert changed and all(stamps[0] in a and stamps[1] in b for a, b in changed)
 
 
 def test_terminal_text_has_no_colour_codes():

@@ -241,6 +241,12 @@ LABELS: dict[str, dict[str, str]] = {
         "territory: {in_groups} activities took place in countries of the groups that are not priority territories, so "
         "they count here in their group and there under other territories.",
     },
+    "report.note.new_not_active": {
+        "it": "{count} stakeholder nuovi nell'anno non compaiono in attività dell'anno (la prima partecipazione viene dalla "
+        "data first_involved del registro): contano tra i «Nuovi» ma non tra gli «Attivi nell'anno».",
+        "en": "{count} stakeholders new in the year appear in no activity of the year (their first involvement is the "
+        "registry's first_involved date): they count as “New” but not as “Active in the year”.",
+    },
     "report.section.annex": {"it": "Allegato: schede indicatore", "en": "Annex: indicator sheets"},
     "report.sheet.annex": {"it": "Schede indicatore", "en": "Indicator sheets"},
     "report.annex.note": {

@@ -32,6 +32,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
@@ -270,6 +271,8 @@ class Report:
     #: Activities of the year outside the priority territories but in a
     #: territory group's countries: in "other" by territory, in their group by group.
     other_in_groups: int = 0
+    #: Stakeholders new in the year (first involved, by the registry's date) but in no activity of the year.
+    new_not_active: int = 0
     indicator_sheets: list[IndicatorSheet] = field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> HeadlineRow:
@@ -298,6 +301,17 @@ def generation_time() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
+
+
+def local_zone() -> dt.tzinfo | None:
+    """The time zone a report states its generation time in: ``TZ`` when set and known, else the system's (None)."""
+    name = os.environ.get("TZ", "").strip().lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a POSIX TZ string such as "CET-1": the C library's local time has it
+    return None
 
 
 def resolve_as_of(plan: Plan, year: int, as_of: dt.date | None, today: dt.date | None = None) -> dt.date:
@@ -382,8 +396,9 @@ def build_report(
         attention=_attention(headline, actions, by_territory, closed),
         closed=closed,
         previous_as_of=previous_as_of,
-        generated_local=now.astimezone(),
+        generated_local=now.astimezone(local_zone()).replace(microsecond=0),
         other_in_groups=int(in_year.loc[(in_year["plan_territory"] == OTHER) & (in_year["territory_group"] != OTHER), "value"].sum()),
+        new_not_active=int((scope.people["new"] & ~scope.people["active"]).sum()),
         indicator_sheets=_sheets(plan, log, year, as_of, lang, headline),
     )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from relint_kpi.i18n import t
 from relint_kpi.render.formatting import format_number
-from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, IndicatorSheet, Report, StakeholderRow
+from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, IndicatorSheet, Report, StakeholderRow, local_zone
 
 #: Column kinds whose cells are numbers (right-aligned, numeric in XLSX).
 NUMERIC_KINDS = frozenset({"int", "percent", "number"})
@@ -97,7 +97,7 @@ def generated_local(report: Report) -> dt.datetime:
     if report.generated_local is not None:
         return report.generated_local
     utc = dt.datetime.strptime(report.generated_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
-    return utc.astimezone()
+    return utc.astimezone(local_zone())
 
 
 def long_date(date: dt.date, lang: str) -> str:
@@ -278,13 +278,16 @@ def other_territories_note(report: Report, key: str = "report.note.other_territo
 
 def _stakeholder_block(report: Report, title_key: str, rows, first: Column) -> Block:
     lang = report.lang
+    note = None
+    if report.new_not_active:
+        note = t("report.note.new_not_active", lang).format(count=format_number(report.new_not_active, lang))
     columns = [
         first,
         _col("active", "report.col.active", "int", lang),
         _col("new", "report.col.new", "int", lang),
         _col("returning", "report.col.returning", "int", lang),
     ]
-    return Block(t(title_key, lang), columns, [[row_label(r, lang), r.active, r.new, r.returning] for r in rows])
+    return Block(t(title_key, lang), columns, [[row_label(r, lang), r.active, r.new, r.returning] for r in rows], note)
 
 
 def actions_block(report: Report) -> Block:

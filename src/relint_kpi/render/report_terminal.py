@@ -29,11 +29,12 @@ STATUS_STYLES = {
     "in_progress": "bold cyan",
     "not_started": "dim",
     "overdue": "bold red",
+    "not_achieved": "bold red",
 }
 
 
 #: Columns left out on terminals narrower than :data:`NARROW` (the title says as much).
-OPTIONAL_COLUMNS = frozenset({"unit", "action_territory", "timing", "deliverable"})
+OPTIONAL_COLUMNS = frozenset({"unit", "action_territory", "timing", "deliverable", "reason"})
 NARROW = 120
 
 
@@ -83,8 +84,21 @@ def print_report(report: Report, console: Console | None = None) -> None:
             if block.note:
                 console.print(Text(block.note, style="italic"))
             console.print(_table(block, lang, console.width) if block.rows else Text(t("report.empty", lang), style="dim"))
+            if console.width < NARROW:
+                _reasons(console, block, lang)
         for item in section.items:
             console.print(Text("• " + item))
+
+
+def _reasons(console: Console, block: Block, lang: str) -> None:
+    """On a narrow terminal the notes' column is left out: print each note under the table, after its row's name."""
+    at = next((i for i, column in enumerate(block.columns) if column.key == "reason"), None)
+    notes = [(row[0], row[at]) for row in block.rows if at is not None and row[at]]
+    if not notes:
+        return
+    console.print(Text(t("report.reasons", lang), style="bold"))
+    for name, note in notes:
+        console.print(Text.assemble("• ", (f"{name}: ", "bold"), note))
 
 
 def render_terminal(report: Report, *, width: int = 140) -> str:
