@@ -275,3 +275,30 @@ def test_cli_html_renders_in_chromium(workspace, tmp_path):
     assert invoke([*workspace, "report", "--year", "2023", "--format", "html", "--output", str(target)]).exit_code == 0
     png = screenshot(target, tmp_path / "report.png", tmp_path / "profile")
     assert distinct_colours(png) > 50
+
+
+def test_a_mid_year_report_compares_with_the_previous_year_at_the_same_date(workspace):
+    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/06/2023", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert "- **Confronto con l'anno precedente**: 2022 al 30 giugno 2022" in result.stdout
+    assert "| Target 2022 | Effettivo al 30/06/2022 | % al 30/06/2022 | Motivazione |" in result.stdout
+    # 2 delegations by 30/06/2023 (the row of 15/01 counts 2); 2022's figures are those at 30/06/2022
+    assert "| Delegazioni ricevute | delegazioni | 8 | 2 | 25,0% |" in result.stdout
+    assert "| Incontri (cumulati) | incontri | 10 | 3 | 30,0% |" in result.stdout
+    # meetings by 30/06/2022: 1 (20/05), against 2 in the whole of 2022
+    assert "| 4 | 1 | 25,0% |" in result.stdout
+    assert "non raggiunto" not in result.stdout.split("## Allegato")[0]
+
+
+def test_notes_reach_every_format(workspace):
+    data = workspace[-1]
+    Path(data, "notes.csv").write_text("subject,year,reason,next_steps\npage_views,2023,Sito fermo ad agosto,Nuova pagina\n", encoding="utf-8")
+    md = invoke([*workspace, "report", "--year", "2023", "--format", "md"]).stdout
+    assert "| 1.000 | 900 | 90,0% | Sito fermo ad agosto. Interventi previsti: Nuova pagina |" in md
+    assert "| Motivazione 2023 | Sito fermo ad agosto |" in md
+    assert "«Visualizzazioni»: non raggiunto, 1.500 su 2.000 (75,0% del target).\n" in md
+    assert "«Delegazioni ricevute»: non raggiunto, 3 su 8 (37,5% del target). Nessuna motivazione registrata" in md
+    headline = {row["id"]: row for row in json.loads(invoke([*workspace, "report", "--year", "2023", "--format", "json"]).stdout)["headline"]}
+    assert (headline["page_views"]["reason"], headline["page_views"]["next_steps"]) == ("Sito fermo ad agosto", "Nuova pagina")
+    csv_text = invoke([*workspace, "report", "--year", "2023", "--format", "csv"]).stdout
+    assert csv_text.splitlines()[4].endswith(",not_achieved,Sito fermo ad agosto,Nuova pagina")

@@ -459,3 +459,107 @@ def test_xlsx_of_any_titles_has_no_formula(titles):
             for cell in row:
                 assert cell.data_type != "f"
                 assert not (isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")))
+
+
+# -- a reader's report: bars past the target, legend, notes, the indicator sheets ----------------
+
+
+def _with_percents(report, *percents):
+    rows = [dataclasses.replace(row, percent=p) for row, p in zip(report.headline, percents)]
+    return dataclasses.replace(report, headline=rows)
+
+
+def _rect_widths(svg: str, colour: str) -> list[float]:
+    import re
+
+    return [float(w) for w in re.findall(r'<rect x="10" y="[0-9.]+" width="([0-9.]+)" height="12" rx="2" fill="' + colour, svg)]
+
+
+def test_bars_past_100_percent_continue_beyond_the_target_mark():
+    from relint_kpi.render.report_html import chart_scale, indicator_chart
+
+    report = _with_percents(sample_report(), 106.7, 60.0, 150.0)
+    assert chart_scale(report) == 150.0
+    svg = indicator_chart(report)
+    # a track of 470 px reaching 150 %: the target mark at 100 % is at 10 + 313.3
+    assert 'x1="323.3"' in svg
+    assert _rect_widths(svg, "#2e7d32") == [334.3]  # 106.7 %: past the mark
+    assert _rect_widths(svg, "#ef8f00") == [470.0]  # 150 %: the whole track
+
+
+def test_bars_stop_at_200_percent_with_a_break_mark_and_the_legend_says_so():
+    from relint_kpi.render.report_html import chart_scale, indicator_chart
+
+    report = _with_percents(sample_report(), 450.0, 60.0, 86.5)
+    assert chart_scale(report) == 200.0
+    svg = indicator_chart(report)
+    assert _rect_widths(svg, "#2e7d32") == [470.0]
+    assert 'stroke="#ffffff"' in svg  # the break mark on the cut bar
+    assert "Oltre il 200%: barra troncata" in svg
+    assert "2023: 10 / 8 (450,0%)" in svg  # the label gives the real figure
+
+
+def test_the_chart_has_a_legend_with_statuses_target_and_previous_year():
+    from relint_kpi.render.report_html import indicator_chart
+
+    svg = indicator_chart(sample_report())
+    for text in ("raggiunto", "in ritardo", "a rischio", "Target (100%)", "Anno 2022 (barra grigia)"):
+        assert f">{text}</text>" in svg
+    assert "Oltre il" not in svg
+    mid = dataclasses.replace(sample_report(), closed=False, previous_as_of=dt.date(2022, 6, 30))
+    assert ">2022 al 30/06/2022 (barra grigia)</text>" in indicator_chart(mid)
+
+
+def test_html_puts_the_note_on_a_line_under_its_row():
+    page = render_html(sample_report())
+    assert "<th>Motivazione</th>" not in page
+    assert (
+        '<tr class="reason"><td colspan="9"><b>Motivazione:</b> Sito fermo ad agosto. Interventi previsti: Nuova pagina.</td></tr>'
+        in page
+    )
+    hostile = render_html(sample_report(hostile=True))
+    assert "<tr class=\"reason\"><td colspan=\"9\"><b>Motivazione:</b> =HYPERLINK(&quot;http&#58;" not in hostile
+    assert "<script>" not in hostile
+
+
+def test_html_footer_says_when_in_words():
+    page = render_html(sample_report())
+    assert "<footer>Piano di prova · Documento generato il 15 gennaio 2024 alle " in page
+    assert "2024-01-15T10:00:00Z" not in page
+
+
+def test_narrow_terminal_lists_the_notes_under_the_table():
+    narrow = render_terminal(sample_report(), width=80)
+    assert "Motivazione" not in narrow.split("Motivazioni")[0]
+    assert "• Visualizzazioni: Sito fermo ad agosto. Interventi previsti: Nuova pagina." in narrow
+    wide = render_terminal(sample_report(), width=200)
+    assert "Motivazione" in wide and "• Visualizzazioni:" not in wide
+
+
+def test_the_indicator_sheet_is_in_every_format():
+    report = sample_report()
+    expected = "Somma delle visualizzazioni di pagina (colonna «value») delle righe di tipo «Visualizzazioni pagina web»"
+    assert expected in render_markdown(report)
+    assert expected in render_html(report)
+    terminal = render_terminal(report, width=200)
+    assert "Allegato: schede indicatore" in terminal and "Metodo di calcolo" in terminal
+    assert "Somma delle visualizzazioni di pagina" in terminal
+    data = json.loads(render_json(report))
+    sheet = data["indicator_sheets"][0]
+    assert (sheet["id"], sheet["source"], sheet["years"][1]["status"]) == ("views", "metric", "at_risk")
+    rows = {row["label"]: row["text"] for row in sheet["rows"]}
+    assert rows["Valore osservato 2023"] == "1.730 al 31/12/2023 (86,5% del target; a rischio)"
+    assert rows["Motivazione 2023"] == "Sito fermo ad agosto." and rows["Interventi previsti"] == "Nuova pagina."
+    ws = _workbook(report)["Schede indicatore"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[0][0] == "Visualizzazioni" and values[1][:2] == ["Voce", "Contenuto"]
+    assert ["Fonte dei dati", values[5][1]] == values[5][:2] and values[5][1].startswith("Statistiche del sito")
+
+
+def test_the_count_notes_say_why_other_territories_differ():
+    md = render_markdown(sample_report())
+    assert (
+        "«Altri territori» conta 3 attività in questa tabella e 3 nella tabella per territorio prioritario: "
+        "2 attività si sono svolte in paesi dei gruppi che non sono territori prioritari" in md
+    )
+    assert "«Altri territori» conta 3 attività in questa tabella e 3 nella tabella per gruppo: 2 attività" in md

@@ -174,7 +174,9 @@ def reason_text(reason: str | None, next_steps: str | None, lang: str) -> str:
         return ""
     if not next_steps:
         return reason
-    return t("report.reason_with_steps", lang).format(reason=reason, next_steps=next_steps)
+    # the two texts read as two sentences even when the office left out the full stop
+    sentence = reason if reason.endswith((".", "!", "?", "…")) else reason + "."
+    return t("report.reason_with_steps", lang).format(reason=sentence, next_steps=next_steps)
 
 
 def headline_block(report: Report) -> Block:
