@@ -22,7 +22,9 @@ key, reason_missing, text``), ``closed`` (the as-of date is the year's
 last day), ``previous_as_of`` (the date the previous year is taken at: its
 31 December, or the same day for a mid-year report), ``generated_local``
 (ISO with the UTC offset), ``other_in_groups`` (activities counted under
-"other" by territory but in a group by group) and ``indicator_sheets``
+"other" by territory but in a group by group), ``new_not_active``
+(stakeholders new in the year, by the registry's date, in no activity of
+the year) and ``indicator_sheets``
 (per indicator: ``id, title, unit, basis, source, activity_type,
 definition, disaggregations, plan_start, years[{year, target, actual,
 percent, status, as_of}]`` and ``rows[{label, text}]``, the sheet in words).
