@@ -51,7 +51,11 @@ def _table(block: Block, lang: str, width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, column in enumerate(block.columns):
         widest = max((len(row[index]) for row in texts), default=0)
-        if column.kind in NUMERIC_KINDS or column.kind in ("status", "action_status", "date", "bool"):
+        if column.kind in ("status", "action_status"):
+            # a status of two words ("non raggiunto") may wrap between them, never inside one
+            longest = max((len(w) for row in texts for w in row[index].split()), default=0)
+            table.add_column(Text(column.label), min_width=max(longest, len(column.label)), max_width=widest, overflow="fold")
+        elif column.kind in NUMERIC_KINDS or column.kind in ("date", "bool"):
             # short cells never fold (a figure cut in two misleads); headings may wrap
             justify = "right" if column.kind in NUMERIC_KINDS else "left"
             word = max((len(w) for w in column.label.split()), default=0)
