@@ -40,7 +40,7 @@ SECTIONS_EN = [
     "Stakeholders involved",
     "Systemic actions",
     "Evaluation criteria",
-    "Needs attention",
+    "Points of attention",
     "Annex: indicator sheets",
 ]
 SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione", "Schede indicatore"]
@@ -100,7 +100,7 @@ def test_markdown_in_english_uses_english_words_and_numbers():
         "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% | "
         "Sito fermo ad agosto. What will be done: Nuova pagina. |" in text
     )
-    labels = text.split("## Needs attention")[0]  # the attention sentences are data, built in Italian here
+    labels = text.split("## Points of attention")[0]  # the attention sentences are data, built in Italian here
     for italian in ("raggiunto", "in ritardo", "completata", "Obiettivi"):
         assert italian not in labels
 

@@ -102,7 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.section.stakeholders": {"it": "Stakeholder coinvolti", "en": "Stakeholders involved"},
     "report.section.actions": {"it": "Azioni di rilevanza sistemica", "en": "Systemic actions"},
     "report.section.criteria": {"it": "Criteri di valutazione", "en": "Evaluation criteria"},
-    "report.section.attention": {"it": "Punti di attenzione", "en": "Needs attention"},
+    "report.section.attention": {"it": "Punti di attenzione", "en": "Points of attention"},
     "report.sheet.info": {"it": "Relazione", "en": "Report"},
     "report.sheet.headline": {"it": "Sintesi", "en": "Headline"},
     "report.sheet.results": {"it": "Risultati", "en": "Results"},

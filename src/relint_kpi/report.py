@@ -399,7 +399,7 @@ def build_report(
         generated_local=now.astimezone(local_zone()).replace(microsecond=0),
         other_in_groups=int(in_year.loc[(in_year["plan_territory"] == OTHER) & (in_year["territory_group"] != OTHER), "value"].sum()),
         new_not_active=int((scope.people["new"] & ~scope.people["active"]).sum()),
-        indicator_sheets=_sheets(plan, log, year, as_of, lang, headline),
+        indicator_sheets=_sheets(plan, log, year, as_of, lang, headline, previous if closed else None),
     )
 
 
@@ -421,8 +421,14 @@ def same_day_in(year: int, as_of: dt.date) -> dt.date:
         return dt.date(year, as_of.month, 28)
 
 
-def _sheets(plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str, headline: list[HeadlineRow]) -> list[IndicatorSheet]:
-    """The indicator sheets: each indicator's definition and its targets and observed values per plan year."""
+def _sheets(
+    plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str, headline: list[HeadlineRow], previous: StatusTable | None
+) -> list[IndicatorSheet]:
+    """The indicator sheets: each indicator's definition and its targets and observed values per plan year.
+
+    ``previous`` is the previous year's status at its 31 December when the
+    report already has it (a closed year's trend), so it is not computed twice.
+    """
     observed: dict[tuple[str, int], SheetYear] = {}
     for plan_year in plan.years:
         if plan_year > year:
@@ -431,7 +437,8 @@ def _sheets(plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str, 
         if plan_year == year:
             rows = {row.id: row for row in headline}
         else:
-            table = compute_status(plan, log, year=plan_year, as_of=at, lang=lang)
+            reuse = previous is not None and previous.year == plan_year and previous.as_of == at
+            table = previous if reuse else compute_status(plan, log, year=plan_year, as_of=at, lang=lang)
             rows = {row.id: row for row in _headline(table, None, [], plan_year, True, False)}
         for indicator_id, row in rows.items():
             observed[indicator_id, plan_year] = SheetYear(plan_year, row.target, row.actual, row.percent, row.status, at)
