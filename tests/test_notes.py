@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from relint_kpi.cli import app
@@ -190,3 +192,30 @@ def test_shipped_notes_are_valid_and_explain_some_2023_deviations():
 
 def test_empty_log_has_no_notes():
     assert ActivityLog().notes == []
+
+
+@pytest.fixture(scope="module")
+def _plan():
+    from relint_kpi.plan import load_plan
+
+    plan, issues = load_plan(FIXTURES / "mini_plan.yaml")
+    assert issues == []
+    return plan
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60
+).filter(lambda s: s.strip() == s and s)
+
+
+@settings(max_examples=40, deadline=None)
+@given(reason=_TEXT, next_steps=_TEXT, dialect=st.sampled_from([",", ";"]))
+def test_any_note_written_reads_back_the_same(_plan, tmp_path_factory, reason, next_steps, dialect):
+    folder = tmp_path_factory.mktemp("notes")
+    (folder / "actuals").mkdir()
+    (folder / "actuals" / "2023-Q1.csv").write_text(f"date{dialect}type{dialect}title\n", encoding="utf-8")
+    add_note(folder, _plan, "page_views", year=2023, reason=reason, next_steps=next_steps)
+    add_note(folder, _plan, "page_views", year=2023, reason=next_steps, next_steps=reason, replace=True)
+    notes, issues = read_notes(folder / "notes.csv", _plan)
+    assert issues == []
+    assert [(n.line, n.reason, n.next_steps) for n in notes] == [(2, next_steps, reason)]
