@@ -219,3 +219,10 @@ def test_any_note_written_reads_back_the_same(_plan, tmp_path_factory, reason, n
     notes, issues = read_notes(folder / "notes.csv", _plan)
     assert issues == []
     assert [(n.line, n.reason, n.next_steps) for n in notes] == [(2, next_steps, reason)]
+
+
+def test_year_is_running_until_its_last_day():
+    from relint_kpi.notes import year_is_running
+
+    assert year_is_running(2023, dt.date(2023, 12, 31)) is True
+    assert year_is_running(2023, dt.date(2024, 1, 1)) is False

@@ -177,9 +177,11 @@ def validate_command(
         warnings = []
         if year is not None:
             # Imported only with --year: the deviation check computes the year's status.
-            from relint_kpi.notes import unexplained_deviations
+            from relint_kpi.notes import unexplained_deviations, year_is_running
 
             warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang.value)
+            if year_is_running(year):
+                typer.echo(t("validate.running", lang.value).format(year=year), err=True)
         for warning in warnings:
             typer.echo(format_issue(warning), err=True)
         count = len(log.activities) if log else 0

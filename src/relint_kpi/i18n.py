@@ -341,6 +341,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "warning: indicator '{id}': {year} target not achieved ({actual} of {target}, {percent}%) and no reason "
         "recorded; add one with: relint add-note {id} --year {year} \"…\"",
     },
+    "validate.running": {
+        "it": "Il {year} non è ancora concluso: i target mancati si segnalano a fine anno.",
+        "en": "{year} is not over yet: missed targets are reported once the year has ended.",
+    },
     "validate.warnings": {
         "it": "{count} avvisi: target del {year} non raggiunti senza motivazione (non sono errori: il codice di uscita resta 0).",
         "en": "{count} warning(s): {year} targets not achieved with no reason (not errors: the exit code stays 0).",

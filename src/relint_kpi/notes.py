@@ -233,6 +233,11 @@ def _replace_line(text: str, dialect: csvio.CsvDialect, line: int, cells: dict[s
     raise ValueError(f"no record at line {line}")
 
 
+def year_is_running(year: int, today: dt.date | None = None) -> bool:
+    """True until ``year``'s 31 December has passed (``today`` defaults to the system date)."""
+    return (today or dt.date.today()) <= dt.date(year, 12, 31)
+
+
 def unexplained_deviations(plan: Plan, log, data_dir: str | Path, year: int, *, lang: str = "it", today=None) -> list[Issue]:
     """A warning for each target missed in ``year``, once the year is over, that no note explains.
 
@@ -246,7 +251,7 @@ def unexplained_deviations(plan: Plan, log, data_dir: str | Path, year: int, *, 
     if year not in plan.years:
         raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
     year_end = dt.date(year, 12, 31)
-    if (today or dt.date.today()) <= year_end:
+    if year_is_running(year, today):
         return []
     where = display_path(Path(data_dir) / FILE_NAME)
     warnings = []
