@@ -37,14 +37,14 @@ def test_add_activity_creates_the_quarter_file(ws, data_dir, mini_plan):
     result = invoke([*ws, *MEETING, "--stakeholder", "Ateneo", "--notes", "prima"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].endswith("2023-Q2.csv:2")
-    result = invoke([*ws, *MEETING])
+    result = invoke([*ws, *MEETING, "--allow-duplicate"])
     assert result.exit_code == 0, result.output
     path = data_dir / "actuals" / "2023-Q2.csv"
-    assert path.read_text(encoding="utf-8") == (
-        "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
-        "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,Ateneo,1,prima\n"
-        "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,\n"
-    )
+    assert path.read_bytes() == codecs.BOM_UTF8 + (
+        "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
+        "2023Q2-0001;02/04/2023;meeting;SE;Incontro;;;Ateneo;1;prima\r\n"
+        "2023Q2-0002;02/04/2023;meeting;SE;Incontro;;;;1;\r\n"
+    ).encode()
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and len(records(log)) == 2
 
@@ -56,7 +56,8 @@ def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
     assert result.exit_code == 0, result.output
     raw = path.read_bytes()
     assert raw.count(codecs.BOM_UTF8) == 1
-    assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;2023-04-02;meeting;SE;Incontro;2.000\r\n")
+    # The file's date form and its Italian type words, as well as its dialect.
+    assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;02/04/2023;incontro;SE;Incontro;2.000\r\n")
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and [a.value for a in records(log)] == [1000, 2000]
 
