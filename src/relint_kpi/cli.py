@@ -151,22 +151,31 @@ def plan_command(
 
 
 @app.command("validate")
-def validate_command() -> None:
+def validate_command(
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
-    Exits 0 when everything is valid, 1 when there are problems.
+    Exits 0 when everything is valid, 1 when there are problems. Likely
+    duplicate rows (same date, type and territory, similar title) are
+    listed as warnings, with the earlier row's line; they do not fail.
 
     Example: relint --data data validate
     """
 
     def body():
         # Imported when the command runs, so --help loads neither pydantic nor pandas.
-        from relint_kpi.workspace import check_all
+        from relint_kpi.workspace import check_all, data_warnings
 
         ws = workspace()
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
+        warnings = data_warnings(log, lang.value)
+        for warning in warnings[:MAX_ISSUES]:
+            typer.echo(format_issue(warning), err=True)
+        if warnings:
+            typer.echo(t("warn.count", lang.value).format(count=len(warnings)), err=True)
         count = len(log.activities) if log else 0
         typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
 

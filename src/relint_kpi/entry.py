@@ -120,8 +120,14 @@ class _Interview:
         while True:
             if text is None:
                 text = self.term.ask(prompt)
-            if optional and not text.strip():
-                return None
+            if not text.strip():
+                if optional:
+                    return None
+                if name in ("value", "participants"):
+                    # A blank cell reads as 1 (or none): asked for, the figure itself is wanted.
+                    self.refuse(t("entry.needed", self.lang), [])
+                    text = None
+                    continue
             value, issue = self.check(name, text, row_type)
             if issue is None and (value is not None or not optional):
                 return value

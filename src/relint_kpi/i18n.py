@@ -242,6 +242,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Stakeholders involved (optional), one at a time: {count} registered, type part of a name to see those that match",
     },
     "entry.actions": {"it": "Azione del piano a cui serve (facoltativa):", "en": "The plan action it serves (optional):"},
+    "entry.needed": {"it": "serve un numero intero (per esempio 1250)", "en": "a whole number is needed (for example 1250)"},
     "entry.maybe": {"it": "Forse: {choices}", "en": "Did you mean: {choices}"},
     "entry.summary": {"it": "La riga per {where}:", "en": "The row for {where}:"},
     "entry.confirm": {"it": "Registrare la riga?", "en": "Record the row?"},
@@ -255,6 +256,11 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "Per riprovare senza riscrivere le risposte: {command}",
         "en": "To try again without typing the answers again: {command}",
     },
+    "warn.likely_duplicate": {
+        "it": "probabile doppione della riga {first} («{title}»): stessa data, tipo e territorio, titolo simile",
+        "en": "likely duplicate of the row at {first} (“{title}”): same date, type and territory, similar title",
+    },
+    "warn.count": {"it": "avvisi: {count} (non sono errori)", "en": "warnings: {count} (not errors)"},
     "recorded.types": {"it": "Tipi", "en": "Types"},
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",

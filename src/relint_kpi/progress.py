@@ -25,6 +25,7 @@ from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, y
 from relint_kpi.plan import Indicator, Plan
 from relint_kpi.records import ActivityLog
 from relint_kpi.territories import TerritoryIndex, country_of, iso_name
+from relint_kpi.textmatch import normalised, similar_titles
 
 
 @dataclass(frozen=True)
@@ -466,3 +467,59 @@ def _explain_row(log: ActivityLog, path, line, row_id, date, title, stakeholder,
     if stakeholder is not None:
         title = f"{stakeholder}: {title}"
     return ExplainRow(path, int(line), row_id, date.date(), title, int(amount))
+
+
+# -- likely duplicates (relint validate's warnings) ------------------------------------
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    """A row that seems to record again what an earlier row records (same day, type, territory; similar title)."""
+
+    path: str
+    line: int
+    title: str
+    first_path: str
+    first_line: int
+    first_title: str
+
+
+#: A group of same-day, same-type, same-territory rows with more distinct titles
+#: than this has its titles compared for equality only (difflib costs a pair each).
+_FUZZY_GROUP = 20
+
+
+def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
+    """Rows with the same date, type and territory as an earlier row and a similar title, in file order.
+
+    Titles that are equal but for case and spacing are found with pandas
+    over the whole log; titles that differ a little
+    (:func:`~relint_kpi.textmatch.similar_titles`) are compared pairwise,
+    only among the distinct titles of a day, type and territory.
+    """
+    keys = ["date", "type", "territory"]
+    frame = log.activities[["path", "line", "date", "type", "territory", "title"]].copy()
+    frame["type"] = frame["type"].astype(object)
+    frame["territory"] = frame["territory"].astype(object).fillna("")
+    frame = frame[frame.duplicated(keys, keep=False)]
+    if frame.empty:
+        return []
+    frame["norm"] = frame["title"].map(normalised)
+    # Each distinct title of a group stands for its first row; later rows of the same title repeat it.
+    firsts = frame.drop_duplicates([*keys, "norm"])
+    stand_for = frame.merge(firsts, on=[*keys, "norm"], suffixes=("", "_first"))
+    found = stand_for[(stand_for["path"] != stand_for["path_first"]) | (stand_for["line"] != stand_for["line_first"])]
+    pairs = [
+        LikelyDuplicate(r.path, int(r.line), r.title, r.path_first, int(r.line_first), r.title_first)
+        for r in found.itertuples(index=False)
+    ]
+    several = firsts[firsts.duplicated(keys, keep=False)]
+    for _, group in several.groupby(keys, sort=False):
+        rows = list(group.itertuples(index=False))
+        if len(rows) > _FUZZY_GROUP:
+            continue
+        for later_at, later in enumerate(rows):
+            match = next((earlier for earlier in rows[:later_at] if similar_titles(earlier.title, later.title)), None)
+            if match is not None:
+                pairs.append(LikelyDuplicate(later.path, int(later.line), later.title, match.path, int(match.line), match.title))
+    return sorted(pairs, key=lambda p: (p.path, p.line))
