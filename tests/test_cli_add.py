@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import records
+from conftest import invoke, records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from relint_kpi import cli
 from relint_kpi.actuals import read_data
@@ -24,10 +23,6 @@ REGISTRY = "name,internal,category,first_involved\nAteneo,no,university,\n"
 def ws(mini_plan_path, data_dir):
     (data_dir / "stakeholders.csv").write_text(REGISTRY, encoding="utf-8")
     return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
-
-
-def invoke(args, input=None):
-    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None})
 
 
 MEETING = ["add-activity", "--type", "incontro", "--date", "02/04/2023", "--territory", "Svezia", "--title", "Incontro"]

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import invoke
 
 from relint_kpi import cli
 
@@ -23,10 +23,6 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 def ws(mini_plan_path, data_dir):
     (data_dir / "stakeholders.csv").write_text(REGISTRY, encoding="utf-8")
     return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
-
-
-def invoke(args, input=None):
-    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None})
 
 
 @pytest.fixture
