@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -487,6 +488,7 @@ class LikelyDuplicate:
 #: A group of same-day, same-type, same-territory rows with more distinct titles
 #: than this has its titles compared for equality only (difflib costs a pair each).
 _FUZZY_GROUP = 20
+_NOT_DIGITS = re.compile(r"[^0-9]+")
 
 
 def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
@@ -498,28 +500,34 @@ def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
     only among the distinct titles of a day, type and territory.
     """
     keys = ["date", "type", "territory"]
-    frame = log.activities[["path", "line", "date", "type", "territory", "title"]].copy()
-    frame["type"] = frame["type"].astype(object)
-    frame["territory"] = frame["territory"].astype(object).fillna("")
-    frame = frame[frame.duplicated(keys, keep=False)]
+    frame = log.activities[["path", "line", "date", "type", "territory", "title"]]
+    frame = frame.assign(type=frame["type"].astype(object), territory=frame["territory"].astype(object).fillna(""))
+    frame = frame[frame.duplicated(keys, keep=False)].reset_index(drop=True)
     if frame.empty:
         return []
-    frame["norm"] = frame["title"].map(normalised)
-    # Each distinct title of a group stands for its first row; later rows of the same title repeat it.
-    firsts = frame.drop_duplicates([*keys, "norm"])
-    stand_for = frame.merge(firsts, on=[*keys, "norm"], suffixes=("", "_first"))
-    found = stand_for[(stand_for["path"] != stand_for["path_first"]) | (stand_for["line"] != stand_for["line_first"])]
-    pairs = [
-        LikelyDuplicate(r.path, int(r.line), r.title, r.path_first, int(r.line_first), r.title_first)
-        for r in found.itertuples(index=False)
-    ]
-    several = firsts[firsts.duplicated(keys, keep=False)]
-    for _, group in several.groupby(keys, sort=False):
-        rows = list(group.itertuples(index=False))
-        if len(rows) > _FUZZY_GROUP:
+    titles = frame["title"].tolist()
+    norm = [normalised(title) for title in titles]
+    # Titles that differ in their numbers never match ("Riunione 1", "Riunione 2").
+    numbers = [_NOT_DIGITS.sub(" ", text).strip() for text in norm]
+    frame = frame.assign(norm=norm, numbers=numbers)
+    paths, lines = frame["path"].astype(object).tolist(), frame["line"].tolist()
+    pairs = []
+    # The same title but for case and spacing: each later row repeats the first of its group.
+    exact = frame.groupby([*keys, "norm"], sort=False).ngroup().to_numpy()
+    _, first_at = np.unique(exact, return_index=True)
+    for at in np.flatnonzero(first_at[exact] != np.arange(len(exact))):
+        first = first_at[exact[at]]
+        pairs.append(LikelyDuplicate(paths[at], int(lines[at]), titles[at], paths[first], int(lines[first]), titles[first]))
+    # Other similar titles: compared pair by pair, among the distinct titles of a day, type and territory with the same numbers.
+    distinct = frame.iloc[np.sort(first_at)]
+    distinct = distinct[distinct.duplicated([*keys, "numbers"], keep=False)]
+    buckets = distinct.groupby([*keys, "numbers"], sort=False).indices
+    for members in buckets.values():
+        if len(members) > _FUZZY_GROUP:
             continue
+        rows = distinct.index[members].tolist()
         for later_at, later in enumerate(rows):
-            match = next((earlier for earlier in rows[:later_at] if similar_titles(earlier.title, later.title)), None)
+            match = next((e for e in rows[:later_at] if similar_titles(titles[e], titles[later])), None)
             if match is not None:
-                pairs.append(LikelyDuplicate(later.path, int(later.line), later.title, match.path, int(match.line), match.title))
+                pairs.append(LikelyDuplicate(paths[later], int(lines[later]), titles[later], paths[match], int(lines[match]), titles[match]))
     return sorted(pairs, key=lambda p: (p.path, p.line))
