@@ -65,4 +65,4 @@ def invoke(args, input=None):
 
     from relint_kpi import cli
 
-    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None})
+    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None, "COLUMNS": "80"})

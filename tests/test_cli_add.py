@@ -72,7 +72,7 @@ def test_prompts_on_a_terminal(ws, data_dir, monkeypatch):
     # Date, territory, title; no stakeholder, no action; yes to the summary.
     result = invoke([*ws, "add-activity", "--type", "meeting"], input="2023-05-05\nAssia\nVisita\n\n\n\n")
     assert result.exit_code == 0, result.output
-    assert "Territori prioritari: DE-HE Assia, SE Svezia, CN Cina — o un qualsiasi codice ISO 3166" in result.stdout
+    assert "Territori prioritari: DE-HE Assia, SE Svezia, CN Cina — o un qualsiasi codice\n  ISO 3166\n" in result.stdout
     assert "2023Q2-0001;05/05/2023;meeting;DE-HE;Visita;;;;1;" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
 
 

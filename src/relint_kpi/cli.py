@@ -197,7 +197,10 @@ def terminal():
     # Imported when needed: entry loads pydantic, which --help does without.
     from relint_kpi.entry import Terminal
 
-    return Terminal(ask=lambda text: typer.prompt(text, default="", show_default=False), say=typer.echo)
+    import shutil
+
+    ask = lambda text: typer.prompt(text, default="", show_default=False)  # noqa: E731
+    return Terminal(ask=ask, print_line=typer.echo, width=shutil.get_terminal_size().columns)
 
 
 def _print_recorded(recorded, lang: str) -> None:

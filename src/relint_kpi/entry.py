@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import shlex
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -42,10 +43,25 @@ _LIST_ALL = 20
 
 @dataclass(frozen=True)
 class Terminal:
-    """How to talk to the person: ``ask(prompt)`` returns the answer typed; ``say(text)`` prints a line."""
+    """How to talk to the person: ``ask(prompt)`` returns the answer typed; ``say(text)`` prints a line.
+
+    ``width``: the terminal's columns; long lines are wrapped at word
+    boundaries to fit, indented under their first word.
+    """
 
     ask: Callable[[str], str]
-    say: Callable[[str], None]
+    print_line: Callable[[str], None]
+    width: int = 80
+
+    def say(self, text: str) -> None:
+        """Print ``text``, wrapped to the terminal's width (continuation lines indented two more spaces)."""
+        indent = " " * (len(text) - len(text.lstrip(" ")) + 2)
+        self.print_line(textwrap.fill(text, max(self.width, 40), subsequent_indent=indent, break_on_hyphens=False) if text.strip() else text)
+
+    def say_short(self, text: str) -> None:
+        """Print ``text`` on one line, cut with … where the terminal ends (for a list of choices)."""
+        limit = max(self.width, 40) - 1
+        self.print_line(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def shown(text: str) -> str:
@@ -235,7 +251,7 @@ def interview(plan: Plan, context: RowContext, given: dict[str, str | None], ter
     if "action" not in fields and plan.actions:
         term.say(t("entry.actions", lang))
         for action in plan.actions:
-            term.say(f"  {action.id} — {action.title.get(lang)}")
+            term.say_short(shown(f"  {action.id} — {action.title.get(lang)}"))
         fields["action"] = _canonical(asking.ask("action", t("entry.prompt.action", lang), optional=True))
     return {name: _canonical(value) for name, value in fields.items()}
 
@@ -286,9 +302,9 @@ def record(
                 warnings = refused.issues
         else:
             preview = writers.add_activity(data_dir, plan, fields, **{**options, "dry_run": True})
-            term.say(t("entry.summary", lang).format(where=shown(display_path(preview.path))))
+            term.print_line(t("entry.summary", lang).format(where=shown(display_path(preview.path))))  # a path is not wrapped
             for line in cell_lines(preview.cells):
-                term.say(line)
+                term.print_line(line)
             warnings = list(preview.warnings)
         if not _agreed(term, warnings, review, lang):
             term.say(t("entry.nothing", lang))
