@@ -7,6 +7,7 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -196,8 +197,6 @@ def terminal():
         return None
     # Imported when needed: entry loads pydantic, which --help does without.
     from relint_kpi.entry import Terminal
-
-    import shutil
 
     ask = lambda text: typer.prompt(text, default="", show_default=False)  # noqa: E731
     return Terminal(ask=ask, print_line=typer.echo, width=shutil.get_terminal_size().columns)
