@@ -236,3 +236,21 @@ def test_in_a_real_terminal(ws, data_dir, mini_plan_path):
     child.close()
     assert child.exitstatus == 0, child.before
     assert (data_dir / "actuals" / "2023-Q1.csv").read_text().splitlines()[1] == "2023Q1-0001;11/03/2023;meeting;DE-HE;Visita;;;Ateneo di Bologna;1;"
+
+
+def test_a_failed_write_after_the_questions_prints_the_command_that_records_the_row(ws, data_dir, tty):
+    (data_dir / "actuals" / "2023-Q2.csv").write_bytes("id,date,type,territory,title,value\nx,2023-04-01,note,SE,Città €,\n".encode("cp1252"))
+    result = invoke([*ws, "add-activity", "--type", "meeting", "--territory", "SE", "--title", "Łódź"], input=lines("2023-04-02", "", "", ""))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        "Per riprovare senza riscrivere le risposte: relint add-activity --type meeting --territory SE "
+        "--title 'Łódź' --date 2023-04-02"
+    )
+    assert "cannot hold 'Ł'" in result.stderr
+
+
+def test_a_dry_run_says_what_would_stop_the_write(ws, data_dir):
+    assert invoke([*ws, *MEETING]).exit_code == 0
+    result = invoke([*ws, *MEETING, "--dry-run", "--lang", "en"])
+    assert result.exit_code == 0
+    assert result.stderr.endswith("similar title (“Incontro con l'ambasciatore”); pass --allow-duplicate to record it anyway [likely-duplicate]\n")

@@ -265,3 +265,18 @@ def test_import_for_a_quarter_before_the_plan_starts_is_refused(tmp_path, data_d
         writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2022, 1))
     assert str(caught.value) == "--quarter 2022Q1 is outside the plan period 2022-04-01..2023-12-31"
     assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_conventions_follow_most_rows_and_the_plan_for_an_empty_folder(registry, mini_plan):
+    from relint_kpi import csvio
+
+    path = registry / "actuals" / "2023-Q2.csv"
+    path.write_text("id,date,type,title,territory\n,01/04/2023,Incontro,a,SE\n,2023-04-02,incontro,b,SE\n,03/04/2023,meeting,c,SE\n", encoding="utf-8")
+    found = writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan)
+    # Two of three dates are DD/MM/YYYY; 'meeting' as the file spells it most often (a tie: the first seen);
+    # a type the file does not use yet gets its alias, since most rows use aliases.
+    assert found.dates == "dmy"
+    assert (found.type_words["meeting"], found.type_words["event"], found.type_words["pageviews"]) == ("Incontro", "evento", "visualizzazioni")
+    assert writers.Conventions.of_plan(mini_plan) == writers.Conventions("dmy", {k.id: k.id for k in mini_plan.activity_types})
+    path.write_text("id,date,type,title,territory\n", encoding="utf-8")
+    assert writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan) is None

@@ -313,7 +313,7 @@ def record(
         return writers.add_activity(data_dir, plan, fields, **{**options, **agreed})
     except (DataError, WriteError):
         if term is not None and review:
-            term.say(t("entry.retry", lang).format(command=shown(command_line(fields))))
+            term.print_line(t("entry.retry", lang).format(command=shown(command_line(fields))))  # one line, to copy
         raise
 
 
