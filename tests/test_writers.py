@@ -106,7 +106,8 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     import datetime as dt
 
     writers.add_stakeholder(registry, mini_plan, " Comune ", category="local_authority", internal=True, first_involved=dt.date(2021, 5, 1))
-    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,2021-05-01\n")
+    # No date in the registry yet: the folder's (here the plan's) date form.
+    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,01/05/2021\n")
     with pytest.raises(UsageError) as caught:
         writers.add_stakeholder(registry, mini_plan, "ATENEO", category="university", internal=False)
     assert str(caught.value) == f"stakeholder 'Ateneo' is already registered ({registry / 'stakeholders.csv'}:2)"

@@ -81,14 +81,14 @@ class Conventions:
         return cls("dmy" if declared.dates == "dd/mm/yyyy" else "iso", words)
 
     @classmethod
-    def of_rows(cls, table: csvio.Table, plan: Plan) -> Conventions | None:
+    def of_rows(cls, table: csvio.Table, plan: Plan, date_column: str = "date") -> Conventions | None:
         """The form most of a file's rows use (None when no row shows a date or a type word).
 
         A type the file names is written as the file spells it most often;
         a type it does not name yet, as the plan's id, or as its first alias
         when most rows use aliases (``incontro`` rather than ``meeting``).
         """
-        date_at, type_at = table.columns.get("date"), table.columns.get("type")
+        date_at, type_at = table.columns.get(date_column), table.columns.get("type")
         styles: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
         by_alias = by_id = 0
@@ -349,10 +349,19 @@ def add_stakeholder(
             "name": name,
             "internal": "yes" if internal else "no",
             "category": category,
-            "first_involved": first_involved.isoformat() if first_involved else "",
+            "first_involved": format_date(first_involved, _date_style(path, STAKEHOLDER_COLUMNS, "first_involved", data_dir, plan))
+            if first_involved
+            else "",
         }
         line = _append(path, STAKEHOLDER_COLUMNS, cells, data_dir, plan)
     return Recorded(path, line, cells)
+
+
+def _date_style(path: Path, columns: tuple[str, ...], date_column: str, data_dir: Path, plan: Plan) -> str:
+    """The date form of a registry file's ``date_column``; for a file without dates, the activity files' form."""
+    table = csvio.read_rows(path, columns, ()) if path.is_file() and path.stat().st_size else None
+    found = Conventions.of_rows(table, plan, date_column) if table is not None else None
+    return (found or _conventions(None, data_dir, path, plan)).dates
 
 
 def complete_action(
@@ -379,9 +388,7 @@ def complete_action(
         if same:
             message = t("clash.deliverable", lang).format(action=action_id, date=format_date(date, "dmy"), note=same[0].note)
             raise Refused([Issue(same[0].path, same[0].line, 0, "duplicate-deliverable", message)])
-        table = csvio.read_rows(path, DELIVERABLE_COLUMNS, ()) if path.is_file() and path.stat().st_size else None
-        found = Conventions.of_rows(table, plan) if table is not None else None
-        style = (found or _conventions(None, data_dir, path, plan)).dates
+        style = _date_style(path, DELIVERABLE_COLUMNS, "date", data_dir, plan)
         cells = {"action": action_id, "date": format_date(date, style), "note": note.strip()}
         line = _append(path, DELIVERABLE_COLUMNS, cells, data_dir, plan)
     return Recorded(path, line, cells)
