@@ -93,21 +93,29 @@ def capped(issues: list[Issue]) -> list[Issue]:
 def decode(path: Path) -> tuple[str, str]:
     """The text of a file and its encoding: by BOM, then UTF-8, then Windows-1252.
 
+    The encoding of a file with a BOM says so: ``utf-8-sig``, ``utf-16-le``
+    or ``utf-16-be`` (the text is without the BOM; :func:`encode_file` puts
+    it back).
+
     Raises :class:`DataError` with the line and byte of the first byte no
     encoding fits, or of a NUL byte (a binary file, not a CSV).
     """
     raw = path.read_bytes()
     shown = display_path(path)
+    skip = 0
     if raw.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
+    elif raw.startswith(codecs.BOM_UTF16_LE):
+        # The byte order is kept in the name, so rows are appended in the file's own order.
+        candidates, skip = ["utf-16-le"], 2
+    elif raw.startswith(codecs.BOM_UTF16_BE):
+        candidates, skip = ["utf-16-be"], 2
     else:
         candidates = ["utf-8", "cp1252"]
     first_error: UnicodeDecodeError | None = None
     for encoding in candidates:
         try:
-            text = raw.decode(encoding)
+            text = raw[skip:].decode(encoding)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
             continue
@@ -376,13 +384,24 @@ def format_row(cells: Sequence[str], *, delimiter: str, newline: str) -> str:
     return buffer.getvalue()[:-2] + newline
 
 
+#: The BOM a whole file in a :func:`decode` encoding starts with.
+_BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
 def encode_text(text: str, encoding: str) -> bytes:
-    """Encode text to append to a file in ``encoding``, without a BOM.
+    """Encode text to append to a file in ``encoding`` (a :func:`decode` encoding), without a BOM.
 
     A BOM belongs at the start of a file only, never before an appended row.
+    UTF-16 keeps the file's byte order (``utf-16-be`` stays big-endian);
+    a bare ``utf-16`` means little-endian, what Excel writes.
     """
     codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
     return text.encode(codec)
+
+
+def encode_file(text: str, encoding: str) -> bytes:
+    """Encode a whole file's text in ``encoding`` (a :func:`decode` encoding), with the BOM it had."""
+    return _BOMS.get(encoding, b"") + encode_text(text, encoding)
 
 
 def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:

@@ -212,6 +212,37 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "{matched} righe su {rows} dell'export corrispondono; visualizzazioni: {value}",
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
+    # -- writes that could not be done (storage.WriteError) --------------------
+    "storage.append_undone": {
+        "it": "impossibile scrivere in {path}: {reason}. Il file è rimasto com'era; {advice}",
+        "en": "cannot write to {path}: {reason}. The file is as it was; {advice}",
+    },
+    "storage.append_torn": {
+        "it": "impossibile scrivere in {path}: {reason}, e la riga scritta a metà non si è potuta togliere: "
+        "relint validate la segnala; cancellatela, poi {advice}",
+        "en": "cannot write to {path}: {reason}, and the half-written row could not be taken back: "
+        "relint validate reports it; delete it, then {advice}",
+    },
+    "storage.cannot_open": {
+        "it": "impossibile aprire {path} in scrittura: {reason}; {advice}",
+        "en": "cannot open {path} for writing: {reason}; {advice}",
+    },
+    "storage.cannot_write_in": {
+        "it": "impossibile scrivere in {folder}: {reason}; {advice}",
+        "en": "cannot write in {folder}: {reason}; {advice}",
+    },
+    "storage.replace_failed": {
+        "it": "impossibile scrivere {path}: {reason}; il file precedente è rimasto com'era; {advice}",
+        "en": "cannot write {path}: {reason}; the old file is unchanged; {advice}",
+    },
+    "storage.lock_not_file": {
+        "it": "{lock} è {kind}, non il file di blocco di relint; {delete} (relint ricrea il file di blocco) e riprovate",
+        "en": "{lock} is {kind}, not relint's lock file; {delete} (relint creates the lock file again) and retry",
+    },
+    "storage.output_not_file": {
+        "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
+        "en": "{path} is {kind}, not a regular file; relint does not replace it, even with --force: choose another --output",
+    },
     "recorded.types": {"it": "Tipi", "en": "Types"},
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",

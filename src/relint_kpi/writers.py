@@ -300,7 +300,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
             line = _append(path, COLUMNS, cells_in)
             return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
         dialect = csvio.sniff(path)
-        text = path.read_bytes().decode(dialect.encoding)
+        text, _ = csvio.decode(path)
         kept, removed = _without_metric_rows(text, dialect, plan, metric)
         if kept and not kept.endswith(("\n", "\r")):
             kept += dialect.newline
@@ -316,7 +316,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
             [cells_in.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
         )
         try:
-            data = new_text.encode(dialect.encoding)
+            data = csvio.encode_file(new_text, dialect.encoding)
         except UnicodeEncodeError as exc:
             raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
         storage.replace_file(path, data)
