@@ -57,3 +57,21 @@ def records(log) -> list:
                  int(r.participants), r.stakeholders, int(r.value), r.notes)
         for r in log.activities.itertuples(index=False)
     ]
+
+
+def full_disk_after(monkeypatch, allowed: int) -> None:
+    """Make ``os.write`` write at most ``allowed`` bytes in all, then fail with ENOSPC (a disk filling up)."""
+    import errno
+    import os
+
+    real = os.write
+    left = [allowed]
+
+    def write(fd, data):
+        if left[0] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written = real(fd, bytes(data[: left[0]]))
+        left[0] -= written
+        return written
+
+    monkeypatch.setattr(os, "write", write)

@@ -257,3 +257,20 @@ def test_cli_html_renders_in_chromium(workspace, tmp_path):
     assert invoke([*workspace, "report", "--year", "2023", "--format", "html", "--output", str(target)]).exit_code == 0
     png = screenshot(target, tmp_path / "report.png", tmp_path / "profile")
     assert distinct_colours(png) > 50
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_that_is_no_regular_file_is_never_replaced(workspace, tmp_path, force):
+    import os
+    import stat
+
+    target = tmp_path / "report.md"
+    os.mkfifo(target)
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target), *force, "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {target} is a FIFO (named pipe), not a regular file; relint does not replace it, even with --force: "
+        "choose another --output\n"
+    )
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.yaml", "report.md"]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
+import errno
 import io
+import os
+import stat
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
+from conftest import full_disk_after
 
-from relint_kpi import csvio
+from relint_kpi import csvio, storage
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -29,37 +38,11 @@ def test_appended_text_carries_no_bom():
 
 # -- faults: a full disk, odd locks, odd outputs ------------------------------------
 
-import codecs  # noqa: E402
-import contextlib  # noqa: E402
-import errno  # noqa: E402
-import os  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from relint_kpi import storage  # noqa: E402
-
-
-def full_after(monkeypatch, allowed: int) -> None:
-    """Make ``os.write`` write at most ``allowed`` bytes in all, then fail with ENOSPC (a disk filling up)."""
-    real = os.write
-    left = [allowed]
-
-    def write(fd, data):
-        if left[0] <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        written = real(fd, bytes(data[: left[0]]))
-        left[0] -= written
-        return written
-
-    monkeypatch.setattr(os, "write", write)
-
-
 @pytest.mark.parametrize("allowed", [0, 1, 7])
 def test_a_failed_append_leaves_the_file_byte_identical(tmp_path, monkeypatch, allowed):
     path = tmp_path / "2023-Q1.csv"
     path.write_bytes(b"id,date\n2023Q1-0900,2023-01-02\n")
-    full_after(monkeypatch, allowed)
+    full_disk_after(monkeypatch, allowed)
     with pytest.raises(storage.WriteError) as caught:
         storage.append_bytes(path, b"2023Q1-0901,2023-01-03\n")
     assert caught.value.text("en") == (
@@ -73,7 +56,7 @@ def test_a_failed_append_leaves_the_file_byte_identical(tmp_path, monkeypatch, a
 
 def test_a_failed_append_to_a_new_file_leaves_no_file(tmp_path, monkeypatch):
     path = tmp_path / "2023-Q1.csv"
-    full_after(monkeypatch, 3)
+    full_disk_after(monkeypatch, 3)
     with pytest.raises(storage.WriteError):
         storage.append_bytes(path, b"id,date\n2023Q1-0001,2023-01-03\n")
     assert not path.exists()
@@ -228,7 +211,7 @@ def _fifo(path):
 def _device(path):
     if os.geteuid() != 0:
         pytest.skip("only root can make a device node")
-    os.mknod(path, 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 3))  # a copy of /dev/null
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a copy of /dev/null
 
 
 def _link(path):

@@ -91,8 +91,8 @@ def print_issues(issues) -> None:
     typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
-def run(action) -> None:
-    """Run a command body, mapping library errors to messages and exit codes."""
+def run(action, lang: str = "it") -> None:
+    """Run a command body, mapping library errors to messages (in ``lang``) and exit codes."""
     try:
         action()
     except DataError as exc:
@@ -102,7 +102,7 @@ def run(action) -> None:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -268,7 +268,7 @@ def add_activity_command(
         }
         _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("add-stakeholder")
@@ -301,7 +301,7 @@ def add_stakeholder_command(
         plan = load_plan_or_fail(ws)
         _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("complete-action")
@@ -326,7 +326,7 @@ def complete_action_command(
         plan = load_plan_or_fail(ws)
         _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("import-pageviews")
@@ -355,7 +355,7 @@ def import_pageviews_command(
             raise UsageError(f"no file '{export}'")
         _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 # -- status ------------------------------------------------------------------------
@@ -497,7 +497,7 @@ def report_command(
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
         write_report(report, fmt.value, output, force=force)
 
-    run(body)
+    run(body, lang.value)
 
 
 def main() -> None:

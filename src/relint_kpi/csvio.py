@@ -159,8 +159,18 @@ def sniff(path: str | Path) -> CsvDialect:
     text, encoding = decode(Path(path))
     first = _FIRST_LINE.match(text)[0]
     delimiter = delimiter_of(first)
-    newline = "\r\n" if first.endswith("\r\n") else "\n"
-    return CsvDialect(delimiter, encoding, newline, _header_names(first, delimiter), text.endswith("\n") or not text)
+    newline = "\r\n" if first.endswith("\r\n") else "\r" if first.endswith("\r") else "\n"
+    return CsvDialect(delimiter, encoding, newline, _header_names(first, delimiter), _ends_a_line(text) or not text)
+
+
+def _ends_a_line(text: str) -> bool:
+    """Whether ``text`` ends with a line end (LF, CRLF or a bare CR, as old Mac files end lines)."""
+    return text.endswith(("\n", "\r"))
+
+
+def count_lines(text: str) -> int:
+    """How many line ends ``text`` holds, counted as the csv module counts lines (LF, CRLF, bare CR)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def _header_names(first_line: str, delimiter: str) -> list[str]:
@@ -271,7 +281,7 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
         rows.append((start, cells))
     if pending is not None:
         line, count = pending
-        if count < width and not text.endswith("\n"):
+        if count < width and not _ends_a_line(text):
             table.add(
                 line,
                 None,
@@ -435,8 +445,9 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
         line = 2
     else:
         text, _ = decode(path)
-        line = text.count("\n") + 1
+        line = count_lines(text) + 1
         if not dialect.ends_with_newline:
+            refuse_torn(path, text, columns)
             # A row saved by an editor without a final line end must not be glued to ours.
             data += encode_text(dialect.newline, dialect.encoding)
             line += 1
@@ -446,6 +457,17 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
         raise DataError([unencodable(path, dialect.encoding, exc)]) from None
     storage.append_bytes(path, data)
     return line
+
+
+def refuse_torn(path: Path, text: str, header: Sequence[str]) -> None:
+    """Raise the reader's ``torn-row`` issue when the file's last row was cut short by an interrupted write.
+
+    A row appended after it would turn the torn row into a row of the wrong
+    width in the middle of the file; the user must first complete or delete it.
+    """
+    torn = [issue for issue in read_rows(path, header, (), text).issues if issue.code == "torn-row"]
+    if torn:
+        raise DataError(torn)
 
 
 def unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:

@@ -213,6 +213,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
     # -- writes that could not be done (storage.WriteError) --------------------
+    "cli.error": {"it": "Errore", "en": "Error"},
     "storage.append_undone": {
         "it": "impossibile scrivere in {path}: {reason}. Il file è rimasto com'era; {advice}",
         "en": "cannot write to {path}: {reason}. The file is as it was; {advice}",
@@ -242,6 +243,16 @@ LABELS: dict[str, dict[str, str]] = {
     "storage.output_not_file": {
         "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
         "en": "{path} is {kind}, not a regular file; relint does not replace it, even with --force: choose another --output",
+    },
+    "storage.folder_is_file": {
+        "it": "{folder} è {kind}, non una cartella; spostatelo o rinominatelo, e relint creerà la cartella",
+        "en": "{folder} is {kind}, not a folder; move or rename it, and relint will create the folder",
+    },
+    "writers.link_outside": {
+        "it": "{link} è un collegamento simbolico a {target}, fuori dalla cartella dei dati {folder}; relint non "
+        "vi scrive attraverso: mettete il file stesso nella cartella dei dati al posto del collegamento",
+        "en": "{link} is a symbolic link to {target}, outside the data folder {folder}; relint does not write "
+        "through it: put the file itself in the data folder in place of the link",
     },
     "recorded.types": {"it": "Tipi", "en": "Types"},
     "recorded.territories": {

@@ -194,6 +194,18 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
         lock.release()
 
 
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if missing; :class:`WriteError` says why it cannot be."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        kind, _ = _KINDS.get(_odd_kind(folder) or 0, ({"it": "un file", "en": "a file"}, ""))
+        raise WriteError(key="storage.folder_is_file", folder=folder, kind=kind) from None
+    except OSError as exc:
+        reason, advice = _reason(exc)
+        raise WriteError(key="storage.cannot_write_in", folder=Path(folder).parent, reason=reason, advice=advice) from None
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:

@@ -43,16 +43,21 @@ def _registry(data_dir: Path, plan: Plan):
     return registry
 
 
-def _writable(path: Path) -> None:
-    """Refuse a target that is not a regular file: a folder, or a FIFO that would block the write."""
+def _writable(path: Path, data_dir: Path) -> None:
+    """Refuse a target that is not a regular file (a folder, or a FIFO that would block the write),
+    or a symbolic link to a file outside the data folder (a write would land there)."""
     odd = csvio.not_a_file(path)
     if odd is not None:
         raise DataError([odd])
+    if path.is_symlink():
+        target, folder = path.resolve(), data_dir.resolve()
+        if not target.is_relative_to(folder):
+            raise storage.WriteError(key="writers.link_outside", link=path, target=target, folder=data_dir)
 
 
-def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
+def _append(path: Path, data_dir: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
     """Append one row in the file's own dialect (creating it with ``header``); return its line."""
-    _writable(path)
+    _writable(path, data_dir)
     return csvio.append_row(path, csvio.dialect_for(path, header), cells)
 
 
@@ -116,8 +121,8 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
     prefix = f"{year}Q{quarter}"
     if dry_run:
         return Recorded(path, 0, format_activity(row.model_copy(update={"id": f"{prefix}-…"})), dry_run=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _writable(path)
+    storage.make_folder(path.parent)
+    _writable(path, data_dir)
     with storage.locked(path):
         new_id = f"{prefix}-{_quarter_ids(path, prefix) + 1:04d}"
         dialect = csvio.dialect_for(path, COLUMNS)
@@ -144,7 +149,7 @@ def add_stakeholder(
     if category not in categories:
         raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
     path = data_dir / "stakeholders.csv"
-    data_dir.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(data_dir)
     with storage.locked(path):
         registry = _registry(data_dir, plan)
         for existing in registry.values():
@@ -156,7 +161,7 @@ def add_stakeholder(
             "category": category,
             "first_involved": first_involved.isoformat() if first_involved else "",
         }
-        line = _append(path, STAKEHOLDER_COLUMNS, cells)
+        line = _append(path, data_dir, STAKEHOLDER_COLUMNS, cells)
     return Recorded(path, line, cells)
 
 
@@ -167,10 +172,10 @@ def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: d
         raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
-    data_dir.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(data_dir)
     with storage.locked(path):
         cells = {"action": action_id, "date": date.isoformat(), "note": note.strip()}
-        line = _append(path, DELIVERABLE_COLUMNS, cells)
+        line = _append(path, data_dir, DELIVERABLE_COLUMNS, cells)
     return Recorded(path, line, cells)
 
 
@@ -239,7 +244,8 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
         if not (any(p in page_url for p in url_patterns) or any(p in page_label for p in label_patterns)):
             continue
         value = cells[hits].strip().replace(",", "").replace(".", "") if hits < len(cells) else ""
-        if not value.isdigit():
+        # Only 0-9: str.isdigit also takes '²' and other digits int() refuses.
+        if not (value.isascii() and value.isdigit()):
             issues.append(Issue(shown, line, hits + 1, "bad-pageviews", f"page views '{value}' is not a whole number"))
             continue
         total += int(value)
@@ -280,7 +286,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     # when the plan ends inside the quarter (a later date would not validate).
     day = min(last_day, period.end)
     path = data_dir / "actuals" / quarter_file_name(day)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(path.parent)
     cells_in = {
         "id": f"{year}Q{q}-pageviews",
         "date": day.isoformat(),
@@ -294,10 +300,10 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
         raise DataError(problems)
-    _writable(path)
+    _writable(path, data_dir)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
-            line = _append(path, COLUMNS, cells_in)
+            line = _append(path, data_dir, COLUMNS, cells_in)
             return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
         dialect = csvio.sniff(path)
         text, _ = csvio.decode(path)
@@ -319,8 +325,9 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
             data = csvio.encode_file(new_text, dialect.encoding)
         except UnicodeEncodeError as exc:
             raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
-        storage.replace_file(path, data)
-        line = new_text.count("\n")
+        # Through a link inside the data folder, as an append would write: the link stays a link.
+        storage.replace_file(path.resolve() if path.is_symlink() else path, data)
+        line = csvio.count_lines(new_text)
     return Recorded(path, line, cells_in, replaced=removed, matched=(views.matched_rows, views.rows))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from relint_kpi.issues import UsageError
 from relint_kpi.report import Report
-from relint_kpi.storage import OutputExists, write_atomic
+from relint_kpi.storage import OutputExists, refuse_odd_output, write_atomic
 
 
 def _table(report: Report) -> bytes:
@@ -107,6 +107,7 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
     output = Path(output)
     if output.is_dir():
         raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + fmt)}")
+    refuse_odd_output(output)  # a device, a FIFO, a link: not even --force replaces it
     if output.exists() and not force:
         raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
     data = render_report(report, fmt)
