@@ -142,6 +142,14 @@ def test_a_folder_where_the_lock_should_be_is_refused(tmp_path):
     )
 
 
+def test_a_fifo_where_the_lock_should_be_is_refused(tmp_path):
+    os.mkfifo(tmp_path / ".relint.lock")
+    with pytest.raises(storage.WriteError) as caught:
+        with storage.locked(tmp_path / "2023-Q1.csv"):
+            pass
+    assert caught.value.text("en").startswith(f"{tmp_path / '.relint.lock'} is a FIFO (named pipe), not relint's lock file;")
+
+
 def test_a_lock_in_a_read_only_folder_says_so(tmp_path, monkeypatch):
     real = os.open
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import errno
-import os
 from pathlib import Path
 
 import pytest

@@ -176,6 +176,9 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
     lock_file = Path(lock_file or lock_path(path))
     wait = _lock_timeout() if timeout is None else timeout
     lock = FileLock(str(lock_file), timeout=wait)
+    if _odd_kind(lock_file) is not None:
+        # A FIFO or a device would lock, but is not relint's: say so rather than use it.
+        raise _lock_failed(lock_file, OSError(errno.EEXIST, "not a regular file"))
     try:
         lock.acquire()
     except Timeout:
