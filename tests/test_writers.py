@@ -426,3 +426,13 @@ def test_a_link_inside_the_data_folder_is_followed(registry, mini_plan):
     (registry / "actuals" / "2023-Q2.csv").symlink_to(real)
     writers.add_activity(registry, mini_plan, MEETING)
     assert real.read_text(encoding="utf-8") == HEADER + "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,,1,\n"
+
+
+def test_import_pageviews_after_a_torn_last_row_refuses(data_dir, mini_plan):
+    path = data_dir / "actuals" / "2022-Q4.csv"
+    torn = HEADER + "2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n2022Q4-0002,2022-11-"
+    path.write_text(torn, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
+    assert [(i.line, i.code) for i in caught.value.issues] == [(3, "torn-row")]
+    assert path.read_text(encoding="utf-8") == torn

@@ -244,6 +244,20 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
         "en": "{path} is {kind}, not a regular file; relint does not replace it, even with --force: choose another --output",
     },
+    "storage.lock_timeout": {
+        "it": "{path} è bloccato da un altro comando relint (atteso {wait} s); riprovate tra poco, "
+        "o cercate un processo relint bloccato",
+        "en": "{path} is locked by another relint command (waited {wait} s); retry in a moment, "
+        "or look for a relint process that hangs",
+    },
+    "storage.no_folder": {
+        "it": "la cartella {folder} non esiste; createla o scegliete un altro --output",
+        "en": "folder {folder} does not exist; create it or choose another --output",
+    },
+    "storage.output_exists": {
+        "it": "{path} esiste già; aggiungete --force per sostituirlo",
+        "en": "{path} already exists; pass --force to replace it",
+    },
     "storage.folder_is_file": {
         "it": "{folder} è {kind}, non una cartella; spostatelo o rinominatelo, e relint creerà la cartella",
         "en": "{folder} is {kind}, not a folder; move or rename it, and relint will create the folder",

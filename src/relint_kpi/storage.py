@@ -182,10 +182,7 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
     try:
         lock.acquire()
     except Timeout:
-        raise LockTimeout(
-            f"{path} is locked by another relint command (waited {wait:g} s); retry in a moment, "
-            "or look for a relint process that hangs"
-        ) from None
+        raise LockTimeout(key="storage.lock_timeout", path=path, wait=f"{wait:g}") from None
     except OSError as exc:
         raise _lock_failed(lock_file, exc) from None
     try:
@@ -318,10 +315,10 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
     """
     path = Path(path)
     if not path.parent.exists():
-        raise WriteError(f"folder {path.parent} does not exist; create it or choose another --output")
+        raise WriteError(key="storage.no_folder", folder=path.parent)
     refuse_odd_output(path)
     with locked(path, lock_file=export_lock_path(path), remove=True):
         refuse_odd_output(path)
         if path.exists() and not overwrite:
-            raise OutputExists(f"{path} already exists; pass --force to replace it")
+            raise OutputExists(key="storage.output_exists", path=path)
         replace_file(path, data)

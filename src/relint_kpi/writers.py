@@ -307,6 +307,8 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
             return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
         dialect = csvio.sniff(path)
         text, _ = csvio.decode(path)
+        if not dialect.ends_with_newline:
+            csvio.refuse_torn(path, text, dialect.header)
         kept, removed = _without_metric_rows(text, dialect, plan, metric)
         if kept and not kept.endswith(("\n", "\r")):
             kept += dialect.newline
