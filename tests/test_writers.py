@@ -205,13 +205,13 @@ TEXT = st.text(
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=TEXT, notes=TEXT, excel=st.booleans(), participants=st.integers(0, 10**7))
-def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, notes, excel, participants):
+@given(title=TEXT, notes=TEXT, excel=st.booleans(), participants=st.integers(0, 10**7), end=st.sampled_from(["\n", "\r"]))
+def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, notes, excel, participants, end):
     path = registry / "actuals" / "2023-Q2.csv"
     if excel:
         path.write_bytes(codecs.BOM_UTF8 + ";".join(HEADER.strip().split(",")).encode() + b"\r\n")
     else:
-        path.write_text(HEADER, encoding="utf-8")
+        path.write_bytes(HEADER.replace("\n", end).encode("utf-8"))  # LF, or a bare CR (old Mac files)
     fields = {**MEETING, "type": "event", "title": title, "notes": notes, "participants": str(participants)}
     try:
         recorded = writers.add_activity(registry, mini_plan, fields)
