@@ -270,6 +270,11 @@ WRITER_CASES = {
         "action,date,note\na1,2023-01-02,{pad}\n",
         ["complete-action", "a2", "--date", "2023-01-09", "--note", "Intesa firmata dalle due parti"],
     ),
+    "add-note": (
+        "notes.csv",
+        "subject,year,reason,next_steps\na2,,Missione rinviata{pad},\n",
+        ["add-note", "page_views", "--year", "2023", "Sito fermo ad agosto", "--next", "Nuova pagina"],
+    ),
     "import-pageviews": (
         "actuals/2022-Q4.csv",
         QUARTER_HEADER + "2022Q4-0001,2022-11-02,note,SE,prima,,,,1,{pad}\n",
@@ -524,6 +529,17 @@ def faults_odd_outputs() -> dict:
     return counts
 
 
+def faults_control() -> dict:
+    """Each writer's command on a healthy data folder: it must succeed, or the refusals above prove nothing."""
+    counts = {"tried": 0, "succeeded": 0}
+    for _, _, args in WRITER_CASES.values():
+        with tempfile.TemporaryDirectory() as folder:
+            _fill_data(Path(folder))
+            counts["tried"] += 1
+            counts["succeeded"] += int(_relint(Path(folder), args).returncode == 0)
+    return counts
+
+
 def faults(quick: bool = False) -> dict[str, dict]:
     """Every fault class: its counts (tried, refused cleanly, files unchanged, Internal errors); ``quick``: fewer locks."""
     return {
@@ -537,6 +553,8 @@ def faults(quick: bool = False) -> dict[str, dict]:
 
 def print_faults(results: dict[str, dict]) -> None:
     """One table row per fault class."""
+    control = faults_control()
+    print(f"| faults: the same writes without a fault (control) | {control['succeeded']} of {control['tried']} succeed |")
     for name, c in results.items():
         how = f" ({c['how']})" if c.get("how") else ""
         extra = ""

@@ -45,3 +45,4 @@ def test_reliability_quick():
         assert tried >= 3
         assert f"{tried} refused with a message (exit 1), {tried} with every file byte-identical, 0 Internal error" in line
     assert "1 of 1 exports done, nothing left; 0 locks in the temp folder" in out
+    assert "| faults: the same writes without a fault (control) | 5 of 5 succeed |" in out

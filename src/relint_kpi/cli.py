@@ -376,7 +376,7 @@ def add_note_command(
         written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
         _print_recorded(written, lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("import-pageviews")

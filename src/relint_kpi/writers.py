@@ -43,7 +43,7 @@ def _registry(data_dir: Path, plan: Plan):
     return registry
 
 
-def _writable(path: Path, data_dir: Path) -> None:
+def check_writable(path: Path, data_dir: Path) -> None:
     """Refuse a target that is not a regular file (a folder, or a FIFO that would block the write),
     or a symbolic link to a file outside the data folder (a write would land there)."""
     odd = csvio.not_a_file(path)
@@ -57,7 +57,7 @@ def _writable(path: Path, data_dir: Path) -> None:
 
 def _append(path: Path, data_dir: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
     """Append one row in the file's own dialect (creating it with ``header``); return its line."""
-    _writable(path, data_dir)
+    check_writable(path, data_dir)
     return csvio.append_row(path, csvio.dialect_for(path, header), cells)
 
 
@@ -122,7 +122,7 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
     if dry_run:
         return Recorded(path, 0, format_activity(row.model_copy(update={"id": f"{prefix}-…"})), dry_run=True)
     storage.make_folder(path.parent)
-    _writable(path, data_dir)
+    check_writable(path, data_dir)
     with storage.locked(path):
         new_id = f"{prefix}-{_quarter_ids(path, prefix) + 1:04d}"
         dialect = csvio.dialect_for(path, COLUMNS)
@@ -300,7 +300,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
         raise DataError(problems)
-    _writable(path, data_dir)
+    check_writable(path, data_dir)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
             line = _append(path, data_dir, COLUMNS, cells_in)
