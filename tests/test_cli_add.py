@@ -260,3 +260,41 @@ def test_a_plan_with_errors_is_reported_by_add_activity(ws, mini_plan_path):
         "1 problem(s) found.",
     ]
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_a_folder_planted_as_the_lock_is_a_clean_error_in_both_languages(ws, data_dir, lang):
+    lock = data_dir / "actuals" / ".relint.lock"
+    lock.mkdir()
+    result = invoke([*ws, *MEETING, "--lang", lang])
+    assert result.exit_code == 1
+    expected = {
+        "it": f"Errore: {lock} è una cartella, non il file di blocco di relint; cancellatela (relint ricrea il file di blocco) e riprovate\n",
+        "en": f"Error: {lock} is a folder, not relint's lock file; delete it (relint creates the lock file again) and retry\n",
+    }
+    assert result.stderr == expected[lang]
+    assert sorted(p.name for p in (data_dir / "actuals").iterdir()) == [".relint.lock"]
+
+
+def test_a_full_disk_is_a_clean_error_and_the_file_is_unchanged(ws, data_dir, monkeypatch):
+    import errno
+    import os
+
+    path = data_dir / "actuals" / "2023-Q2.csv"
+    path.write_text("id,date,type,territory,title,value\n2023Q2-0001,2023-04-01,note,SE,a,\n", encoding="utf-8")
+    real = os.write
+
+    def half(fd, data):
+        if len(data) > 10:
+            real(fd, bytes(data[:10]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", half)
+    result = invoke([*ws, *MEETING])
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Errore: impossibile scrivere in {path}: il disco è pieno. Il file è rimasto com'era; liberate spazio e riprovate\n"
+    )
+    assert path.read_text(encoding="utf-8") == "id,date,type,territory,title,value\n2023Q2-0001,2023-04-01,note,SE,a,\n"
+    assert invoke([*ws, "validate"]).exit_code == 0

@@ -92,8 +92,8 @@ def print_issues(issues) -> None:
     typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
-def run(action) -> None:
-    """Run a command body, mapping library errors to messages and exit codes."""
+def run(action, lang: str = "it") -> None:
+    """Run a command body, mapping library errors to messages (in ``lang``) and exit codes."""
     try:
         action()
     except DataError as exc:
@@ -103,7 +103,7 @@ def run(action) -> None:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -310,7 +310,7 @@ def add_activity_command(
             raise typer.Exit(1)
         _print_recorded(recorded, lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("add-stakeholder")
@@ -343,7 +343,7 @@ def add_stakeholder_command(
         plan = load_plan_or_fail(ws)
         _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("complete-action")
@@ -368,7 +368,7 @@ def complete_action_command(
         plan = load_plan_or_fail(ws)
         _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note, lang=lang.value), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("add-note")
@@ -399,7 +399,7 @@ def add_note_command(
         written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
         _print_recorded(written, lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("import-pageviews")
@@ -428,7 +428,7 @@ def import_pageviews_command(
             raise UsageError(f"no file '{export}'")
         _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 # -- status ------------------------------------------------------------------------
@@ -570,7 +570,7 @@ def report_command(
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
         write_report(report, fmt.value, output, force=force)
 
-    run(body)
+    run(body, lang.value)
 
 
 # -- export ------------------------------------------------------------------------

@@ -409,6 +409,62 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "likely duplicate of the row at {first} (“{title}”): same date, type and territory, similar title",
     },
     "warn.count": {"it": "avvisi: {count} (non sono errori)", "en": "warnings: {count} (not errors)"},
+    # -- writes that could not be done (storage.WriteError) --------------------
+    "cli.error": {"it": "Errore", "en": "Error"},
+    "storage.append_undone": {
+        "it": "impossibile scrivere in {path}: {reason}. Il file è rimasto com'era; {advice}",
+        "en": "cannot write to {path}: {reason}. The file is as it was; {advice}",
+    },
+    "storage.append_torn": {
+        "it": "impossibile scrivere in {path}: {reason}, e la riga scritta a metà non si è potuta togliere: "
+        "relint validate la segnala; cancellatela, poi {advice}",
+        "en": "cannot write to {path}: {reason}, and the half-written row could not be taken back: "
+        "relint validate reports it; delete it, then {advice}",
+    },
+    "storage.cannot_open": {
+        "it": "impossibile aprire {path} in scrittura: {reason}; {advice}",
+        "en": "cannot open {path} for writing: {reason}; {advice}",
+    },
+    "storage.cannot_write_in": {
+        "it": "impossibile scrivere in {folder}: {reason}; {advice}",
+        "en": "cannot write in {folder}: {reason}; {advice}",
+    },
+    "storage.replace_failed": {
+        "it": "impossibile scrivere {path}: {reason}; il file precedente è rimasto com'era; {advice}",
+        "en": "cannot write {path}: {reason}; the old file is unchanged; {advice}",
+    },
+    "storage.lock_not_file": {
+        "it": "{lock} è {kind}, non il file di blocco di relint; {delete} (relint ricrea il file di blocco) e riprovate",
+        "en": "{lock} is {kind}, not relint's lock file; {delete} (relint creates the lock file again) and retry",
+    },
+    "storage.output_not_file": {
+        "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
+        "en": "{path} is {kind}, not a regular file; relint does not replace it, even with --force: choose another --output",
+    },
+    "storage.lock_timeout": {
+        "it": "{path} è bloccato da un altro comando relint (atteso {wait} s); riprovate tra poco, "
+        "o cercate un processo relint bloccato",
+        "en": "{path} is locked by another relint command (waited {wait} s); retry in a moment, "
+        "or look for a relint process that hangs",
+    },
+    "storage.no_folder": {
+        "it": "la cartella {folder} non esiste; createla o scegliete un altro --output",
+        "en": "folder {folder} does not exist; create it or choose another --output",
+    },
+    "storage.output_exists": {
+        "it": "{path} esiste già; aggiungete --force per sostituirlo",
+        "en": "{path} already exists; pass --force to replace it",
+    },
+    "storage.folder_is_file": {
+        "it": "{folder} è {kind}, non una cartella; spostatelo o rinominatelo, e relint creerà la cartella",
+        "en": "{folder} is {kind}, not a folder; move or rename it, and relint will create the folder",
+    },
+    "writers.link_outside": {
+        "it": "{link} è un collegamento simbolico a {target}, fuori dalla cartella dei dati {folder}; relint non "
+        "vi scrive attraverso: mettete il file stesso nella cartella dei dati al posto del collegamento",
+        "en": "{link} is a symbolic link to {target}, outside the data folder {folder}; relint does not write "
+        "through it: put the file itself in the data folder in place of the link",
+    },
     "recorded.types": {"it": "Tipi", "en": "Types"},
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",

@@ -125,11 +125,16 @@ def load_registry(data_dir: Path, plan: Plan) -> dict:
     return registry
 
 
-def _writable(path: Path) -> None:
-    """Refuse a target that is not a regular file: a folder, or a FIFO that would block the write."""
+def check_writable(path: Path, data_dir: Path) -> None:
+    """Refuse a target that is not a regular file (a folder, or a FIFO that would block the write),
+    or a symbolic link to a file outside the data folder (a write would land there)."""
     odd = csvio.not_a_file(path)
     if odd is not None:
         raise DataError([odd])
+    if path.is_symlink():
+        target, folder = path.resolve(), data_dir.resolve()
+        if not target.is_relative_to(folder):
+            raise storage.WriteError(key="writers.link_outside", link=path, target=target, folder=data_dir)
 
 
 def quarter_files(data_dir: Path) -> list[Path]:
@@ -155,7 +160,7 @@ def _dialect(path: Path, header: tuple[str, ...], data_dir: Path, plan: Plan) ->
 
 def _append(path: Path, header: tuple[str, ...], cells: dict[str, str], data_dir: Path, plan: Plan) -> int:
     """Append one row in the file's own dialect (creating it in the folder's); return its line."""
-    _writable(path)
+    check_writable(path, data_dir)
     return csvio.append_row(path, _dialect(path, header, data_dir, plan), cells)
 
 
@@ -298,13 +303,13 @@ def add_activity(
     shown = display_path(path)
     year, quarter = quarter_of(row.date)
     prefix = f"{year}Q{quarter}"
-    _writable(path)
+    check_writable(path, data_dir)
     if dry_run:
         table = _rows(path)
         dialect = _dialect(path, COLUMNS, data_dir, plan)
         cells = format_activity(row.model_copy(update={"id": f"{prefix}-…"}), dialect.delimiter, _conventions(table, data_dir, path, plan))
         return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown, lang)))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(path.parent)
     with storage.locked(path):
         table = _rows(path)
         clashes = _clashes(table, row, context, shown, lang)
@@ -339,7 +344,7 @@ def add_stakeholder(
     if category not in categories:
         raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
     path = data_dir / "stakeholders.csv"
-    data_dir.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(data_dir)
     with storage.locked(path):
         registry = load_registry(data_dir, plan)
         for existing in registry.values():
@@ -378,8 +383,8 @@ def complete_action(
         raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    _writable(path)
+    storage.make_folder(data_dir)
+    check_writable(path, data_dir)
     with storage.locked(path):
         deliverables, issues = read_deliverables(path, plan)
         if issues:
@@ -459,7 +464,8 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
         if not (any(p in page_url for p in url_patterns) or any(p in page_label for p in label_patterns)):
             continue
         value = cells[hits].strip().replace(",", "").replace(".", "") if hits < len(cells) else ""
-        if not value.isdigit():
+        # Only 0-9: str.isdigit also takes '²' and other digits int() refuses.
+        if not (value.isascii() and value.isdigit()):
             issues.append(Issue(shown, line, hits + 1, "bad-pageviews", f"page views '{value}' is not a whole number"))
             continue
         total += int(value)
@@ -500,7 +506,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     # when the plan ends inside the quarter (a later date would not validate).
     day = min(last_day, period.end)
     path = data_dir / "actuals" / quarter_file_name(day)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    storage.make_folder(path.parent)
     cells_in = {
         "id": f"{year}Q{q}-pageviews",
         "date": day.isoformat(),
@@ -514,7 +520,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
         raise DataError(problems)
-    _writable(path)
+    check_writable(path, data_dir)
     with storage.locked(path):
         conventions = _conventions(_rows(path), data_dir, path, plan)
         cells_in["date"] = format_date(day, conventions.dates)
@@ -533,7 +539,9 @@ def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metr
 
     The caller holds the lock; every other row stays byte for byte.
     """
-    text = path.read_bytes().decode(dialect.encoding)
+    text, _ = csvio.decode(path)
+    if not dialect.ends_with_newline:
+        csvio.refuse_torn(path, text, dialect.header)
     kept, removed = _without_metric_rows(text, dialect, plan, metric)
     if kept and not kept.endswith(("\n", "\r")):
         kept += dialect.newline
@@ -548,11 +556,12 @@ def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metr
         [cells.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
     )
     try:
-        data = new_text.encode(dialect.encoding)
+        data = csvio.encode_file(new_text, dialect.encoding)
     except UnicodeEncodeError as exc:
         raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
-    storage.replace_file(path, data)
-    return new_text.count("\n"), removed
+    # Through a link inside the data folder, as an append would write: the link stays a link.
+    storage.replace_file(path.resolve() if path.is_symlink() else path, data)
+    return csvio.count_lines(new_text), removed
 
 
 def _without_metric_rows(text: str, dialect, plan: Plan, metric: str) -> tuple[str, int]:
