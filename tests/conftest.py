@@ -59,6 +59,19 @@ def records(log) -> list:
     ]
 
 
+def check_golden_bytes(name: str, data: bytes) -> None:
+    """Compare ``data`` with tests/golden/``name`` byte for byte (a BOM and CRLF line ends are checked too).
+
+    With RELINT_UPDATE_GOLDEN=1 the golden file is rewritten instead; review the diff.
+    """
+    import os
+
+    path = FIXTURES.parent / "golden" / name
+    if os.environ.get("RELINT_UPDATE_GOLDEN"):
+        path.write_bytes(data)
+    assert data == path.read_bytes()
+
+
 def invoke(args, input=None):
     """Run relint in-process through typer's CLI runner, without the user's RELINT_PLAN / RELINT_DATA."""
     from typer.testing import CliRunner

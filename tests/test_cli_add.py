@@ -114,7 +114,10 @@ def test_add_stakeholder(ws, data_dir):
     again = invoke([*ws, "add-stakeholder", "comune di bologna", "--category", "local_authority", "--internal"])
     assert again.exit_code == 2 and "already registered" in again.stderr
     bad = invoke([*ws, "add-stakeholder", "X", "--category", "ngo", "--external"])
-    assert bad.stderr == "Error: unknown category 'ngo' — choose one of: university, business, local_authority\n"
+    assert bad.exit_code == 2 and bad.stderr == (
+        "Error: categoria sconosciuta 'ngo' — scegli tra: Università (university), Impresa (business), "
+        "Ente locale (local_authority)\n"
+    )
     neither = invoke([*ws, "add-stakeholder", "X", "--category", "business"])
     assert neither.exit_code == 2 and "--internal" in neither.stderr
 
@@ -132,7 +135,9 @@ def test_complete_action(ws, data_dir, mini_plan):
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and log.deliverables[0].action == "a1"
     bad = invoke([*ws, "complete-action", "zz", "--date", "2022-05-20"])
-    assert bad.exit_code == 2 and bad.stderr == "Error: unknown action 'zz' — choose one of: a1, a2\n"
+    assert bad.exit_code == 2 and bad.stderr == (
+        "Error: azione sconosciuta 'zz' — scegli tra: Intesa con l'Assia (a1), Relazioni con la Cina (a2)\n"
+    )
 
 
 def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
@@ -298,3 +303,39 @@ def test_a_full_disk_is_a_clean_error_and_the_file_is_unchanged(ws, data_dir, mo
     )
     assert path.read_text(encoding="utf-8") == "id,date,type,territory,title,value\n2023Q2-0001,2023-04-01,note,SE,a,\n"
     assert invoke([*ws, "validate"]).exit_code == 0
+
+
+# -- names, not only ids -------------------------------------------------------------
+
+
+def test_add_activity_takes_labels_in_either_language(ws, data_dir):
+    result = invoke([*ws, "add-activity", "--type", "MEETING", "--date", "2023-04-02", "--territory", "hesse", "--title", "Incontro",
+                     "--action", "agreement with hesse"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8").splitlines()[1] == (
+        "2023Q2-0001;02/04/2023;meeting;DE-HE;Incontro;a1;;;1;"  # a new file in the Italian Excel dialect
+    )
+
+
+def test_add_activity_in_a_country_holding_a_priority_land_says_so(ws, data_dir):
+    result = invoke([*ws, "add-activity", "--type", "Incontro", "--date", "2023-04-02", "--territory", "Germania", "--title", "Berlino",
+                     "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Germany (DE) is not one of the plan's priority territories; the priority territories inside it are: Hesse (DE-HE).\n"
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8").splitlines()[1].split(";")[3] == "DE"
+
+
+@pytest.mark.parametrize("category", ["local_authority", "Ente locale", "LOCAL AUTHORITY"])
+def test_add_stakeholder_takes_a_category_label(ws, data_dir, category):
+    result = invoke([*ws, "add-stakeholder", "Comune di Parma", "--category", category, "--external"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "stakeholders.csv").read_text(encoding="utf-8").endswith("Comune di Parma,no,local_authority,\n")
+
+
+def test_complete_action_takes_the_actions_title(ws, data_dir):
+    result = invoke([*ws, "complete-action", "relazioni con la cina", "--date", "2023-10-20"])
+    assert result.exit_code == 0, result.output
+    assert (data_dir / "deliverables.csv").read_text(encoding="utf-8").splitlines()[1] == "a2;20/10/2023;"
+    english = invoke([*ws, "complete-action", "nothing", "--date", "2023-10-20", "--lang", "en"])
+    assert english.exit_code == 2
+    assert english.stderr == "Error: unknown action 'nothing' — choose one of: Agreement with Hesse (a1), Relations with China (a2)\n"

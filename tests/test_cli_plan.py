@@ -42,7 +42,7 @@ def test_validate_shipped_data(at_repo):
 
 def test_second_plan_needs_no_code(at_repo):
     outputs = {}
-    for command in (["plan"], ["plan", "--lang", "en"], ["validate"], ["status", "--year", "2022", "--format", "csv"]):
+    for command in (["plan"], ["plan", "--lang", "en"], ["validate"], ["status", "--year", "2022", "--format", "csv", "--csv", "rfc4180"]):
         result = invoke(["--plan", "data/plan_lombardia_2018_2022.yaml", *command])
         assert result.exit_code == 0, result.output
         outputs[" ".join(command)] = result.stdout

@@ -19,6 +19,8 @@ from pngcheck import distinct_colours
 from test_render_report import CHROMIUM, SECTIONS_IT, _parse, screenshot
 from typer.testing import CliRunner
 
+from conftest import check_golden_bytes
+
 from relint_kpi.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -139,11 +141,20 @@ def test_table_is_the_default_and_plain_when_piped(workspace):
 
 
 def test_csv_headline(workspace):
-    result = invoke([*workspace, "report", "--year", "2023", "--format", "csv"])
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "csv", "--csv", "rfc4180"])
     assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"id,title,")  # no BOM in the plain form
     lines = result.stdout.splitlines()
     assert lines[0].startswith("id,title,unit,basis,target,actual,percent,status,previous_target")
     assert lines[4] == "page_views,Visualizzazioni,visualizzazioni,annual,2000,1500,75.0,not_achieved,1000,900,90.0,not_achieved,,"
+
+
+@pytest.mark.parametrize("extra, golden", [([], "report_2023_it_excel.csv"), (["--lang", "en", "--csv", "excel"], "report_2023_en_excel.csv")])
+def test_csv_headline_for_italian_excel(workspace, extra, golden):
+    """Italian by default: ';', BOM, decimal commas, Italian headings and statuses, CRLF; byte for byte."""
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "csv", *extra])
+    assert result.exit_code == 0, result.output
+    check_golden_bytes(golden, result.stdout_bytes)
 
 
 def test_html_output_file_parses_and_has_its_charts(workspace, tmp_path):
@@ -317,5 +328,5 @@ def test_notes_reach_every_format(workspace):
     assert "«Delegazioni ricevute»: non raggiunto, 3 su 8 (37,5% del target). Nessuna motivazione registrata" in md
     headline = {row["id"]: row for row in json.loads(invoke([*workspace, "report", "--year", "2023", "--format", "json"]).stdout)["headline"]}
     assert (headline["page_views"]["reason"], headline["page_views"]["next_steps"]) == ("Sito fermo ad agosto", "Nuova pagina")
-    csv_text = invoke([*workspace, "report", "--year", "2023", "--format", "csv"]).stdout
+    csv_text = invoke([*workspace, "report", "--year", "2023", "--format", "csv", "--csv", "rfc4180"]).stdout
     assert csv_text.splitlines()[4].endswith(",not_achieved,Sito fermo ad agosto,Nuova pagina")

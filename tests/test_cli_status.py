@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from conftest import check_golden_bytes
 
 from relint_kpi.cli import app
 
@@ -64,8 +67,12 @@ def check_golden(name: str, text: str) -> None:
         (["--lang", "en"], "status_table_en.txt"),
         (["--by", "territory"], "status_by_territory_it.txt"),
         (["--format", "json", "--by", "group"], "status_by_group.json"),
-        (["--format", "csv", "--by", "type"], "status_by_type.csv"),
+        (["--format", "csv", "--by", "type", "--csv", "rfc4180"], "status_by_type.csv"),
         (["--format", "md", "--lang", "en"], "status_en.md"),
+        (["--year", "2022", "--lang", "en"], "status_2022_en.txt"),  # the year is over: no pace, a dash
+        (["--territory", "Germania", "--format", "md"], "status_territory_de_it.md"),
+        (["--territory", "CN", "--format", "json", "--lang", "en"], "status_territory_cn_en.json"),
+        (["--territory", "Assia", "--by", "type"], "status_territory_hesse_it.txt"),
     ],
 )
 def test_golden(workspace, extra, golden):
@@ -111,13 +118,17 @@ def test_explain_by_territory(workspace):
     result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--territory", "CN"])
     assert result.exit_code == 0, result.output
     assert "q1-1" in result.stdout and "q2-1" not in result.stdout
-    assert "Totale: 1 (1 righe)" in result.stdout
+    assert "Totale: 1 (1 riga)" in result.stdout
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--indicator", "nope"], "Error: unknown indicator 'nope' — choose one of: delegations_received, meetings_cumulative, new_stakeholders, page_views, event_participants\n"),
+        (["--indicator", "nope", "--lang", "en"], "Error: unknown indicator 'nope' — choose one of: Delegations received (delegations_received), "
+         "Meetings (cumulative) (meetings_cumulative), New stakeholders (new_stakeholders), Page views (page_views), "
+         "Event participants (event_participants)\n"),
+        (["--territory", "Atlantide"], "Error: territorio sconosciuto 'Atlantide' — scrivi un codice ISO 3166 (BE, DE-HE), il nome di un paese "
+         "o uno dei territori prioritari: Assia (DE-HE), Svezia (SE), Cina (CN)\n"),
         (["--year", "2019"], "Error: year 2019 is outside the plan — choose one of: 2022, 2023\n"),
         (["--as-of", "2023-02-30"], "Error: --as-of: '2023-02-30' is not a real calendar date\n"),
         (["--as-of", "yesterday"], "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n"),
@@ -215,3 +226,178 @@ def test_piped_status_follows_columns_in_english(monkeypatch):
     names = " ".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
     assert "Diplomatic meetings held" in names
     assert "Target" in result.stdout and "Status" in result.stdout and "at risk" in result.stdout
+
+
+# -- exports for Italian Excel -------------------------------------------------------
+
+
+def test_italian_csv_is_for_excel_byte_for_byte(workspace):
+    """Italian by default: ';', BOM, decimal commas, Italian headings and statuses, CRLF."""
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--by", "type"])
+    assert result.exit_code == 0, result.output
+    data = result.stdout_bytes
+    assert data.startswith("\ufeffId;Indicatore;Unità;Base;Target;Effettivo;%;".encode())
+    assert data.count(b"\r\n") == data.count(b"\n")
+    check_golden_bytes("status_by_type_it_excel.csv", data)
+
+
+def test_plain_csv_is_todays_form(workspace):
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--csv", "rfc4180", "--indicator", "page_views"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == (
+        b"id,title,unit,basis,target,actual,percent,expected_to_date,projected,remaining,required_per_quarter,status\r\n"
+        b"page_views,Visualizzazioni,visualizzazioni,annual,2000,600,30.0,1000.0,1200.0,1400,700.0,behind\r\n"
+    )
+
+
+def test_english_csv_defaults_to_plain_and_excel_form_can_be_asked(workspace):
+    plain = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--lang", "en", "--indicator", "delegations_received"])
+    assert plain.stdout_bytes.startswith(b"id,title,")
+    excel = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--lang", "en", "--csv", "excel",
+                    "--indicator", "delegations_received"])
+    assert excel.stdout_bytes.decode("utf-8").splitlines()[1] == (
+        "delegations_received;Delegations received;delegations;annual;8;3;37,5;4;6;5;2,5;at risk"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_with_italian_settings_splits_the_csv_into_columns_of_numbers(workspace, tmp_path):
+    """LibreOffice, as Italian Excel would, opens the export as 12 columns with numbers that are numbers."""
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv"])
+    (tmp_path / "status.csv").write_bytes(result.stdout_bytes)
+    # 59 = ';', 34 = '"', 76 = UTF-8, 1040 = Italian (decimal comma).
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--infilter=CSV:59,34,76,1,,1040",
+         "--convert-to", "xlsx", "--outdir", str(tmp_path), str(tmp_path / "status.csv")],
+        check=True, capture_output=True, timeout=180,
+    )
+    rows = list(load_workbook(tmp_path / "status.xlsx").active.iter_rows(values_only=True))
+    assert rows[0] == ("Id", "Indicatore", "Unità", "Base", "Target", "Effettivo", "%", "Atteso a oggi", "Proiezione",
+                       "Mancano", "Ritmo/trim.", "Stato")
+    assert rows[1] == ("delegations_received", "Delegazioni ricevute", "delegazioni", "annuale", 8, 3, 37.5, 4, 6, 5, 2.5, "a rischio")
+
+
+# -- explain in every format --------------------------------------------------------
+
+
+def test_explain_total_uses_the_tables_number_format(workspace, data_dir):
+    (data_dir / "actuals" / "2023-Q2.csv").write_text(
+        "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
+        "q2-9;30/06/2023;visualizzazioni;;Visualizzazioni Q2;;;;1.200;\r\n", encoding="utf-8")
+    italian = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "page_views"])
+    assert italian.exit_code == 0, italian.output
+    assert italian.stdout.splitlines()[-1] == "Totale: 1.800 (2 righe)"
+    assert "1.200" in italian.stdout
+    english = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "Page views", "--lang", "en", "--format", "md"])
+    assert english.stdout.splitlines()[-1] == "Total: 1,800 (2 rows)"
+    assert any(line.endswith("2023-Q2.csv:2 | q2-9 | 2023-06-30 | 1,200 | Visualizzazioni Q2 |") for line in english.stdout.splitlines())
+
+
+def test_explain_as_json_and_csv(workspace, data_dir):
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["indicator"], data["year"], data["as_of"], data["filter"], data["total"]) == (
+        "delegations_received", 2023, "2023-06-30", None, 3)
+    assert [(Path(r["path"]).name, r["line"], r["id"], r["date"], r["amount"]) for r in data["rows"]] == [
+        ("2023-Q1.csv", 2, "q1-1", "2023-02-10", 1), ("2023-Q2.csv", 2, "q2-1", "2023-05-05", 2)]
+    plain = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--format", "csv",
+                    "--csv", "rfc4180"])
+    lines = plain.stdout_bytes.decode().split("\r\n")
+    assert lines[0] == "path,line,id,date,amount,title"
+    assert lines[2].endswith("2023-Q2.csv,2,q2-1,2023-05-05,2,Ambasciata del Belgio")
+    excel = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--format", "csv"])
+    assert excel.stdout_bytes.decode().startswith("\ufeffFile;Riga;Id;Data;Conta;Titolo\r\n")
+
+
+# -- figures that do not mislead ----------------------------------------------------
+
+
+def test_no_pace_once_the_year_is_over(workspace):
+    data = json.loads(invoke([*workspace, "status", "--year", "2022", "--format", "json"]).stdout)
+    assert [row["required_per_quarter"] for row in data["indicators"]] == [None] * 5
+    table = invoke([*workspace, "status", "--year", "2022", "--indicator", "delegations_received"]).stdout
+    row = next(line for line in table.splitlines() if line.startswith("│ Delegazioni"))
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["Delegazioni ricevute", "4", "0", "0%", "4", "0", "4", "—", "in ritardo"]
+    markdown = invoke([*workspace, "status", "--year", "2022", "--format", "md", "--indicator", "delegations_received"]).stdout
+    assert "| Delegazioni ricevute | 4 | 0 | 0% | 4 | 0 | 4 | — | in ritardo |" in markdown
+
+
+def test_a_territory_view_says_it_is_filtered_and_judges_nothing_against_the_plans_target(workspace):
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "cina", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["filter"]["territory"] == "CN" and data["filter"]["name"] == "Cina" and data["filter"]["priority"] is True
+    assert data["filter"]["note"].startswith("Vista filtrata su Cina (CN):")
+    delegations = data["indicators"][0]
+    assert {k: delegations[k] for k in ("actual", "total", "share", "target", "percent", "status", "required_per_quarter")} == {
+        "actual": 1, "total": 3, "share": 33.3, "target": None, "percent": None, "status": None, "required_per_quarter": None}
+    table = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN"]).stdout
+    assert table.splitlines()[0].strip() == "Piano di prova — anno 2023, dati al 2023-06-30 — solo Cina (CN)"
+    assert "Vista filtrata su Cina (CN)" in table and "Quota" in table and "33,3%" in table
+    assert "Target" not in table and "in ritardo" not in table
+    markdown = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN", "--format", "md", "--lang", "en"]).stdout
+    assert markdown.startswith("## Test plan — year 2023, as of 2023-06-30 — China (CN) only\n\nFiltered view of China (CN):")
+    assert "| Indicator | Actual | Plan total | Share |" in markdown
+    assert "| Delegations received | 1 | 3 | 33.3% |" in markdown
+
+
+def test_a_territory_target_in_the_plan_is_judged(workspace, mini_plan_path):
+    text = mini_plan_path.read_text(encoding="utf-8")
+    text = text.replace("    targets: {2022: 4, 2023: 8}\n", "    targets: {2022: 4, 2023: 8}\n    territory_targets: {CN: {2023: 2}}\n", 1)
+    mini_plan_path.write_text(text, encoding="utf-8")
+    data = json.loads(invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN", "--format", "json"]).stdout)
+    delegations, meetings = data["indicators"][:2]
+    assert {k: delegations[k] for k in ("target", "actual", "percent", "expected_to_date", "remaining", "required_per_quarter", "status", "share")} == {
+        "target": 2, "actual": 1, "percent": 50.0, "expected_to_date": 1.0, "remaining": 1, "required_per_quarter": 0.5,
+        "status": "on_track", "share": 33.3}
+    assert meetings["target"] is None and meetings["status"] is None
+    csv_text = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN", "--format", "csv", "--csv", "rfc4180"]).stdout
+    assert csv_text.splitlines()[0] == (
+        "id,title,unit,basis,territory,target,actual,total,share,percent,expected_to_date,projected,remaining,required_per_quarter,status")
+    assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track"
+
+
+def test_a_territory_target_outside_the_priority_territories_is_a_plan_error(workspace, mini_plan_path):
+    text = mini_plan_path.read_text(encoding="utf-8")
+    text = text.replace("    targets: {2022: 4, 2023: 8}\n", "    targets: {2022: 4, 2023: 8}\n    territory_targets: {FR: {2023: 2}}\n", 1)
+    mini_plan_path.write_text(text, encoding="utf-8")
+    result = invoke([*workspace, "status"])
+    assert result.exit_code == 1
+    assert "unknown priority territory 'FR' — expected one of: CN, DE-HE, SE [unknown-territory]" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["Germania", "germany", "DE", "de"])
+def test_a_country_holding_a_priority_land_names_it(workspace, name):
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", name])
+    assert result.exit_code == 0, result.output
+    words = " ".join(result.stdout.split())
+    assert "solo Germania (DE)" in words
+    assert "Germania (DE) non è un territorio prioritario del piano; vi si trovano i territori prioritari: Assia (DE-HE)." in words
+    data = json.loads(invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", name, "--format", "json"]).stdout)
+    assert data["filter"]["inside"] == [{"code": "DE-HE", "name": "Assia"}] and data["filter"]["priority"] is False
+    participants = data["indicators"][-1]
+    assert (participants["actual"], participants["total"], participants["share"]) == (30, 30, 100.0)  # the event in Hesse
+
+
+# -- names, not only ids ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given", ["delegations_received", "DELEGAZIONI RICEVUTE", "delegations received"])
+def test_an_indicator_by_id_or_label_in_either_language(workspace, given):
+    data = json.loads(invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "json", "--indicator", given]).stdout)
+    assert [row["id"] for row in data["indicators"]] == ["delegations_received"]
+
+
+def test_the_legend_explains_only_the_columns_shown(monkeypatch, workspace):
+    wide = invoke([*workspace, "status", "--as-of", "2023-06-30"]).stdout
+    assert "Atteso a oggi: target" in wide and "Ritmo/trim.: quanto serve" in wide
+    narrow = CliRunner().invoke(app, [*workspace, "status", "--as-of", "2023-06-30"], env={"COLUMNS": "80", "RELINT_PLAN": None, "RELINT_DATA": None})
+    words = " ".join(narrow.stdout.split())
+    assert "Colonne omesse" in words
+    assert "Atteso a oggi: target" not in words and "Proiezione: a fine anno" not in words and "Ritmo/trim.: quanto" not in words

@@ -114,7 +114,7 @@ def test_activity_count_inside_a_quarter(mini_plan, log):
 def test_year_end_missed_target_is_behind(mini_plan, log):
     row = by_id(compute_status(mini_plan, log, year=2022, today=D(2026, 1, 1)))["delegations_received"]
     assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "behind")
-    assert row.required_per_quarter == 0.0
+    assert row.required_per_quarter is None  # no quarter left: no pace, rather than a 0 that reads 'nothing needed'
 
 
 def test_cumulative_counts_from_plan_start(mini_plan, log):
@@ -207,10 +207,15 @@ def test_default_as_of_is_today_clipped(mini_plan, log):
         ({"by": "colour"}, "unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal"),
         (
             {"indicator_ids": ["nope"]},
-            "unknown indicator 'nope' — choose one of: delegations_received, meetings_cumulative, "
-            "new_stakeholders, page_views, event_participants",
+            "indicatore sconosciuto 'nope' — scegli tra: Delegazioni ricevute (delegations_received), "
+            "Incontri (cumulati) (meetings_cumulative), Nuovi stakeholder (new_stakeholders), "
+            "Visualizzazioni (page_views), Partecipanti agli eventi (event_participants)",
         ),
-        ({"territory": "Atlantide"}, "unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name"),
+        (
+            {"territory": "Atlantide", "lang": "en"},
+            "unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE), a country's name "
+            "or one of the priority territories: Hesse (DE-HE), Sweden (SE), China (CN)",
+        ),
     ],
 )
 def test_usage_errors(mini_plan, log, options, message):
@@ -274,7 +279,7 @@ def test_year_with_no_rows_of_its_own(mini_plan):
     # A cumulative indicator still carries 2022: 2 carried + 0 this year, the year over (4 quarters).
     meetings = rows["meetings_cumulative"]
     assert (meetings.target, meetings.actual, meetings.expected_to_date, meetings.projected) == (10, 2, 10.0, 2.0)
-    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, 0.0, "behind")
+    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, None, "behind")
     assert [(b.key, b.actual) for b in meetings.breakdown] == [("2022-Q1", 1), ("2022-Q3", 1)]
     assert [r.line for r in explain(mini_plan, only_2022, "meetings_cumulative", year=2023, as_of=D(2023, 12, 31))] == [3, 4]
 

@@ -227,7 +227,7 @@ def test_json_key_order_and_values():
 
 
 def test_csv_headline_is_raw_and_neutralised():
-    rows = list(csv.reader(io.StringIO(render_csv(sample_report(hostile=True)))))
+    rows = list(csv.reader(io.StringIO(render_csv(sample_report(hostile=True), "rfc4180"))))
     assert rows[0] == [
         "id",
         "title",
@@ -248,18 +248,27 @@ def test_csv_headline_is_raw_and_neutralised():
     assert rows[1][4:8] == ["8", "10", "125.0", "achieved"]
 
 
+@pytest.mark.parametrize("form, delimiter", [("rfc4180", ","), ("excel", ";")])
 @pytest.mark.parametrize("text", HOSTILE)
-def test_csv_neutralises_every_formula_start(text):
+def test_csv_neutralises_every_formula_start(text, form, delimiter):
     report = sample_report()
     row = report.headline[0]
     hostile = dataclasses.replace(report, headline=[dataclasses.replace(row, title=text)])
-    rows = list(csv.reader(io.StringIO(render_csv(hostile), newline="")))
+    rows = list(csv.reader(io.StringIO(render_csv(hostile, form).removeprefix("\ufeff"), newline=""), delimiter=delimiter))
     cell = rows[1][1]
     if text[0] in "=+-@\t\r" or text.startswith("{="):
         assert cell == "'" + text
     else:
         assert cell == text
     assert rows[1][4] == "8"
+
+
+def test_csv_headline_for_italian_excel():
+    text = render_csv(sample_report(), "excel")
+    assert text.startswith("\ufeffId;Indicatore;Unità;Base;Target;Effettivo;%;Stato;Target 2022;")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=";"))
+    assert rows[1][3:8] == ["annuale", "8", "10", "125", "raggiunto"]
 
 
 # -- XLSX ---------------------------------------------------------------------------

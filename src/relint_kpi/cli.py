@@ -219,6 +219,33 @@ def terminal():
     return Terminal(ask=ask, print_line=typer.echo, width=shutil.get_terminal_size().columns)
 
 
+def _chosen(plan, kind: str, text: Optional[str], lang: Lang) -> Optional[str]:
+    """The id a choice of add-activity names (id or label, either language), else the text as typed.
+
+    Text that names nothing is left for the row contract to refuse, so that
+    every problem of the row is listed at once, as `validate` lists them.
+    """
+    # Imported when the command runs, so --help loads neither pydantic nor pandas.
+    from relint_kpi.choices import resolve_choice
+
+    try:
+        return resolve_choice(plan, kind, text, lang.value) if text else text
+    except UsageError:
+        return text
+
+
+def _say_inside(plan, code: str, lang: str) -> None:
+    """Tell, on stderr, which priority territories lie inside a territory that is not one itself."""
+    # Imported when the command runs, so --help loads neither pydantic nor pandas.
+    from relint_kpi.territories import iso_name, priority_inside
+
+    inside = priority_inside(plan, code)
+    if inside:
+        names = {p.code: p.name.get(lang) for _, p in plan.all_territories()}
+        listed = ", ".join(f"{names[c]} ({c})" for c in inside)
+        typer.echo(t("status.filtered.inside", lang).format(name=iso_name(code, lang), code=code, inside=listed), err=True)
+
+
 def _print_recorded(recorded, lang: str) -> None:
     """Print where a row went and its cells (keys are the file's column names, in both languages)."""
     where = display_path(recorded.path)
@@ -241,11 +268,11 @@ def _print_recorded(recorded, lang: str) -> None:
 
 @app.command("add-activity")
 def add_activity_command(
-    type_: Annotated[Optional[str], typer.Option("--type", help="delegation, meeting, event, mission, note, pageviews (or Italian).")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", help="The activity type: its id or label, in Italian or English (see `relint plan`).")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD or DD/MM/YYYY.")] = None,
-    territory: Annotated[Optional[str], typer.Option("--territory", help="ISO 3166 code (BE, DE-HE) or a plan territory's name.")] = None,
+    territory: Annotated[Optional[str], typer.Option("--territory", help="ISO 3166 code (BE, DE-HE), a country's or a plan territory's name.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="What happened, in a few words.")] = None,
-    action: Annotated[Optional[str], typer.Option("--action", help="The plan action this serves (its id).")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", help="The plan action this serves: its id or title.")] = None,
     participants: Annotated[Optional[str], typer.Option("--participants", help="Participants (events).")] = None,
     stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
@@ -283,11 +310,11 @@ def add_activity_command(
         plan = load_plan_or_fail(ws)
         data_dir = ws.data_dir(plan)
         given = {
-            "type": type_,
+            "type": _chosen(plan, "type", type_, lang),
             "date": date,
-            "territory": territory,
+            "territory": _chosen(plan, "territory", territory, lang),
             "title": title,
-            "action": action,
+            "action": _chosen(plan, "action", action, lang),
             "participants": participants,
             "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
@@ -309,6 +336,8 @@ def add_activity_command(
         if recorded is None:
             raise typer.Exit(1)
         _print_recorded(recorded, lang.value)
+        if fields.get("territory"):
+            _say_inside(plan, _chosen(plan, "territory", fields["territory"], lang), lang.value)
 
     run(body, lang.value)
 
@@ -316,7 +345,7 @@ def add_activity_command(
 @app.command("add-stakeholder")
 def add_stakeholder_command(
     name: Annotated[str, typer.Argument(help="The stakeholder's name, as activities will cite it.")],
-    category: Annotated[str, typer.Option("--category", help="One of the plan's stakeholder categories.")],
+    category: Annotated[str, typer.Option("--category", help="A stakeholder category of the plan: its id or label (see `relint plan`).")],
     internal: Annotated[
         Optional[bool],
         typer.Option("--internal/--external", help="Part of the regional administration, or not."),
@@ -341,14 +370,17 @@ def add_stakeholder_command(
         when = parse_date_option(first_involved, "--first-involved")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
+        recorded = add_stakeholder(
+            ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when, lang=lang.value
+        )
+        _print_recorded(recorded, lang.value)
 
     run(body, lang.value)
 
 
 @app.command("complete-action")
 def complete_action_command(
-    action_id: Annotated[str, typer.Argument(help="The plan action's id (see `relint plan`).")],
+    action_id: Annotated[str, typer.Argument(help="The plan action: its id or title (see `relint plan`).")],
     date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
     note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
@@ -443,6 +475,19 @@ class StatusFormat(str, Enum):
     md = "md"
 
 
+class CsvForm(str, Enum):
+    """The two forms of a CSV export."""
+
+    excel = "excel"
+    rfc4180 = "rfc4180"
+
+
+CSV_OPTION_HELP = (
+    "CSV form: excel (Excel with Italian settings: ';', BOM, decimal comma, headings in the --lang) "
+    "or rfc4180 (',', plain numbers, stable English keys) [default: excel in Italian, rfc4180 in English]."
+)
+
+
 def parse_date_option(text: Optional[str], option: str):
     """Parse a date option (YYYY-MM-DD or DD/MM/YYYY); malformed is a usage error."""
     if text is None:
@@ -464,22 +509,28 @@ def status_command(
         typer.Option("--by", help="Break down by: territory, group, type, quarter, category, internal."),
     ] = None,
     indicator: Annotated[
-        Optional[list[str]], typer.Option("--indicator", help="Only this indicator id (repeatable).")
+        Optional[list[str]], typer.Option("--indicator", help="Only this indicator: its id or title (repeatable).")
     ] = None,
     territory: Annotated[
-        Optional[str], typer.Option("--territory", help="Only activities in this territory (ISO code or plan name).")
+        Optional[str],
+        typer.Option("--territory", help="A filtered view: only activities in this territory (ISO code, country or plan name)."),
     ] = None,
     explain_id: Annotated[
-        Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure.")
+        Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure (id or title).")
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
+    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help=CSV_OPTION_HELP)] = None,
 ) -> None:
     """Progress against targets: per indicator the target, actual, %, expected to date,
     projection, what remains, the pace needed per quarter and a status.
 
     The as-of date defaults to today (clipped to the plan period), the year to
-    the as-of date's year. --explain lists the exact rows behind a figure.
+    the as-of date's year. --explain lists the exact rows behind a figure, in
+    any --format. --territory gives a filtered view: the territory's actuals
+    and their share of the plan's total, judged only against a target the
+    plan sets for that territory. Once a year is over its pace per quarter
+    is shown as — (null in JSON).
 
     Example: relint status --by territory --lang en
     """
@@ -492,15 +543,18 @@ def status_command(
         when = parse_date_option(as_of, "--as-of")
         ws = workspace()
         plan, log = load_all(ws)
+        form = csv_form.value if csv_form else None
         if explain_id is not None:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.
             from relint_kpi.render.status import render_explain
 
-            rows = progress.explain(plan, log, explain_id, year=year, as_of=when, territory=territory)
             table = progress.compute_status(
                 plan, log, year=year, as_of=when, lang=lang.value, indicator_ids=[explain_id], territory=territory
             )
-            render_explain(rows, table.indicators[0], lang.value)
+            rows = progress.explain(plan, log, table.indicators[0].id, year=year, as_of=when, territory=territory)
+            text = render_explain(rows, table, fmt.value, form)
+            if text is not None:
+                typer.echo(text, nl=False)
             return
         table = progress.compute_status(
             plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
@@ -512,9 +566,9 @@ def status_command(
             render_table(table)
         else:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.
-            from relint_kpi.render.status import STATUS_RENDERERS
+            from relint_kpi.render.status import render_status
 
-            typer.echo(STATUS_RENDERERS[fmt.value](table), nl=False)
+            typer.echo(render_status(table, fmt.value, form), nl=False)
 
     run(body)
 
@@ -546,6 +600,7 @@ def report_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help=CSV_OPTION_HELP)] = None,
 ) -> None:
     """Year-end report: indicators against targets (with the previous year's), results,
     activity by territory and type, stakeholders, the systemic actions, the plan's
@@ -553,7 +608,8 @@ def report_command(
 
     Formats: table (terminal), md (Markdown tables), html (one self-contained page
     with charts, printable on A4), xlsx (one sheet per section), json (all the data)
-    and csv (the headline table). --output writes a file and never replaces an
+    and csv (the headline table; for Excel with Italian settings unless
+    --csv rfc4180 or --lang en). --output writes a file and never replaces an
     existing one unless --force is given. Labels are in Italian unless --lang en.
 
     Example: relint report --year 2023 --format html --output report-2023.html
@@ -568,7 +624,7 @@ def report_command(
         when = parse_date_option(as_of, "--as-of")
         plan, log = load_all(workspace())
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
-        write_report(report, fmt.value, output, force=force)
+        write_report(report, fmt.value, output, force=force, csv_form=csv_form.value if csv_form else None)
 
     run(body, lang.value)
 

@@ -52,19 +52,77 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "Colonne omesse per mancanza di spazio (per vederle: terminale più largo, --format md o --format csv): {columns}",
         "en": "Columns left out for lack of width (to see them: a wider terminal, --format md or --format csv): {columns}",
     },
-    "status.legend": {
-        "it": "Atteso a oggi: target in proporzione ai trimestri trascorsi. Proiezione: a fine anno al ritmo attuale. "
-        "Ritmo/trim.: quanto serve per ogni trimestre restante.",
-        "en": "Expected: the target pro-rated by the quarters elapsed. Projected: year end at the current pace. "
-        "Needed/qtr: what each remaining quarter must add.",
+    "status.legend.expected_to_date": {
+        "it": "Atteso a oggi: target in proporzione ai trimestri trascorsi.",
+        "en": "Expected: the target pro-rated by the quarters elapsed.",
     },
+    "status.legend.projected": {"it": "Proiezione: a fine anno al ritmo attuale.", "en": "Projected: year end at the current pace."},
+    "status.legend.required_per_quarter": {
+        "it": "Ritmo/trim.: quanto serve per ogni trimestre restante (— ad anno concluso).",
+        "en": "Needed/qtr: what each remaining quarter must add (— once the year is over).",
+    },
+    "status.legend.share": {
+        "it": "Quota: parte del totale del piano registrata in questo territorio.",
+        "en": "Share: the part of the whole plan's total recorded in this territory.",
+    },
+    "status.col.total": {"it": "Totale piano", "en": "Plan total"},
+    "status.col.share": {"it": "Quota", "en": "Share"},
+    "status.not_judged": {"it": "non valutato", "en": "not judged"},
+    "status.filtered": {"it": "solo {name} ({code})", "en": "{name} ({code}) only"},
+    "status.filtered.note": {
+        "it": "Vista filtrata su {name} ({code}): attività in questo territorio e loro quota sul totale del piano. "
+        "I target del piano valgono per l'intero piano: un indicatore è valutato solo se il piano fissa un target per {code}.",
+        "en": "Filtered view of {name} ({code}): activities in this territory and their share of the plan's total. "
+        "The plan's targets are for the whole plan: an indicator is judged only where the plan sets a target for {code}.",
+    },
+    "status.filtered.inside": {
+        "it": "{name} ({code}) non è un territorio prioritario del piano; vi si trovano i territori prioritari: {inside}.",
+        "en": "{name} ({code}) is not one of the plan's priority territories; the priority territories inside it are: {inside}.",
+    },
+    "status.filtered.outside": {
+        "it": "{name} ({code}) non è un territorio prioritario del piano.",
+        "en": "{name} ({code}) is not one of the plan's priority territories.",
+    },
+    "status.csv.id": {"it": "Id", "en": "Id"},
+    "status.csv.unit": {"it": "Unità", "en": "Unit"},
+    "status.csv.basis": {"it": "Base", "en": "Basis"},
+    "status.csv.breakdown_key": {"it": "Chiave disaggregazione", "en": "Breakdown key"},
+    "status.csv.breakdown_label": {"it": "Disaggregazione", "en": "Breakdown"},
+    "status.csv.breakdown_actual": {"it": "Effettivo disaggregazione", "en": "Breakdown actual"},
+    "explain.path": {"it": "File", "en": "File"},
+    "explain.line": {"it": "Riga", "en": "Line"},
+    "explain.row_count": {"it": "{count} righe", "en": "{count} rows"},
+    "explain.row_count.one": {"it": "1 riga", "en": "1 row"},
+    "choice.unknown.category": {
+        "it": "categoria sconosciuta '{text}' — scegli tra: {choices}",
+        "en": "unknown category '{text}' — choose one of: {choices}",
+    },
+    "choice.unknown.indicator": {
+        "it": "indicatore sconosciuto '{text}' — scegli tra: {choices}",
+        "en": "unknown indicator '{text}' — choose one of: {choices}",
+    },
+    "choice.unknown.type": {
+        "it": "tipo di attività sconosciuto '{text}' — scegli tra: {choices}",
+        "en": "unknown activity type '{text}' — choose one of: {choices}",
+    },
+    "choice.unknown.action": {
+        "it": "azione sconosciuta '{text}' — scegli tra: {choices}",
+        "en": "unknown action '{text}' — choose one of: {choices}",
+    },
+    "choice.unknown.territory": {
+        "it": "territorio sconosciuto '{text}' — scrivi un codice ISO 3166 (BE, DE-HE), il nome di un paese "
+        "o uno dei territori prioritari: {choices}",
+        "en": "unknown territory '{text}' — write an ISO 3166 code (BE, DE-HE), a country's name "
+        "or one of the priority territories: {choices}",
+    },
+    "plan.categories": {"it": "Categorie di stakeholder", "en": "Stakeholder categories"},
+    "plan.category": {"it": "Categoria", "en": "Category"},
     "explain.where": {"it": "File:riga", "en": "File:line"},
     "explain.id": {"it": "Id", "en": "Id"},
     "explain.date": {"it": "Data", "en": "Date"},
     "explain.amount": {"it": "Conta", "en": "Counts"},
     "explain.title": {"it": "Titolo", "en": "Title"},
     "explain.total": {"it": "Totale", "en": "Total"},
-    "explain.rows": {"it": "righe", "en": "rows"},
     "breakdown.other_territories": {"it": "altri territori", "en": "other territories"},
     "breakdown.other": {"it": "altro", "en": "other"},
     "breakdown.none": {"it": "n/d (senza territorio)", "en": "n/a (no territory)"},
@@ -127,6 +185,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.col.target_year": {"it": "Target {year}", "en": "Target {year}"},
     "report.col.actual_year": {"it": "Effettivo {year}", "en": "Actual {year}"},
     "report.col.percent_year": {"it": "% {year}", "en": "% {year}"},
+    "report.col.status_year": {"it": "Stato {year}", "en": "Status {year}"},
     "report.col.group": {"it": "Gruppo", "en": "Group"},
     "report.col.territory": {"it": "Territorio", "en": "Territory"},
     "report.col.type": {"it": "Tipo di attività", "en": "Activity type"},

@@ -100,7 +100,12 @@ Disaggregation = Literal["territory", "type", "internal", "category"]
 
 
 class Indicator(Model):
-    """A monitored indicator with its targets per year."""
+    """A monitored indicator with its targets per year.
+
+    ``territory_targets`` optionally sets targets for single priority
+    territories (``{DE-HE: {2023: 2}}``): ``relint status --territory``
+    judges a territory against its own target, never the whole plan's.
+    """
 
     id: Identifier
     title: Text
@@ -109,6 +114,7 @@ class Indicator(Model):
     basis: Basis
     disaggregations: list[Disaggregation] = []
     targets: dict[int, Annotated[int, Field(ge=0)]]
+    territory_targets: dict[str, dict[int, Annotated[int, Field(ge=0)]]] = {}
     notes: Text | None = None
 
 
@@ -421,6 +427,16 @@ def check_references(plan: Plan) -> list[Problem]:
             if source.metric not in metric_ids:
                 problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids, "metric")))
     territory_codes = {t.code for _, t in plan.all_territories()}
+    for i, indicator in enumerate(plan.indicators):
+        for code in indicator.territory_targets:
+            if code not in territory_codes:
+                problems.append(
+                    (
+                        ("indicators", i, "territory_targets", code),
+                        "unknown-territory",
+                        _unknown(code, sorted(territory_codes), "priority territory"),
+                    )
+                )
     for a, action in enumerate(plan.actions):
         if action.goal not in goal_ids:
             problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids, "strategic goal")))
@@ -450,11 +466,16 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
     for i, indicator in enumerate(plan.indicators):
         if not indicator.targets:
             problems.append((("indicators", i, "targets"), "no-targets", f"indicator '{indicator.id}' has no targets"))
-        for year in indicator.targets:
+        located = [(("targets", year), year) for year in indicator.targets] + [
+            (("territory_targets", code, year), year)
+            for code, targets in indicator.territory_targets.items()
+            for year in targets
+        ]
+        for where, year in located:
             if years is not None and year not in years:
                 problems.append(
                     (
-                        ("indicators", i, "targets", year),
+                        ("indicators", i, *where),
                         "target-outside-period",
                         f"target year {year} is outside the plan period {years[0]}–{years[-1]}",
                     )

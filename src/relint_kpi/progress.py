@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from relint_kpi.choices import resolve_choice
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, year_and_as_of
 from relint_kpi.plan import Indicator, Plan
 from relint_kpi.records import ActivityLog
-from relint_kpi.territories import TerritoryIndex, country_of, iso_name
+from relint_kpi.territories import TerritoryIndex, country_of, iso_name, priority_inside
 from relint_kpi.textmatch import normalised, similar_titles
 
 
@@ -40,21 +41,41 @@ class BreakdownRow:
 
 @dataclass(frozen=True)
 class IndicatorStatus:
-    """Where one indicator stands in a year at the as-of date."""
+    """Where one indicator stands in a year at the as-of date.
+
+    In a view filtered to one territory (:attr:`StatusTable.territory`) an
+    indicator without a target of its own for that territory is not judged:
+    ``target`` and every figure measured against it are ``None``, and
+    ``total`` / ``share`` say what part of the whole plan's actual the
+    territory holds. ``required_per_quarter`` is ``None`` once the year is
+    over (no quarter is left to make up the difference).
+    """
 
     id: str
     title: str
     unit: str
     basis: str  # "annual" | "cumulative"
-    target: int
+    target: int | None
     actual: int
-    percent: float  # actual / target * 100, rounded to 1 decimal
-    expected_to_date: float
-    projected: float
-    remaining: int
-    required_per_quarter: float
-    status: str  # "achieved" | "on_track" | "at_risk" | "behind"
+    percent: float | None  # actual / target * 100, rounded to 1 decimal
+    expected_to_date: float | None
+    projected: float | None
+    remaining: int | None
+    required_per_quarter: float | None
+    status: str | None  # "achieved" | "on_track" | "at_risk" | "behind"; None when not judged
     breakdown: list[BreakdownRow] | None = None
+    total: int | None = None  # filtered view: the whole plan's actual
+    share: float | None = None  # filtered view: actual / total * 100, rounded to 1 decimal
+
+
+@dataclass(frozen=True)
+class TerritoryView:
+    """The territory a status is filtered to, with the priority territories inside it."""
+
+    code: str
+    name: str
+    priority: bool  # the code is itself one of the plan's priority territories
+    inside: list[tuple[str, str]] = field(default_factory=list)  # (code, name) of priority territories within
 
 
 @dataclass(frozen=True)
@@ -67,6 +88,7 @@ class StatusTable:
     lang: str
     by: str | None
     indicators: list[IndicatorStatus] = field(default_factory=list)
+    territory: TerritoryView | None = None  # set when the view is filtered to one territory
 
 
 @dataclass(frozen=True)
@@ -90,15 +112,22 @@ NONE = "none"
 # -- targets ------------------------------------------------------------------------
 
 
-def target_for(indicator: Indicator, year: int, plan_years: list[int]) -> float:
-    """The indicator's target for ``year``.
+def target_for(indicator: Indicator, year: int, plan_years: list[int], territory: str | None = None) -> float | None:
+    """The indicator's target for ``year`` (for one ``territory`` when given).
 
     Annual basis: the year's own target (0 when the plan sets none).
     Cumulative basis: the running total due by the end of ``year``; a year
     without its own target is interpolated linearly between the previous
-    target (or 0 before the plan starts) and the next one.
+    target (or 0 before the plan starts) and the next one. With
+    ``territory``, the plan's ``territory_targets`` for that code are used
+    the same way, and ``None`` is returned when the plan sets none for it.
     """
-    targets = indicator.targets
+    if territory is None:
+        targets = indicator.targets
+    elif territory in indicator.territory_targets:
+        targets = indicator.territory_targets[territory]
+    else:
+        return None
     if indicator.basis == "annual":
         return float(targets.get(year, 0))
     if year in targets:
@@ -303,25 +332,31 @@ def check_options(
     by: str | None,
     indicator_ids: list[str] | None,
     territory: str | None,
-) -> str | None:
-    """Refuse options the plan cannot answer; return the canonical territory code.
+    lang: str = "it",
+) -> tuple[list[str] | None, str | None]:
+    """Refuse options the plan cannot answer; return the indicator ids and the territory code they name.
 
-    Raises :class:`UsageError` naming the valid choices.
+    Indicators and the territory may be given by id or by label in either
+    language (:func:`relint_kpi.choices.resolve_choice`). Raises
+    :class:`UsageError` naming the valid choices.
     """
     if year is not None and year not in plan.years:
         raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
     if by is not None and by not in BREAKDOWNS:
         raise UsageError(f"unknown breakdown '{by}' — choose one of: {', '.join(BREAKDOWNS)}")
-    valid = [i.id for i in plan.indicators]
-    for wanted in indicator_ids or []:
-        if wanted not in valid:
-            raise UsageError(f"unknown indicator '{wanted}' — choose one of: {', '.join(valid)}")
-    if territory is None:
-        return None
-    code = TerritoryIndex(plan).resolve(territory)
-    if code is None:
-        raise UsageError(f"unknown territory '{territory}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name")
-    return code
+    ids = None if indicator_ids is None else [resolve_choice(plan, "indicator", wanted, lang) for wanted in indicator_ids]
+    code = None if territory is None else resolve_choice(plan, "territory", territory, lang)
+    return ids, code
+
+
+def territory_view(plan: Plan, code: str, lang: str) -> TerritoryView:
+    """What a view filtered to ``code`` is: its name, and the priority territories that lie inside it."""
+    index = TerritoryIndex(plan)
+    names = {t.code: t.name.get(lang) for _, t in plan.all_territories()}
+    inside = [(c, names[c]) for c in priority_inside(plan, code)]
+    return TerritoryView(code, names.get(code) or iso_name(code, lang), code in index.by_code, inside)
+
+
 def compute_status(
     plan: Plan,
     log: ActivityLog,
@@ -346,7 +381,9 @@ def compute_status(
     ``first_involved`` has no territory, so it counts under none).
     Raises :class:`UsageError` for options the plan cannot answer.
     """
-    code = check_options(plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory)
+    indicator_ids, code = check_options(
+        plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory, lang=lang
+    )
     year, at = _year_and_as_of(plan, year, as_of, today)
     elapsed = quarters_elapsed(year, at)
     keys = _Keys(plan, log, lang)
@@ -355,7 +392,8 @@ def compute_status(
         for indicator in plan.indicators
         if not indicator_ids or indicator.id in indicator_ids
     ]
-    return StatusTable(plan.metadata.title.get(lang), year, at, lang, by, rows)
+    view = territory_view(plan, code, lang) if code is not None else None
+    return StatusTable(plan.metadata.title.get(lang), year, at, lang, by, rows, view)
 
 
 def _year_and_as_of(plan: Plan, year: int | None, as_of: dt.date | None, today: dt.date | None) -> tuple[int, dt.date]:
@@ -372,33 +410,49 @@ def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, ke
     if indicator.basis == "cumulative":
         carried = int(counted.loc[counted["year"] < year, "amount"].sum())
     breakdown = _breakdown(indicator, counted, by, keys) if by is not None else None
-    return _figures(plan, indicator, year, elapsed, keys.lang, actual, carried, breakdown)
+    described = {
+        "id": indicator.id,
+        "title": indicator.title.get(keys.lang),
+        "unit": indicator.unit.get(keys.lang),
+        "basis": indicator.basis,
+        "actual": actual,
+        "breakdown": breakdown,
+    }
+    if territory is None:
+        return _figures(plan, indicator, year, elapsed, actual, carried, None, described)
+    # Filtered: the territory's part of the whole, judged only against a target of its own.
+    total = int(_selected(plan, log, indicator, year, at, None, keys.index)["amount"].sum())
+    described |= {"total": total, "share": round(actual / total * 100, 1) if total else None}
+    if target_for(indicator, year, plan.years, territory) is None:
+        unjudged = dict.fromkeys(("target", "percent", "expected_to_date", "projected", "remaining", "required_per_quarter", "status"))
+        return IndicatorStatus(**described, **unjudged)
+    return _figures(plan, indicator, year, elapsed, actual, carried, territory, described)
 
 
-def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown) -> IndicatorStatus:
-    """An indicator's status from its actual and the part of it carried from earlier years."""
-    target = target_for(indicator, year, plan.years)
-    previous = target_for(indicator, year - 1, plan.years) if indicator.basis == "cumulative" else 0.0
+def _figures(plan, indicator, year, elapsed, actual, carried, territory, described: dict) -> IndicatorStatus:
+    """An indicator's status from its actual and the part of it carried from earlier years.
+
+    ``territory`` chooses the plan's target for that territory instead of
+    the whole plan's; ``described`` holds the fields that are not figures.
+    """
+    target = target_for(indicator, year, plan.years, territory)
+    previous = target_for(indicator, year - 1, plan.years, territory) if indicator.basis == "cumulative" else 0.0
     expected = previous + (target - previous) * elapsed / 4
     this_year = actual - carried
     projected = carried + (this_year * 4 / elapsed if elapsed > 0 else 0.0)
     remaining = max(target - actual, 0)
     quarters_left = 4 - elapsed
-    required = remaining / quarters_left if quarters_left > 0 else 0.0
+    # Once the year is over no quarter is left: the pace needed has no value (not 0, which reads "nothing needed").
+    required = round(remaining / quarters_left, 1) if quarters_left > 0 else None
     return IndicatorStatus(
-        id=indicator.id,
-        title=indicator.title.get(lang),
-        unit=indicator.unit.get(lang),
-        basis=indicator.basis,
+        **described,
         target=round(target),
-        actual=actual,
         percent=round(actual / target * 100, 1) if target else 100.0,
         expected_to_date=round(expected, 1),
         projected=round(projected, 1),
         remaining=round(remaining),
-        required_per_quarter=round(required, 1),
+        required_per_quarter=required,
         status=_status(plan, target, actual, expected, year_over=elapsed >= 4),
-        breakdown=breakdown,
     )
 
 
@@ -449,7 +503,7 @@ def explain(
     involvement (or the registry line when ``first_involved`` comes first;
     such a row comes first on its date).
     """
-    code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
+    (indicator_id,), code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
     year, at = _year_and_as_of(plan, year, as_of, today)
     counted = _selected(plan, log, plan.indicator(indicator_id), year, at, code, TerritoryIndex(plan))
     # A multi-column sort is stable: items equal on all three keep the counted order.

@@ -151,3 +151,28 @@ def _country_names() -> dict[str, str]:
 def country_by_name(text: str) -> str | None:
     """The ISO 3166-1 code of a country named in English or Italian, or None."""
     return _country_names().get(text.strip().casefold())
+
+
+def _ancestors(code: str) -> list[str]:
+    """The codes that contain ``code``: its parent subdivisions (pycountry), then its country."""
+    # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
+    import pycountry
+
+    chain = []
+    parent = code
+    while "-" in parent:
+        sub = pycountry.subdivisions.get(code=parent)
+        parent = getattr(sub, "parent_code", None) or country_of(parent)
+        if parent in chain:  # a malformed parent chain cannot loop forever
+            break
+        chain.append(parent)
+    return chain
+
+
+def priority_inside(plan: Plan, code: str) -> list[str]:
+    """The plan's priority territories that lie inside ``code``, in plan order.
+
+    ``DE`` holds ``DE-HE``; ``FR-NAQ`` holds a priority ``FR-33`` (pycountry
+    knows a department's region). A territory does not lie inside itself.
+    """
+    return [t.code for _, t in plan.all_territories() if t.code != code and code in _ancestors(t.code)]

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from relint_kpi import csvio, storage
+from relint_kpi.choices import resolve_choice
 from relint_kpi.i18n import DEFAULT_LANG, t
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import format_italian_int
@@ -334,15 +335,18 @@ def add_stakeholder(
     category: str,
     internal: bool,
     first_involved: dt.date | None = None,
+    lang: str = "it",
 ) -> Recorded:
-    """Register a stakeholder in ``stakeholders.csv`` (names are unique, case-insensitively)."""
+    """Register a stakeholder in ``stakeholders.csv`` (names are unique, case-insensitively).
+
+    ``category`` is the plan's category id or its label in either language;
+    the id is written. ``lang`` is the language of a refusal.
+    """
     data_dir = Path(data_dir)
     name = name.strip()
     if not name or "|" in name:
         raise UsageError("a stakeholder name must be non-empty and cannot contain '|'")
-    categories = [c.id for c in plan.stakeholder_categories]
-    if category not in categories:
-        raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
+    category = resolve_choice(plan, "category", category, lang)
     path = data_dir / "stakeholders.csv"
     storage.make_folder(data_dir)
     with storage.locked(path):
@@ -376,11 +380,11 @@ def complete_action(
 
     A deliverable already recorded for that action and date is refused
     (:class:`Refused`, at the existing row's line); the date is written in
-    the form the file's rows use.
+    the form the file's rows use. ``action_id`` is the action's id or its
+    title in either language; the id is written. ``lang`` is the language
+    of a refusal.
     """
-    ids = [a.id for a in plan.actions]
-    if action_id not in ids:
-        raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
+    action_id = resolve_choice(plan, "action", action_id, lang)
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
     storage.make_folder(data_dir)

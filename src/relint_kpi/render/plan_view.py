@@ -12,7 +12,7 @@ from relint_kpi.territories import iso_name
 
 
 def render_plan(plan: Plan, lang: str, console=None) -> None:
-    """Print results → indicators → targets, objectives, territories by group, actions with timing."""
+    """Print results → indicators → targets, objectives, territories by group, stakeholder categories, actions with timing."""
     console = console or stdout_console()
     meta = plan.metadata
     period = meta.period
@@ -66,6 +66,14 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
             # "; " because some ISO names hold a comma ("Palestina, Stato di").
             names = "; ".join(f"{iso_name(code, lang)} ({code})" for code in group.countries)
             table.add_row(group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {names}")
+    console.print(table)
+
+    # The ids and labels `add-stakeholder --category` and `status --by category` accept.
+    table = Table(title=t("plan.categories", lang), title_justify="left", header_style="bold")
+    table.add_column("id")
+    table.add_column(t("plan.category", lang), max_width=60)
+    for category in plan.stakeholder_categories:
+        table.add_row(category.id, category.label.get(lang))
     console.print(table)
 
     table = Table(title=t("plan.actions", lang), title_justify="left", header_style="bold")

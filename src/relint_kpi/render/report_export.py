@@ -52,11 +52,11 @@ def _json(report: Report) -> bytes:
     return render_json(report).encode("utf-8")
 
 
-def _csv(report: Report) -> bytes:
+def _csv(report: Report, form: str | None = None) -> bytes:
     # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_json import render_csv
 
-    return render_csv(report).encode("utf-8")
+    return render_csv(report, form).encode("utf-8")
 
 
 #: Every report format by its ``--format`` name. Renderers are imported when
@@ -74,17 +74,23 @@ RENDERERS: dict[str, Callable[[Report], bytes]] = {
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def render_report(report: Report, fmt: str) -> bytes:
-    """Render ``report`` in format ``fmt`` (a key of :data:`RENDERERS`)."""
+def render_report(report: Report, fmt: str, csv_form: str | None = None) -> bytes:
+    """Render ``report`` in format ``fmt`` (a key of :data:`RENDERERS`); ``csv_form`` is the CSV's form.
+
+    ``csv_form`` is ``excel`` or ``rfc4180`` (see :mod:`relint_kpi.render.csvout`);
+    by default Excel's for an Italian report, plain otherwise.
+    """
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise UsageError(f"unknown report format '{fmt}'; choose one of: {', '.join(RENDERERS)}") from None
-    return renderer(report)
+    return _csv(report, csv_form) if fmt == "csv" else renderer(report)
 
 
-def write_report(report: Report, fmt: str, output: Path | None = None, *, force: bool = False) -> None:
-    """Render ``report`` and write it to ``output``, or to standard output.
+def write_report(
+    report: Report, fmt: str, output: Path | None = None, *, force: bool = False, csv_form: str | None = None
+) -> None:
+    """Render ``report`` and write it to ``output``, or to standard output (``csv_form``: see :func:`render_report`).
 
     Raises :class:`UsageError` when ``output`` exists and ``force`` is not
     set, or when a binary format (xlsx) has no ``output``. The file is
@@ -101,10 +107,10 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
             print_report(report)
             return
         sys.stdout.flush()
-        sys.stdout.buffer.write(render_report(report, fmt))
+        sys.stdout.buffer.write(render_report(report, fmt, csv_form))
         sys.stdout.buffer.flush()
         return
-    write_output(render_report(report, fmt), output, force=force, suffix=fmt)
+    write_output(render_report(report, fmt, csv_form), output, force=force, suffix=fmt)
 
 
 def write_output(data: bytes, output: Path | str, *, force: bool = False, suffix: str = "out") -> None:

@@ -37,14 +37,13 @@ apply is ``null``.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
-import io
 import json
 
+from relint_kpi.i18n import t
+from relint_kpi.render.csvout import default_form, render_rows
 from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label, sheet_rows
-from relint_kpi.render.safe import neutralise_cell
 from relint_kpi.report import REPORT_SCHEMA_VERSION, Report
 
 #: Sections whose rows the report names only by key where the plan names nothing.
@@ -99,23 +98,53 @@ def render_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(report: Report) -> str:
-    """Render the headline table as CSV: one row per indicator, raw numbers, the office's note.
+#: The label of each column of the headline CSV in the Excel form (``{year}``: the previous year).
+_CSV_HEADS = {
+    "id": "status.csv.id",
+    "title": "report.col.indicator",
+    "unit": "report.col.unit",
+    "basis": "status.csv.basis",
+    "target": "report.col.target",
+    "actual": "report.col.actual",
+    "percent": "report.col.percent",
+    "status": "report.col.status",
+    "previous_target": "report.col.target_year",
+    "previous_actual": "report.col.actual_year",
+    "previous_percent": "report.col.percent_year",
+    "previous_status": "report.col.status_year",
+    "reason": "report.col.reason",
+    "next_steps": "report.col.next_steps",
+}
+
+
+def render_csv(report: Report, form: str | None = None) -> str:
+    """Render the headline table as CSV: one row per indicator, numbers as numbers, the office's note.
 
     The indicator sheets do not fit one table of raw figures: they are in
-    the JSON, XLSX and the text formats. The header uses stable column keys (``id,title,…``) so scripts can rely
-    on it; statuses are keys too. Text cells are neutralised against
-    formula injection (a title like ``=HYPERLINK(…)`` stays text in Excel).
+    the JSON, XLSX and the text formats.
+
+    ``form`` is ``excel`` (Excel with Italian settings: ``;``, BOM,
+    decimal commas, headings, bases and statuses in the report's language;
+    the default for Italian) or ``rfc4180`` (``,``, stable column keys
+    ``id,title,…`` and status keys that scripts can rely on). Text cells
+    are neutralised against formula injection in both (a title like
+    ``=HYPERLINK(…)`` stays text in Excel).
     """
+    lang = report.lang
+    form = form or default_form(lang)
     keys = ["id", "title", "unit", "basis", "target", "actual", "percent", "status"]
     if report.previous_year is not None:
         keys += ["previous_target", "previous_actual", "previous_percent", "previous_status"]
     keys += ["reason", "next_steps"]
-    out = io.StringIO()
-    # CRLF as RFC 4180 says; it also makes the writer quote a field holding a lone CR
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(keys)
+    words = form == "excel"
+    header = [t(_CSV_HEADS[k], lang).format(year=report.previous_year) for k in keys] if words else keys
+    rows = [header]
     for row in report.headline:
-        values = [getattr(row, k) for k in keys]
-        writer.writerow(["" if v is None else neutralise_cell(v) for v in values])
-    return out.getvalue()
+        values = {k: getattr(row, k) for k in keys}
+        if words:
+            values["basis"] = t(f"plan.basis.{row.basis}", lang)
+            for key in ("status", "previous_status"):
+                if values.get(key):
+                    values[key] = t(f"status.{values[key]}", lang)
+        rows.append(list(values.values()))
+    return render_rows(rows, form)

@@ -1,31 +1,35 @@
-"""Renderers of the status table (``relint status``): table, json, csv, md.
+"""Renderers of the status table (``relint status``): table, json, csv, md, and of ``--explain``.
 
 One computed :class:`~relint_kpi.progress.StatusTable`, many outputs,
-chosen by name through :data:`STATUS_RENDERERS`. Each renderer returns the
+chosen by name through :func:`render_status`. Each renderer returns the
 text to print, except ``table`` which prints with rich.
+
+A view filtered to one territory says so in its title, shows the
+territory's actual with the whole plan's total and its share, and judges
+an indicator only where the plan sets a target for that territory.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from rich.cells import cell_len
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from relint_kpi.i18n import t
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
-from relint_kpi.render.formatting import format_number
+from relint_kpi.render.csvout import default_form, render_rows
+from relint_kpi.render.formatting import format_figure, format_number
 from relint_kpi.render.report_markdown import escape_md
-from relint_kpi.render.safe import neutralise_cell
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
-STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red"}
+STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red", None: "dim"}
 
+#: The figure columns of an unfiltered status, in order.
 COLUMNS = (
     "target",
     "actual",
@@ -36,16 +40,17 @@ COLUMNS = (
     "required_per_quarter",
 )
 
+#: Columns only a view filtered to one territory has: the whole plan's actual and the territory's share of it.
+FILTER_COLUMNS = ("total", "share")
 
-def _localised(value: float, lang: str) -> str:
-    """A figure as readers expect it: whole numbers without decimals, others with one."""
-    return format_number(value, lang, 0 if float(value).is_integer() else 1)
+#: Columns that judge an indicator against a target: a filtered view shows them only when it judges one.
+JUDGED_COLUMNS = ("target", "percent", "expected_to_date", "projected", "remaining", "required_per_quarter")
 
+#: Columns shown as a percentage.
+PERCENT_COLUMNS = ("percent", "share")
 
-def _title(table: StatusTable) -> str:
-    return f"{table.plan} — {t('status.year', table.lang)} {table.year}, {t('status.as_of', table.lang)} {table.as_of.isoformat()}"
-
-
+#: Columns the legend under the table explains (the others say what they are).
+EXPLAINED_COLUMNS = ("expected_to_date", "projected", "required_per_quarter", "share")
 
 #: Columns left out, in this order, when the terminal is too narrow for all
 #: of them; the indicator name is never left out, the status word last of all.
@@ -54,7 +59,9 @@ DROP_ORDER = (
     "remaining",
     "projected",
     "expected_to_date",
+    "total",
     "percent",
+    "share",
     "target",
     "actual",
     "status",
@@ -66,16 +73,65 @@ NAME_MIN_WIDTH = 20
 NAME_MAX_WIDTH = 40
 
 
+def _judges(table: StatusTable) -> bool:
+    """Whether any indicator of ``table`` is judged against a target (always, unless filtered)."""
+    return table.territory is None or any(row.target is not None for row in table.indicators)
+
+
+def figure_columns(table: StatusTable) -> list[str]:
+    """The figure columns of ``table``, in order: those of a filtered view when it is one."""
+    if table.territory is None:
+        return list(COLUMNS)
+    ordered = ("target", "actual", *FILTER_COLUMNS, *COLUMNS[2:])
+    return [c for c in ordered if _judges(table) or c not in JUDGED_COLUMNS]
+
+
+def _with_status(table: StatusTable, columns: list[str]) -> list[str]:
+    """``columns`` and the status word, unless nothing in ``table`` is judged (a filtered view without territory targets)."""
+    return [*columns, "status"] if _judges(table) else columns
+
+
+def _figure(row: IndicatorStatus, column: str, lang: str) -> str:
+    value = getattr(row, column)
+    return format_figure(value, lang) + ("%" if column in PERCENT_COLUMNS and value is not None else "")
+
+
+def _status_word(status: str | None, lang: str) -> str:
+    return t(f"status.{status}" if status else "status.not_judged", lang)
+
+
+def _title(table: StatusTable) -> str:
+    lang = table.lang
+    title = f"{table.plan} — {t('status.year', lang)} {table.year}, {t('status.as_of', lang)} {table.as_of.isoformat()}"
+    if table.territory is not None:
+        title += " — " + t("status.filtered", lang).format(name=table.territory.name, code=table.territory.code)
+    return title
+
+
+def filter_notes(table: StatusTable) -> list[str]:
+    """The sentences that say what a filtered view is (none for the whole plan)."""
+    view, lang = table.territory, table.lang
+    if view is None:
+        return []
+    notes = [t("status.filtered.note", lang).format(name=view.name, code=view.code)]
+    if view.inside:
+        inside = ", ".join(f"{name} ({code})" for code, name in view.inside)
+        notes.append(t("status.filtered.inside", lang).format(name=view.name, code=view.code, inside=inside))
+    elif not view.priority:
+        notes.append(t("status.filtered.outside", lang).format(name=view.name, code=view.code))
+    return notes
+
+
 def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
-    """(name, {column: text}) for every line of the table, breakdown lines included."""
+    """(name, {column: text}) for every line of the table, breakdown lines included (text is rich markup)."""
     lang = table.lang
     rows = []
     for row in table.indicators:
-        cells = {c: _localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS}
-        cells["status"] = f"[{STATUS_STYLES[row.status]}]{t('status.' + row.status, lang)}[/]"
+        cells = {c: _figure(row, c, lang) for c in figure_columns(table)}
+        cells["status"] = f"[{STATUS_STYLES[row.status]}]{_status_word(row.status, lang)}[/]"  # shown only if judged
         rows.append((row.title, cells))
         for part in row.breakdown or []:
-            rows.append((f"  · {part.label}", {"actual": _localised(part.actual, lang)}))
+            rows.append((f"  · {part.label}", {"actual": format_figure(part.actual, lang)}))
     return rows
 
 
@@ -89,7 +145,7 @@ def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], 
     """
     lang = table.lang
     rows = _table_rows(table)
-    keys = [*COLUMNS, "status"]
+    keys = _with_status(table, figure_columns(table))
     needed = {}
     for key in keys:
         cells = [Text.from_markup(cells.get(key, "")).cell_len for _, cells in rows]
@@ -107,10 +163,16 @@ def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], 
     for key in DROP_ORDER:
         if total(shown, min(NAME_MIN_WIDTH, name_natural)) <= width:
             break
-        shown.remove(key)
+        if key in shown:
+            shown.remove(key)
     name_width = max(1, min(name_natural, width - total(shown, 0)))
     dropped = [k for k in keys if k not in shown]
     return shown, dropped, name_width
+
+
+def legend(table: StatusTable, shown: list[str]) -> str:
+    """One sentence for each shown column that needs explaining, and none for the others."""
+    return " ".join(t(f"status.legend.{c}", table.lang) for c in EXPLAINED_COLUMNS if c in shown)
 
 
 def render_table(table: StatusTable, console=None) -> None:
@@ -118,12 +180,13 @@ def render_table(table: StatusTable, console=None) -> None:
 
     On a narrow terminal the columns that do not fit are left out (see
     :data:`DROP_ORDER`), indicator names wrap, and a line under the table
-    says which columns are missing and how to see them.
+    says which columns are missing and how to see them. The legend
+    explains the columns shown, not those left out.
     """
     console = console or stdout_console(honour_columns=True)
     lang = table.lang
     shown, dropped, name_width = plan_columns(table, console.width)
-    grid = Table(title=_title(table), title_justify="left", header_style="bold")
+    grid = Table(title=escape(_title(table)), title_justify="left", header_style="bold")
     if name_width is None:
         grid.add_column(t("status.indicator", lang), max_width=NAME_MAX_WIDTH)
     else:
@@ -136,16 +199,41 @@ def render_table(table: StatusTable, console=None) -> None:
             min_width=cell_len(t(f"status.col.{column}", lang)) if name_width is not None else None,
         )
     for name, cells in _table_rows(table):
-        grid.add_row(name, *[cells.get(c, "") for c in shown])
+        grid.add_row(Text(name), *[cells.get(c, "") for c in shown])
     console.print(grid)
+    for note in filter_notes(table):
+        console.print(Text(note))
     if dropped:
         names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
-        console.print(t("status.dropped", lang).replace("{columns}", names), style="dim")
-    console.print(t("status.legend", lang), style="dim")
+        console.print(t("status.dropped", lang).replace("{columns}", names), style="dim", markup=False)
+    if text := legend(table, shown):
+        console.print(text, style="dim", markup=False)
+
+
+def _filter_dict(table: StatusTable) -> dict | None:
+    view = table.territory
+    if view is None:
+        return None
+    return {
+        "territory": view.code,
+        "name": view.name,
+        "priority": view.priority,
+        "inside": [{"code": code, "name": name} for code, name in view.inside],
+        "note": " ".join(filter_notes(table)),
+    }
 
 
 def to_dict(table: StatusTable) -> dict:
-    """The documented JSON structure of ``relint status --format json``."""
+    """The documented JSON structure of ``relint status --format json``.
+
+    ``filter`` is ``null`` for the whole plan; for a view filtered to one
+    territory it names the territory (``territory``, ``name``, ``priority``,
+    ``inside``: the priority territories within it, ``note``), and each
+    indicator has ``total`` (the whole plan's actual) and ``share``. A
+    figure without a value (the pace once the year is over; a target the
+    plan does not set for the territory, and all judged against it) is
+    ``null``.
+    """
     indicators = []
     for row in table.indicators:
         item = {
@@ -162,6 +250,8 @@ def to_dict(table: StatusTable) -> dict:
             "required_per_quarter": row.required_per_quarter,
             "status": row.status,
         }
+        if table.territory is not None:
+            item |= {"total": row.total, "share": row.share}
         if table.by is not None:
             item["breakdown"] = (
                 None
@@ -169,68 +259,157 @@ def to_dict(table: StatusTable) -> dict:
                 else [{"key": b.key, "label": b.label, "actual": b.actual} for b in row.breakdown]
             )
         indicators.append(item)
-    return {"plan": table.plan, "year": table.year, "as_of": table.as_of.isoformat(), "indicators": indicators}
+    return {
+        "plan": table.plan,
+        "year": table.year,
+        "as_of": table.as_of.isoformat(),
+        "filter": _filter_dict(table),
+        "indicators": indicators,
+    }
 
 
-def render_json(table: StatusTable) -> str:
-    """JSON text, stable key order, UTF-8 characters kept."""
+def render_json(table: StatusTable, form: str | None = None) -> str:
+    """JSON text, stable key order, UTF-8 characters kept (``form`` is for CSV only)."""
     return json.dumps(to_dict(table), ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv_rows(table: StatusTable) -> list[list]:
-    header = ["id", "title", "unit", "basis", *COLUMNS, "status"]
+def _csv_rows(table: StatusTable, form: str) -> list[list]:
+    """The header and rows of the CSV export: stable keys in the plain form, words in the Excel form."""
+    lang, words = table.lang, form == "excel"
+    columns = figure_columns(table)
+    keys = ["id", "title", "unit", "basis"] + (["territory"] if table.territory else []) + [*columns, "status"]
     if table.by is not None:
-        header += ["breakdown_key", "breakdown_label", "breakdown_actual"]
-    rows: list[list] = [header]
+        keys += ["breakdown_key", "breakdown_label", "breakdown_actual"]
+    heads = {"title": "status.indicator", "territory": "plan.territory"}
+    rows: list[list] = [[t(heads.get(k) or _csv_head(k), lang) for k in keys] if words else keys]
     for row in table.indicators:
-        base = [row.id, row.title, row.unit, row.basis, *[getattr(row, c) for c in COLUMNS], row.status]
+        basis = t(f"plan.basis.{row.basis}", lang) if words else row.basis
+        status = _status_word(row.status, lang) if words else row.status
+        where = [table.territory.code] if table.territory else []
+        base = [row.id, row.title, row.unit, basis, *where, *[getattr(row, c) for c in columns], status]
         if table.by is None:
             rows.append(base)
             continue
-        rows.append(base + ["", "", ""])
+        rows.append(base + [None, None, None])
         for part in row.breakdown or []:
             rows.append(base + [part.key, part.label, part.actual])
     return rows
 
 
-def render_csv(table: StatusTable) -> str:
-    """CSV: one row per indicator (and per breakdown key); text cells neutralised."""
-    buffer = io.StringIO()
-    # CRLF as RFC 4180 says: it also makes the csv module quote a bare CR in a title.
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in _csv_rows(table):
-        writer.writerow([neutralise_cell(cell) for cell in row])
-    return buffer.getvalue()
+def _csv_head(key: str) -> str:
+    return f"status.col.{key}" if key in (*COLUMNS, *FILTER_COLUMNS, "status") else f"status.csv.{key}"
+
+
+def render_csv(table: StatusTable, form: str | None = None) -> str:
+    """CSV in ``form`` (:mod:`relint_kpi.render.csvout`; default: Excel's for Italian): one row per indicator and breakdown key."""
+    return render_rows(_csv_rows(table, form or default_form(table.lang)), form or default_form(table.lang))
 
 
 def _md_cell(value) -> str:
     return escape_md(str(value))
 
 
-def render_markdown(table: StatusTable) -> str:
-    """A Markdown table with a heading, for wikis and e-mails."""
+def _md_table(heads: list[str], aligns: list[str], rows: list[list[str]]) -> list[str]:
+    """Markdown table lines; ``aligns`` holds ``---`` or ``---:`` per column; cells are escaped here."""
+    lines = ["| " + " | ".join(heads) + " |", "|" + "|".join(aligns) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(table: StatusTable, form: str | None = None) -> str:
+    """A Markdown table with a heading (and what a filtered view is), for wikis and e-mails."""
     lang = table.lang
-    heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in COLUMNS], t("status.col.status", lang)]
-    lines = [f"## {_md_cell(_title(table))}", "", "| " + " | ".join(heads) + " |", "|" + "---|" + "---:|" * len(COLUMNS) + "---|"]
+    columns = _with_status(table, figure_columns(table))
+    heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in columns]]
+    rows = []
     for row in table.indicators:
-        values = [_localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS]
-        lines.append("| " + " | ".join([_md_cell(row.title), *values, t("status." + row.status, lang)]) + " |")
+        cells = {c: _figure(row, c, lang) for c in columns if c != "status"} | {"status": _status_word(row.status, lang)}
+        rows.append([row.title, *[cells[c] for c in columns]])
         for part in row.breakdown or []:
-            lines.append("| " + " | ".join([f"· {_md_cell(part.label)}", "", _localised(part.actual, lang)] + [""] * (len(COLUMNS) - 1)) + " |")
+            cells = {"actual": format_figure(part.actual, lang)}
+            rows.append([f"· {part.label}", *[cells.get(c, "") for c in columns]])
+    lines = [f"## {_md_cell(_title(table))}", ""]
+    lines += [_md_cell(note) + "\n" for note in filter_notes(table)]
+    aligns = ["---", *["---" if c == "status" else "---:" for c in columns]]
+    lines += _md_table(heads, aligns, rows)
     return "\n".join(lines) + "\n"
 
 
+#: The status renderers that return text, by ``--format`` name.
 STATUS_RENDERERS = {"json": render_json, "csv": render_csv, "md": render_markdown}
 
 
-def render_explain(rows: list[ExplainRow], indicator: IndicatorStatus | None, lang: str, console=None) -> None:
-    """Print the rows behind a figure as ``file:line  id  date  amount  title``."""
-    console = console or stdout_console()
-    grid = Table(header_style="bold", title=indicator.title if indicator else None, title_justify="left")
-    for key in ("explain.where", "explain.id", "explain.date", "explain.amount", "explain.title"):
-        grid.add_column(t(key, lang), justify="right" if key == "explain.amount" else "left")
-    for row in rows:
-        grid.add_row(f"{row.path}:{row.line}", row.id, row.date.isoformat(), str(row.contribution), row.title)
-    console.print(grid)
+def render_status(table: StatusTable, fmt: str, form: str | None = None) -> str:
+    """The status as text in ``fmt`` (json, csv, md); ``form`` chooses the CSV form."""
+    return STATUS_RENDERERS[fmt](table, form)
+
+
+# -- explain ------------------------------------------------------------------------
+
+#: The columns of ``--explain``, by stable key.
+EXPLAIN_KEYS = ("path", "line", "id", "date", "amount", "title")
+
+
+def _row_count(count: int, lang: str) -> str:
+    return t("explain.row_count.one", lang) if count == 1 else t("explain.row_count", lang).format(count=format_number(count, lang))
+
+
+def _explain_title(table: StatusTable) -> str:
+    title = table.indicators[0].title
+    if table.territory is not None:
+        title += " — " + t("status.filtered", table.lang).format(name=table.territory.name, code=table.territory.code)
+    return title
+
+
+def explain_total(rows: list[ExplainRow], lang: str) -> str:
+    """The line under the rows: their total in the table's number format, and how many rows."""
     total = sum(r.contribution for r in rows)
-    console.print(f"{t('explain.total', lang)}: {total} ({len(rows)} {t('explain.rows', lang)})")
+    return f"{t('explain.total', lang)}: {format_number(total, lang)} ({_row_count(len(rows), lang)})"
+
+
+def render_explain(rows: list[ExplainRow], table: StatusTable, fmt: str = "table", form: str | None = None, console=None) -> str | None:
+    """The rows behind an indicator's figure in ``fmt``: printed for ``table``, returned as text otherwise.
+
+    ``table`` is the status of that one indicator (its title, language and
+    filter). ``json`` gives the indicator, the filter, the rows and their
+    total; ``csv`` one row per contributing row (``form`` as for the
+    status); ``md`` a table with the total under it.
+    """
+    lang = table.lang
+    if fmt == "json":
+        data = {
+            "indicator": table.indicators[0].id,
+            "title": table.indicators[0].title,
+            "year": table.year,
+            "as_of": table.as_of.isoformat(),
+            "filter": _filter_dict(table),
+            "rows": [
+                {"path": r.path, "line": r.line, "id": r.id, "date": r.date.isoformat(), "amount": r.contribution, "title": r.title}
+                for r in rows
+            ],
+            "total": sum(r.contribution for r in rows),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    values = [[r.path, r.line, r.id, r.date.isoformat(), r.contribution, r.title] for r in rows]
+    if fmt == "csv":
+        form = form or default_form(lang)
+        header = [t(f"explain.{k}", lang) for k in EXPLAIN_KEYS] if form == "excel" else list(EXPLAIN_KEYS)
+        return render_rows([header, *values], form)
+    heads = [t("explain.where", lang), t("explain.id", lang), t("explain.date", lang), t("explain.amount", lang), t("explain.title", lang)]
+    cells = [[f"{r.path}:{r.line}", r.id, r.date.isoformat(), format_number(r.contribution, lang), r.title] for r in rows]
+    if fmt == "md":
+        lines = [f"## {_md_cell(_explain_title(table))}", ""]
+        lines += [_md_cell(note) + "\n" for note in filter_notes(table)]
+        lines += _md_table(heads, ["---", "---", "---", "---:", "---"], cells)
+        return "\n".join([*lines, "", _md_cell(explain_total(rows, lang))]) + "\n"
+    console = console or stdout_console()
+    grid = Table(header_style="bold", title=escape(_explain_title(table)), title_justify="left")
+    for head in heads:
+        grid.add_column(head, justify="right" if head == heads[3] else "left")
+    for line in cells:
+        grid.add_row(*[Text(c) for c in line])
+    for note in filter_notes(table):
+        console.print(Text(note))
+    console.print(grid)
+    console.print(explain_total(rows, lang), markup=False)
+    return None
