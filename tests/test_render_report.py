@@ -335,9 +335,9 @@ def test_terminal_text_has_no_colour_codes():
 
 
 def test_registry_names_every_format():
-    assert list(RENDERERS) == ["table", "md", "html", "xlsx", "json", "csv"]
-    with pytest.raises(UsageError, match="unknown report format 'pdf'; choose one of: table, md, html, xlsx, json, csv"):
-        render_report(sample_report(), "pdf")
+    assert list(RENDERERS) == ["table", "md", "html", "xlsx", "pdf", "docx", "json", "csv"]
+    with pytest.raises(UsageError, match="unknown report format 'odt'; choose one of: table, md, html, xlsx, pdf, docx, json, csv"):
+        render_report(sample_report(), "odt")
 
 
 def test_xlsx_needs_an_output_file():

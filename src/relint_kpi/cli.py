@@ -456,6 +456,8 @@ class ReportFormat(str, Enum):
     md = "md"
     html = "html"
     xlsx = "xlsx"
+    pdf = "pdf"
+    docx = "docx"
     json = "json"
     csv = "csv"
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -38,11 +37,9 @@ from relint_kpi.render.report_layout import (
     status_key,
     title,
 )
+from relint_kpi.render.package import restamp
 from relint_kpi.render.safe import neutralise_cell
 from relint_kpi.report import Report
-
-#: Date stamped on every zip entry (the zip format's earliest), for reproducible bytes.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 HEADER_FILL = "1D4E89"
 MAX_WIDTH = 60
@@ -211,17 +208,10 @@ def _reproducible(data: bytes, generated: dt.datetime) -> bytes:
     entry; both would make two exports of the same report differ.
     """
     stamp = generated.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", content
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+
+    def modified(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", content)
+
+    return restamp(data, modified)
