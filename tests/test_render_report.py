@@ -269,7 +269,7 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert ws["A1"].fill.fgColor.rgb == "001D4E89"
     assert ws.freeze_panes == "A2"
     assert ws["C4"].value == 2000 and ws["C4"].data_type == "n"
-    assert ws["E4"].value == pytest.approx(0.865)
+    assert ws["E4"].value == 0.865  # stored as shown (0.0%), never 0.8649999999999999
     assert ws["E4"].number_format == "0.0%"
     assert ws["F2"].value == "raggiunto"
     assert ws["F2"].fill.fgColor.rgb == "00D8F0DC"
@@ -277,7 +277,7 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert ws["F3"].fill.fgColor.rgb == "00FBDADA"
     assert ws.column_dimensions["A"].width >= len("Delegazioni ricevute")
     actions = wb["Azioni"]
-    assert actions["F2"].number_format == "yyyy-mm-dd"
+    assert actions["F2"].number_format == "dd/mm/yyyy"
     assert actions["H2"].value == "completata"
     assert actions["H2"].fill.fgColor.rgb == "00D8F0DC"
 
