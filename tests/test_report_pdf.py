@@ -105,6 +105,12 @@ def test_pdf_keeps_short_tables_whole_and_repeats_long_tables_headers(shipped_it
     holding = [n for n, page in enumerate(pages) if "Target 2022" in page]
     assert len(holding) == 1 and last in pages[holding[0]].split("Target 2022", 1)[1]
     assert first.split()[0] in pages[holding[0]]
+    # the spillover table (3 rows) is not split either, though it comes last on a full page
+    spillover = next(c for c in report.criteria if c.measure == "spillover").rows
+    assert 2 <= len(spillover) <= 10
+    ids = {row["action"] for row in spillover}
+    # (the ids show in small print in the actions table too, pages earlier)
+    assert all(i in pages[-1] for i in ids) and not any(i in pages[-2] for i in ids)
     # the systemic actions take several pages; each one starts with the table's header
     action_pages = [page for page in pages if "Tempistica" in page]
     assert len(action_pages) >= 2

@@ -61,7 +61,7 @@ p.note { margin: 0 0 2mm; color: #52606d; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-table.short { break-inside: avoid; page-break-inside: avoid; }
+div.short { break-inside: avoid; page-break-inside: avoid; }
 tbody tr:nth-child(2), tbody tr:last-child, tbody tr:nth-last-child(2) { break-before: avoid; page-break-before: avoid; }
 th { background: #1d4e89; color: #fff; text-align: left; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde3ea; padding: 1mm 1.5mm; vertical-align: top; }
@@ -138,8 +138,9 @@ def _block(block: Block, lang: str) -> list[str]:
         for c in block.columns
         if not (merged and c.key == "id")
     )
-    short = ' class="short"' if len(block.rows) <= SHORT_TABLE else ""
-    out.append(f"<table{short}><thead><tr>{head}</tr></thead><tbody>")
+    # a short table is kept on one page; its box is a div, which printers keep whole more reliably than a table
+    short = len(block.rows) <= SHORT_TABLE
+    out.append(('<div class="short">' if short else "") + f"<table><thead><tr>{head}</tr></thead><tbody>")
     for row in block.rows:
         cells = []
         for value, column in zip(row, block.columns):
@@ -157,7 +158,7 @@ def _block(block: Block, lang: str) -> list[str]:
             else:
                 cells.append(f'<td class="col-{escape(column.key)}">{text}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table>" + ("</div>" if short else ""))
     return out
 
 

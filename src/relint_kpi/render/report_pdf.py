@@ -31,9 +31,9 @@ from relint_kpi.report import Report
 PDF_VARIANT = "pdf/a-3a"
 
 #: The one font of the PDF; the HTML page's stack keeps the reader's own fonts.
+#: (``!important``: this sheet comes after the page's own, which names the font on ``html`` too.)
 PDF_CSS = """
-html { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; }
-svg text { font-family: "DejaVu Sans", sans-serif; }
+html, svg text { font-family: "DejaVu Sans", sans-serif !important; }
 """
 
 
