@@ -3,7 +3,8 @@
 The shipped plan and data (``data/``) give a report of several pages, so the
 page furniture (running header, "pagina N di M", table headers repeated on
 the next page, short tables kept whole) is checked on a real layout; the
-small data set of ``test_cli_report`` checks the command end to end.
+small data set of ``test_cli_report`` checks the command end to end. That two renders are
+byte-identical is checked for every format in ``test_render_report``.
 """
 
 from __future__ import annotations
@@ -117,18 +118,11 @@ def test_pdf_keeps_short_tables_whole_and_repeats_long_tables_headers(shipped_it
     assert all("Azione" in page.split("Tempistica")[0] for page in action_pages)
 
 
-def test_pdf_is_reproducible(shipped_it):
-    from relint_kpi.render.report_pdf import render_pdf
-
-    report, data = shipped_it
-    assert render_pdf(report) == data
-
-
 @pytest.mark.skipif(PDFTOPPM is None, reason="pdftoppm is not installed (apt-get install poppler-utils; .ci/run installs it)")
 def test_pdf_pages_render_and_are_not_blank(shipped_it, tmp_path):
     _, data = shipped_it
     (tmp_path / "report.pdf").write_bytes(data)
-    subprocess.run([PDFTOPPM, "-r", "40", "-png", str(tmp_path / "report.pdf"), str(tmp_path / "page")], check=True, timeout=120)
+    subprocess.run([PDFTOPPM, "-r", "20", "-png", str(tmp_path / "report.pdf"), str(tmp_path / "page")], check=True, timeout=120)
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == len(_pages(data))
     for image in images:

@@ -205,7 +205,7 @@ class _SheetWriter:
         # one page wide, as many pages tall as it takes; a sheet a little over one page is
         # squeezed onto one rather than leaving its last rows alone on a second page
         page_width, page_height = PRINTABLE[landscape]
-        scale = min(1.0, page_width / (sum(widths.values()) * POINTS_PER_WIDTH))
+        scale = min(1.0, page_width / max(sum(widths.values()) * POINTS_PER_WIDTH, 1))
         height = sum(lines.get(row, 1) * LINE_HEIGHT for row in range(1, self.ws.max_row + 1)) * scale
         setup.fitToWidth, setup.fitToHeight = 1, (1 if height <= 1.3 * page_height else 0)
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
