@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -46,6 +45,7 @@ from relint_kpi.render.report_layout import (
     status_key,
     title,
 )
+from relint_kpi.render.safe import xml_text
 from relint_kpi.report import Report
 
 #: Width of the text on an A4 page with 2 cm margins.
@@ -61,12 +61,9 @@ CHAR_WIDTH, HEADER_CHAR_WIDTH = 4.9, 4.6
 CELL_MARGIN = 57
 CELL_PADDING = 2 * CELL_MARGIN / 20 + 2
 
-#: Characters XML 1.0 (and so a .docx) cannot hold.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
 def _clean(value) -> str:
-    return _ILLEGAL.sub("", str(value))
+    # a .docx is XML: python-docx refuses the characters XML 1.0 cannot hold
+    return xml_text(str(value))
 
 
 def _shade(cell, colour: str) -> None:

@@ -31,6 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from relint_kpi.i18n import t
+from relint_kpi.render.package import restamp
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
     STATUS_COLOURS,
@@ -42,7 +43,6 @@ from relint_kpi.render.report_layout import (
     status_key,
     title,
 )
-from relint_kpi.render.package import restamp
 from relint_kpi.render.safe import neutralise_cell
 from relint_kpi.report import Report
 
