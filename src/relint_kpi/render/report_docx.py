@@ -40,6 +40,7 @@ from relint_kpi.render.report_layout import (
     Block,
     cell_text,
     cover,
+    footer,
     page_of,
     sections,
     status_key,
@@ -125,10 +126,9 @@ def _widths(block: Block, shown, lang: str) -> list[int]:
 
 
 def _table(document, block: Block, lang: str) -> None:
-    keys = [c.key for c in block.columns]
-    # as in the HTML: an action's id goes under its title in small print, not in a column of its own
-    merged = "id" in keys and "action" in keys
-    shown = [(i, c) for i, c in enumerate(block.columns) if not (merged and c.key == "id")]
+    # as in the HTML: the office's note goes on a full-width row under its row, not in a narrow column
+    shown = [(i, c) for i, c in enumerate(block.columns) if c.key != "reason"]
+    reason_at = next((i for i, c in enumerate(block.columns) if c.key == "reason"), None)
     table = document.add_table(rows=1, cols=len(shown))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -137,13 +137,15 @@ def _table(document, block: Block, lang: str) -> None:
     widths = _widths(block, shown, lang)
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
-    _row_flag(header, "w:cantSplit")
     for cell, (_, column) in zip(header.cells, shown):
         _write(cell, column.label, bold=True, colour="FFFFFF", right=column.kind in NUMERIC_KINDS, size=7.5)
         _shade(cell, HEADER_FILL)
+    for cell, width in zip(header.cells, widths):
+        cell.width = width
     for values in block.rows:
         row = table.add_row()
-        for cell, (index, column) in zip(row.cells, shown):
+        for cell, width, (index, column) in zip(row.cells, widths, shown):
+            cell.width = width
             value = values[index]
             key = status_key(value, column.kind)
             if key in STATUS_COLOURS:
@@ -151,17 +153,21 @@ def _table(document, block: Block, lang: str) -> None:
                 _write(cell, cell_text(value, column.kind, lang), bold=True, colour=colour.lstrip("#").upper())
                 _shade(cell, background.lstrip("#").upper())
             else:
-                paragraph = _write(cell, cell_text(value, column.kind, lang), right=column.kind in NUMERIC_KINDS)
-                if merged and column.key == "action":
-                    small = paragraph.add_run("\n" + _clean(values[keys.index("id")]))
-                    small.font.size = Pt(7)
-                    small.font.color.rgb = RGBColor(0x7B, 0x87, 0x94)
-    for row in table.rows[1:]:
+                _write(cell, cell_text(value, column.kind, lang), right=column.kind in NUMERIC_KINDS)
+        if reason_at is not None and values[reason_at]:
+            for cell in row.cells:  # the note stays on the page of its row
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
+            note = table.add_row().cells
+            merged = note[0].merge(note[-1])
+            merged.width = sum(widths)
+            paragraph = _write(merged, f"{block.columns[reason_at].label}: ", bold=True, colour="52606D", size=8)
+            run = paragraph.add_run(_clean(values[reason_at]))
+            run.font.size = Pt(8)
+            _shade(merged, "FFFDF3")
+    for row in table.rows:
         _row_flag(row, "w:cantSplit")
     for column, width in zip(table.columns, widths):
         column.width = width
-        for cell in column.cells:
-            cell.width = width
     document.add_paragraph()
 
 
@@ -214,8 +220,8 @@ def _page_furniture(section, report: Report) -> None:
     run = head.add_run(_clean(f"{report.plan} — {title(report)}"))
     run.font.size = Pt(8)
     run.font.color.rgb = RGBColor(0x52, 0x60, 0x6D)
-    for footer in (section.footer, section.first_page_footer):
-        paragraph = footer.paragraphs[0]
+    for page_footer in (section.footer, section.first_page_footer):
+        paragraph = page_footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for piece in page_of(report.lang):
             if piece == "{page}":
@@ -252,7 +258,9 @@ def render_docx(report: Report) -> bytes:
         _write(cells[0], label, bold=True, size=10)
         _write(cells[1], value, size=10)
     for section in sections(report):
-        document.add_heading(_clean(section.title), level=1)
+        heading_1 = document.add_heading(_clean(section.title), level=1)
+        if section.key == "annex":  # the annex starts on a page of its own, as in print
+            heading_1.paragraph_format.page_break_before = True
         if section.key == "headline":
             _chart(document, t("report.chart.indicators", lang), indicator_chart(report))
         if section.key == "activity":
@@ -261,6 +269,9 @@ def render_docx(report: Report) -> bytes:
             _block(document, block, lang)
         for item in section.items:
             document.add_paragraph(_clean(item), style="List Bullet")
+    closing = document.add_paragraph().add_run(_clean(footer(report)))
+    closing.font.size = Pt(8)
+    closing.font.color.rgb = RGBColor(0x7B, 0x87, 0x94)
 
     buffer = io.BytesIO()
     document.save(buffer)

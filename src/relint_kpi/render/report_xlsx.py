@@ -163,7 +163,7 @@ class _SheetWriter:
         elif kind == "number":
             cell.value = value
             cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.0"
-        elif kind == "date":
+        elif kind in ("date", "long_date"):
             cell.value = value
             cell.number_format = "dd/mm/yyyy"
         else:
