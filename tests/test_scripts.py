@@ -39,3 +39,11 @@ def test_reliability_quick():
     assert "0 tracebacks" in out
     assert "0 formula cells; 0 live CSV cells" in out
     assert ", 0 uncaught exceptions |" in out
+    faults = [line for line in out.splitlines() if line.startswith("| faults survived: ")]
+    assert len(faults) == 5
+    for line in faults:
+        tried = int(line.split(" | ")[1].split(" tried")[0])
+        assert tried >= 3
+        assert f"{tried} refused with a message (exit 1), {tried} with every file byte-identical, 0 Internal error" in line
+    assert "1 of 1 exports done, nothing left; 0 locks in the temp folder" in out
+    assert "| faults: the same writes without a fault (control) | 5 of 5 succeed |" in out
