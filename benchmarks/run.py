@@ -202,6 +202,9 @@ def benchmark(work: Path, sizes: list[int], quick: bool) -> None:
         )
     )
     row("relint status (shipped data)", measure(relint + ["status"], env, base, small_runs), pandas_import, 1.6, "import pandas")
+    # The year-end PDF (WeasyPrint lays out about ten A4 pages); written over and over in the work folder.
+    pdf = relint + ["report", "--year", "2023", "--format", "pdf", "--output", str(work / "report.pdf"), "--force"]
+    row("relint report --format pdf (shipped data)", measure(pdf, env, base, small_runs), pandas_import, 6, "import pandas")
 
     # Generated data sets, against the bare pandas script on the same files.
     per_row: dict[int, float] = {}

@@ -23,6 +23,7 @@ def test_benchmark_smoke(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Machine: ")
     assert "| relint --help |" in result.stdout
+    assert "| relint report --format pdf (shipped data) |" in result.stdout
     assert any(line.startswith("| status --by territory, 1,000 rows |") for line in lines)
     assert "n/a" not in result.stdout
 

@@ -583,6 +583,8 @@ class ReportFormat(str, Enum):
     md = "md"
     html = "html"
     xlsx = "xlsx"
+    pdf = "pdf"
+    docx = "docx"
     json = "json"
     csv = "csv"
 
@@ -596,7 +598,7 @@ def report_command(
     ] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.table,
     output: Annotated[
-        Optional[str], typer.Option("--output", help="Write the report to this file (required for xlsx).")
+        Optional[str], typer.Option("--output", help="Write the report to this file (required for pdf, docx, xlsx).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
@@ -607,7 +609,8 @@ def report_command(
     evaluation criteria and what needs attention.
 
     Formats: table (terminal), md (Markdown tables), html (one self-contained page
-    with charts, printable on A4), xlsx (one sheet per section), json (all the data)
+    with charts, printable on A4), pdf (PDF/A for the archive), docx (an editable
+    Word document), xlsx (one sheet per section, printable), json (all the data)
     and csv (the headline table; for Excel with Italian settings unless
     --csv rfc4180 or --lang en). --output writes a file and never replaces an
     existing one unless --force is given. Labels are in Italian unless --lang en.

@@ -224,6 +224,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.yes": {"it": "sì", "en": "yes"},
     "report.no": {"it": "no", "en": "no"},
     "report.empty": {"it": "Nessun dato.", "en": "No data."},
+    "report.page_of": {"it": "pagina {page} di {pages}", "en": "page {page} of {pages}"},
     "report.action.done": {"it": "completata", "en": "done"},
     "report.action.in_progress": {"it": "in corso", "en": "in progress"},
     "report.action.not_started": {"it": "non avviata", "en": "not started"},

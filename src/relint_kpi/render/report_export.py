@@ -45,6 +45,20 @@ def _xlsx(report: Report) -> bytes:
     return render_xlsx(report)
 
 
+def _pdf(report: Report) -> bytes:
+    # Imported when this format is asked for (only a PDF export loads WeasyPrint).
+    from relint_kpi.render.report_pdf import render_pdf
+
+    return render_pdf(report)
+
+
+def _docx(report: Report) -> bytes:
+    # Imported when this format is asked for (only a Word export loads python-docx).
+    from relint_kpi.render.report_docx import render_docx
+
+    return render_docx(report)
+
+
 def _json(report: Report) -> bytes:
     # Imported when this format is asked for (a Markdown export never loads openpyxl).
     from relint_kpi.render.report_json import render_json
@@ -66,12 +80,14 @@ RENDERERS: dict[str, Callable[[Report], bytes]] = {
     "md": _md,
     "html": _html,
     "xlsx": _xlsx,
+    "pdf": _pdf,
+    "docx": _docx,
     "json": _json,
     "csv": _csv,
 }
 
 #: Formats that cannot go to a terminal.
-BINARY_FORMATS = frozenset({"xlsx"})
+BINARY_FORMATS = frozenset({"xlsx", "pdf", "docx"})
 
 
 def render_report(report: Report, fmt: str, csv_form: str | None = None) -> bytes:

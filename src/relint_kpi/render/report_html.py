@@ -2,7 +2,11 @@
 
 Everything is inline: CSS in a ``<style>`` element, charts as inline SVG.
 There are no scripts, fonts, images or links to fetch, so the file opens
-offline, travels by e-mail and prints on A4 (``@page`` rules).
+offline, travels by e-mail and prints on A4: the ``@page`` rules give a
+running header (plan and report title), "pagina 3 di 9" page numbers, table
+headers repeated on each page, no row split across pages and no row left
+alone on a page. The PDF (:mod:`relint_kpi.render.report_pdf`) is this page
+printed by WeasyPrint, so whatever the page shows the PDF shows too.
 
 Every text from the plan or the data goes through :func:`escape`, which
 escapes ``& < > " '`` (safe in element content and in quoted attributes)
@@ -25,6 +29,7 @@ from relint_kpi.render.report_layout import (
     cell_text,
     cover,
     footer,
+    page_of,
     row_label,
     sections,
     short_date,
@@ -48,16 +53,20 @@ BAR_CAP = 200.0
 
 _SCHEME = re.compile(r"(java\s*script|vb\s*script|data)(\s*):", re.IGNORECASE)
 
+#: Tables with at most this many rows are kept on one page when printed.
+SHORT_TABLE = 10
+
 CSS = """
-@page { size: A4; margin: 14mm 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 10.5pt;
-       color: #1f2933; margin: 0 auto; max-width: 186mm; padding: 8mm 0; line-height: 1.35; }
+html { font-family: "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 10.5pt;
+       color: #1f2933; line-height: 1.35; }
+body { margin: 0 auto; max-width: 186mm; padding: 8mm 0; }
 header { border-bottom: 3px solid #1d4e89; margin-bottom: 6mm; padding-bottom: 3mm; }
 h1 { font-size: 20pt; margin: 0 0 2mm; color: #1d4e89; }
 h2 { font-size: 14pt; color: #1d4e89; border-bottom: 1px solid #c9d6e3; padding-bottom: 1mm;
      margin: 8mm 0 3mm; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+h3 + p.note { break-after: avoid; page-break-after: avoid; }
 dl.cover { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 0; }
 dl.cover dt { font-weight: bold; color: #52606d; }
 dl.cover dd { margin: 0; }
@@ -65,6 +74,8 @@ p.note { margin: 0 0 2mm; color: #52606d; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 3mm; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+div.short { break-inside: avoid; page-break-inside: avoid; }
+tbody tr:nth-child(2), tbody tr:last-child, tbody tr:nth-last-child(2), tr.reason { break-before: avoid; page-break-before: avoid; }
 th { background: #1d4e89; color: #fff; text-align: left; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde3ea; padding: 1mm 1.5mm; vertical-align: top; }
 tbody tr:nth-child(even) td { background: #f6f8fa; }
@@ -84,6 +95,17 @@ section#annex td:first-child { width: 34mm; font-weight: bold; color: #52606d; }
 @media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } section#annex { break-before: page; } }
 """
 
+#: The page box: A4, a running header from the second page on, page numbers.
+#: ``{header}``, ``{title}`` and ``{numbers}`` are CSS values made by :func:`page_css`.
+PAGE_CSS = """
+@page { size: A4; margin: 16mm 12mm 15mm;
+  @top-left { content: {header}; font-size: 7.5pt; color: #52606d; vertical-align: bottom; padding-bottom: 2mm; }
+  @top-right { content: {title}; font-size: 7.5pt; color: #52606d; vertical-align: bottom; padding-bottom: 2mm; }
+  @bottom-right { content: {numbers}; font-size: 8pt; color: #52606d; }
+}
+@page :first { @top-left { content: none; } @top-right { content: none; } }
+"""
+
 
 def escape(text) -> str:
     """Escape any value for HTML text or a quoted attribute.
@@ -93,6 +115,26 @@ def escape(text) -> str:
     """
     escaped = html.escape(str(text), quote=True)
     return _SCHEME.sub(lambda m: m.group(1) + m.group(2) + "&#58;", escaped)
+
+
+def css_string(text) -> str:
+    """``text`` as a double-quoted CSS string that can close neither the string nor the ``<style>``.
+
+    Every character but letters, digits, space and harmless punctuation
+    becomes a CSS hex escape (``\\3c `` for ``<``).
+    """
+    safe = (ch if ch.isalnum() or ch in " .,;:-_()/'%·—–" else f"\\{ord(ch):x} " for ch in str(text))
+    return '"' + "".join(safe) + '"'
+
+
+def page_css(report: Report) -> str:
+    """The ``@page`` rules of the report: the plan and title on top, "pagina 3 di 9" below."""
+    numbers = [f"counter({piece[1:-1]})" if piece in ("{page}", "{pages}") else css_string(piece) for piece in page_of(report.lang)]
+    return (
+        PAGE_CSS.replace("{header}", css_string(report.plan))
+        .replace("{title}", css_string(title(report)))
+        .replace("{numbers}", " ".join(numbers))
+    )
 
 
 def _block(block: Block, lang: str) -> list[str]:
@@ -110,7 +152,9 @@ def _block(block: Block, lang: str) -> list[str]:
     head = "".join(
         f'<th class="num">{escape(c.label)}</th>' if c.kind in NUMERIC_KINDS else f"<th>{escape(c.label)}</th>" for c in shown
     )
-    out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+    # a short table is kept on one page; its box is a div, which printers keep whole more reliably than a table
+    short = len(block.rows) <= SHORT_TABLE
+    out.append(('<div class="short">' if short else "") + f"<table><thead><tr>{head}</tr></thead><tbody>")
     for row in block.rows:
         cells = []
         for value, column in zip(row, block.columns):
@@ -129,7 +173,7 @@ def _block(block: Block, lang: str) -> list[str]:
         if reason_at is not None and row[reason_at]:
             label = escape(block.columns[reason_at].label)
             out.append(f'<tr class="reason"><td colspan="{len(shown)}"><b>{label}:</b> {escape(row[reason_at])}</td></tr>')
-    out.append("</tbody></table>")
+    out.append("</tbody></table>" + ("</div>" if short else ""))
     return out
 
 
@@ -296,7 +340,7 @@ def render_html(report: Report) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(heading)} — {escape(report.plan)}</title>",
-        f"<style>{CSS}</style>",
+        f"<style>{CSS}{page_css(report)}</style>",
         "</head>",
         "<body>",
         "<header>",

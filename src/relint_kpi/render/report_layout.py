@@ -11,6 +11,7 @@ numbers); :func:`cell_text` turns one into text for the text formats.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from relint_kpi.i18n import t
@@ -124,6 +125,15 @@ def footer(report: Report) -> str:
 def cover(report: Report) -> list[tuple[str, str]]:
     """The report's identification lines as (label, text) pairs."""
     return [(label, cell_text(value, kind, report.lang)) for label, value, kind in cover_values(report)]
+
+
+def page_of(lang: str) -> list[str]:
+    """The "pagina 3 di 9" footer as text pieces and the fields ``{page}`` and ``{pages}``, in order.
+
+    ``["pagina ", "{page}", " di ", "{pages}"]`` in Italian: each format puts
+    its own page counters where the fields are.
+    """
+    return [piece for piece in re.split(r"(\{pages?\})", t("report.page_of", lang)) if piece]
 
 
 def title(report: Report) -> str:

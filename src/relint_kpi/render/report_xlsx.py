@@ -2,8 +2,12 @@
 
 Each sheet holds the section's tables: a bold title, a note, a styled header
 row (frozen on single-table sheets), numbers as numbers (percentages as
-fractions with a ``0.0%`` format, dates as dates), status cells filled with
-their colour, column widths set from the content.
+fractions rounded to the ``0.0%`` shown, dates as ``dd/mm/yyyy`` dates), status
+cells filled with their colour, column widths set from the content and rows
+tall enough for their wrapped text.
+
+Printing: A4, one page wide (landscape where the columns are wider than a
+portrait page), the header row of a single-table sheet repeated on every page.
 
 Safety: no cell is ever a formula. Text goes through
 :func:`~relint_kpi.render.safe.neutralise_cell` and is stored as a string
@@ -20,13 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
+import textwrap
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from relint_kpi.i18n import t
+from relint_kpi.render.package import restamp
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
     STATUS_COLOURS,
@@ -41,12 +46,17 @@ from relint_kpi.render.report_layout import (
 from relint_kpi.render.safe import neutralise_cell
 from relint_kpi.report import Report
 
-#: Date stamped on every zip entry (the zip format's earliest), for reproducible bytes.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
 HEADER_FILL = "1D4E89"
 MAX_WIDTH = 60
 MIN_WIDTH = 8
+#: Sheets whose columns add up to more characters than this print landscape.
+PORTRAIT_WIDTH = 95
+#: Points per line of 11 pt text, for the height of a row of wrapped text.
+LINE_HEIGHT = 15
+#: Points per unit of column width (a character of 11 pt Calibri, with its padding).
+POINTS_PER_WIDTH = 5.6
+#: The printable area of A4 within the default margins, in points: (width, height), by landscape.
+PRINTABLE = {False: (494, 734), True: (740, 487)}
 
 #: Characters XML 1.0 (and so XLSX) cannot hold; openpyxl refuses them.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -81,16 +91,21 @@ class _SheetWriter:
     def __init__(self, ws, lang: str):
         self.ws, self.lang, self.row = ws, lang, 1
         self.widths: dict[int, int] = {}
+        self.wrapped: list[tuple[int, int, int, str]] = []  # (row, column, columns spanned, text) of wrapping cells
         self.Alignment, self.Font, self.PatternFill = Alignment, Font, PatternFill
 
     def _measure(self, column: int, text: str) -> None:
         self.widths[column] = max(self.widths.get(column, 0), min(len(text) + 2, MAX_WIDTH))
 
-    def line(self, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:
-        """A single-cell line of text (a title or a note)."""
+    def line(self, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None, span: int = 1) -> None:
+        """A line of text (a title or a note); over ``span`` columns it wraps within them instead of running on."""
         cell = self.ws.cell(row=self.row, column=1)
         _set_text(cell, text)
         cell.font = self.Font(bold=bold, italic=italic, size=size)
+        if span > 1:
+            self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=span)
+            cell.alignment = self.Alignment(wrap_text=True, vertical="top")
+            self.wrapped.append((self.row, 1, span, text))
         self.row += 1
 
     def pair(self, label: str, value, kind: str) -> None:
@@ -107,10 +122,11 @@ class _SheetWriter:
 
     def block(self, block: Block) -> int:
         """Write a block; return the row number of its header."""
+        span = len(block.columns)
         if block.title:
-            self.line(block.title, bold=True, size=12)
+            self.line(block.title, bold=True, size=12, span=span)
         if block.note:
-            self.line(block.note, italic=True)
+            self.line(block.note, italic=True, span=span)
         if not block.rows:
             self.line(t("report.empty", self.lang), italic=True)
             self.row += 1
@@ -136,7 +152,7 @@ class _SheetWriter:
         if value is None or value == "":
             return
         if kind == "percent":
-            cell.value = value / 100
+            cell.value = round(value / 100, 3)  # what 0.0% shows, not 0.9329999999999999
             cell.number_format = "0.0%"
         elif kind == "year":
             cell.value = value
@@ -156,16 +172,45 @@ class _SheetWriter:
             if len(text) > MAX_WIDTH:
                 # a long title wraps inside its column instead of running under the next one
                 cell.alignment = self.Alignment(wrap_text=True, vertical="top")
+                self.wrapped.append((cell.row, cell.column, 1, text))
             key = status_key(value, kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
                 cell.fill = self.PatternFill("solid", fgColor=background.lstrip("#").upper())
                 cell.font = self.Font(bold=True, color=colour.lstrip("#").upper())
 
-    def finish(self) -> None:
-        """Set column widths from the widest cell of each column."""
-        for column, width in self.widths.items():
-            self.ws.column_dimensions[get_column_letter(column)].width = max(width, MIN_WIDTH)
+    def finish(self, header_row: int | None = None) -> None:
+        """Set column widths from the widest cell, row heights from the wrapped text, and the print layout.
+
+        ``header_row``, when given, is repeated at the top of every printed page.
+        """
+        widths = {column: max(width, MIN_WIDTH) for column, width in self.widths.items()}
+        for column, width in widths.items():
+            self.ws.column_dimensions[get_column_letter(column)].width = width
+        lines: dict[int, int] = {}
+        for row, column, span, text in self.wrapped:
+            # the columns hold about their width - 2 characters of 11 pt text on a line
+            width = sum(widths.get(c, MIN_WIDTH) for c in range(column, column + span))
+            count = len(textwrap.wrap(text, max(width - 2, 1), break_long_words=True))
+            lines[row] = max(lines.get(row, 1), count)
+        for row, count in lines.items():
+            self.ws.row_dimensions[row].height = count * LINE_HEIGHT
+            for cell in self.ws[row]:  # the row's other cells line up with the first line of the wrapped one
+                align = cell.alignment
+                cell.alignment = self.Alignment(horizontal=align.horizontal, wrap_text=align.wrap_text, vertical="top")
+        setup = self.ws.page_setup
+        setup.paperSize = self.ws.PAPERSIZE_A4
+        landscape = sum(widths.values()) > PORTRAIT_WIDTH
+        setup.orientation = "landscape" if landscape else "portrait"
+        # one page wide, as many pages tall as it takes; a sheet a little over one page is
+        # squeezed onto one rather than leaving its last rows alone on a second page
+        page_width, page_height = PRINTABLE[landscape]
+        scale = min(1.0, page_width / max(sum(widths.values()) * POINTS_PER_WIDTH, 1))
+        height = sum(lines.get(row, 1) * LINE_HEIGHT for row in range(1, self.ws.max_row + 1)) * scale
+        setup.fitToWidth, setup.fitToHeight = 1, (1 if height <= 1.3 * page_height else 0)
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if header_row is not None:
+            self.ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -195,9 +240,10 @@ def render_xlsx(report: Report) -> bytes:
         if section.items:
             blocks = [Block(None, [Column("item", t("report.col.attention", lang), "text")], [[i] for i in section.items])]
         headers = [writer.block(block) for block in blocks]
-        if len(blocks) == 1 and not blocks[0].title:
+        single = len(blocks) == 1 and not blocks[0].title
+        if single:
             ws.freeze_panes = ws.cell(row=headers[0] + 1, column=1)
-        writer.finish()
+        writer.finish(headers[0] if single else None)
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -211,17 +257,10 @@ def _reproducible(data: bytes, generated: dt.datetime) -> bytes:
     entry; both would make two exports of the same report differ.
     """
     stamp = generated.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", content
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
+
+    def modified(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        return re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", content)
+
+    return restamp(data, modified)

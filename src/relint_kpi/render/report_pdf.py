@@ -1,0 +1,53 @@
+"""The year-end report as a PDF/A file for the archive, printed by WeasyPrint.
+
+The PDF is the HTML report (:func:`~relint_kpi.render.report_html.render_html`)
+laid out on A4 pages by WeasyPrint: no browser, the same sections and
+tables, so anything added to the report layout shows in the PDF as well.
+The HTML's print rules give the running header, the page numbers in the
+report's language, the table headers repeated on each page and the rows
+kept whole; this module adds only what a PDF needs on top:
+
+- one font, DejaVu Sans (Debian's ``fonts-dejavu-core``), embedded as a
+  subset, so the file looks the same on every machine;
+- PDF/A-3a: an sRGB output intent, the XMP identification
+  (``pdfaid:part`` 3, ``pdfaid:conformance`` A) and a tagged structure
+  (headings, tables with their header cells, lists), so a screen reader
+  can follow it. WeasyPrint writes one variant per file; PDF/UA-1 is a
+  variant of its own there and is not claimed here;
+- title, author (the office), language and dates in the metadata, the dates
+  being the report's generation time, so two exports of the same report are
+  byte-identical.
+
+The charts stay SVG, drawn by WeasyPrint as vector paths.
+"""
+
+from __future__ import annotations
+
+from relint_kpi.render.report_html import render_html
+from relint_kpi.render.report_layout import title
+from relint_kpi.report import Report
+
+#: PDF/A-3a: PDF/A-3 with a tagged, Unicode text layer (level A).
+PDF_VARIANT = "pdf/a-3a"
+
+#: The one font of the PDF; the HTML page's stack keeps the reader's own fonts.
+#: (``!important``: this sheet comes after the page's own, which names the font on ``html`` too.)
+PDF_CSS = """
+html, svg text { font-family: "DejaVu Sans", sans-serif !important; }
+"""
+
+
+def render_pdf(report: Report) -> bytes:
+    """Render the report as the bytes of a PDF/A-3a file (A4, fonts embedded)."""
+    # Imported here: WeasyPrint loads Pango and takes about 0.5 s, paid only by a PDF export.
+    import weasyprint
+
+    document = weasyprint.HTML(string=render_html(report)).render(stylesheets=[weasyprint.CSS(string=PDF_CSS)])
+    metadata = document.metadata
+    metadata.title = f"{title(report)} — {report.plan}"
+    metadata.authors = [report.office] if report.office else []
+    metadata.description = report.region or None
+    metadata.generator = "relint"
+    metadata.created = metadata.modified = report.generated_at
+    metadata.lang = report.lang
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
