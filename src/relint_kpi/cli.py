@@ -18,6 +18,7 @@ from relint_kpi import __version__
 from relint_kpi.i18n import t
 from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, display_path, format_issue
 from relint_kpi.periods import parse_date
+from relint_kpi.render.safe import message_text
 from relint_kpi.storage import WriteError
 
 app = typer.Typer(
@@ -74,6 +75,16 @@ def _global(
     STATE.plan, STATE.data, STATE.debug = plan, data, debug
 
 
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print one message line; text from the user's files in it is shown escaped, never acted on.
+
+    Control characters (ESC, C1), invisible ones (no-break space, BOM,
+    zero-width) and line ends appear as ``\\x1b``, ``\\xa0``, ``\\ufeff``,
+    ``\\n`` (:func:`~relint_kpi.render.safe.message_text`).
+    """
+    typer.echo(message_text(text), err=err, nl=nl)
+
+
 def print_issues(issues) -> None:
     """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES.
 
@@ -83,12 +94,12 @@ def print_issues(issues) -> None:
     notices = [i for i in issues if i.code == "too-many-issues"]
     problems = [i for i in issues if i.code != "too-many-issues"]
     for issue in problems[:MAX_ISSUES]:
-        typer.echo(format_issue(issue), err=True)
+        say(format_issue(issue), err=True)
     if len(problems) > MAX_ISSUES:
-        typer.echo(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+        say(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
     for notice in notices:
-        typer.echo(format_issue(notice), err=True)
-    typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
+        say(format_issue(notice), err=True)
+    say(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
 def run(action) -> None:
@@ -99,10 +110,10 @@ def run(action) -> None:
         print_issues(exc.issues)
         raise typer.Exit(1)
     except UsageError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        say(f"Error: {exc}", err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        say(f"Error: {exc}", err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -116,7 +127,7 @@ def run(action) -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
         if STATE.debug:
             raise
-        typer.echo(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        say(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
         raise typer.Exit(3)
 
 
@@ -168,7 +179,7 @@ def validate_command() -> None:
         if issues:
             raise DataError(issues)
         count = len(log.activities) if log else 0
-        typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        say(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
 
     run(body)
 
@@ -198,10 +209,10 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
             continue
         if name == "type":
             choices = ", ".join(f"{k.id} ({k.label.get(lang)})" for k in plan.activity_types)
-            typer.echo(f"{t('recorded.types', lang)}: {choices}")
+            say(f"{t('recorded.types', lang)}: {choices}")
         if name == "territory":
             codes = ", ".join(f"{place.code} {place.name.get(lang)}" for _, place in plan.all_territories())
-            typer.echo(t("recorded.territories", lang).format(codes=codes))
+            say(t("recorded.territories", lang).format(codes=codes))
         values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
         if name == "type":
             kind = plan.activity_type(values["type"])
@@ -213,17 +224,17 @@ def _print_recorded(recorded, lang: str) -> None:
     """Print where a row went and its cells (keys are the file's column names, in both languages)."""
     where = display_path(recorded.path)
     if recorded.dry_run:
-        typer.echo(t("recorded.dry_run", lang).format(where=where))
+        say(t("recorded.dry_run", lang).format(where=where))
     else:
         replaced = t("recorded.replaced", lang).format(count=recorded.replaced) if recorded.replaced else ""
-        typer.echo(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
+        say(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
     if recorded.matched is not None:
         matched, rows = recorded.matched
-        typer.echo("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
+        say("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
     width = max(len(k) for k in recorded.cells)
     for key, value in recorded.cells.items():
         if value:
-            typer.echo(f"  {key.ljust(width)}  {value}")
+            say(f"  {key.ljust(width)}  {value}")
 
 
 @app.command("add-activity")

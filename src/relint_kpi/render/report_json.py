@@ -32,7 +32,7 @@ import io
 import json
 
 from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label
-from relint_kpi.render.safe import neutralise_cell
+from relint_kpi.render.safe import export_cell, json_text
 from relint_kpi.report import REPORT_SCHEMA_VERSION, Report
 
 #: Sections whose rows the report names only by key where the plan names nothing.
@@ -80,7 +80,7 @@ def report_dict(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     """Render the report as indented JSON (UTF-8 text, ends with a newline)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(report_dict(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_csv(report: Report) -> str:
@@ -88,7 +88,8 @@ def render_csv(report: Report) -> str:
 
     The header uses stable column keys (``id,title,…``) so scripts can rely
     on it; statuses are keys too. Text cells are neutralised against
-    formula injection (a title like ``=HYPERLINK(…)`` stays text in Excel).
+    formula injection (a title like ``=HYPERLINK(…)`` stays text in Excel)
+    and their control characters escaped (:func:`~relint_kpi.render.safe.export_cell`).
     """
     keys = ["id", "title", "unit", "basis", "target", "actual", "percent", "status"]
     if report.previous_year is not None:
@@ -99,5 +100,5 @@ def render_csv(report: Report) -> str:
     writer.writerow(keys)
     for row in report.headline:
         values = [getattr(row, k) for k in keys]
-        writer.writerow(["" if v is None else neutralise_cell(v) for v in values])
+        writer.writerow(["" if v is None else export_cell(v) for v in values])
     return out.getvalue()

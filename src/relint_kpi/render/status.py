@@ -20,7 +20,7 @@ from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.formatting import format_number
 from relint_kpi.render.report_markdown import escape_md
-from relint_kpi.render.safe import neutralise_cell
+from relint_kpi.render.safe import export_cell, json_text, rich_text
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
@@ -66,16 +66,19 @@ NAME_MIN_WIDTH = 20
 NAME_MAX_WIDTH = 40
 
 
-def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
-    """(name, {column: text}) for every line of the table, breakdown lines included."""
+def _table_rows(table: StatusTable) -> list[tuple[Text, dict[str, Text]]]:
+    """(name, {column: text}) for every line of the table, breakdown lines included.
+
+    Every cell is a rich ``Text``: a title is shown as written, never read as markup.
+    """
     lang = table.lang
     rows = []
     for row in table.indicators:
-        cells = {c: _localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS}
-        cells["status"] = f"[{STATUS_STYLES[row.status]}]{t('status.' + row.status, lang)}[/]"
-        rows.append((row.title, cells))
+        cells = {c: Text(_localised(getattr(row, c), lang) + ("%" if c == "percent" else "")) for c in COLUMNS}
+        cells["status"] = Text(t("status." + row.status, lang), style=STATUS_STYLES[row.status])
+        rows.append((rich_text(row.title), cells))
         for part in row.breakdown or []:
-            rows.append((f"  · {part.label}", {"actual": _localised(part.actual, lang)}))
+            rows.append((rich_text(f"  · {part.label}"), {"actual": Text(_localised(part.actual, lang))}))
     return rows
 
 
@@ -92,10 +95,10 @@ def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], 
     keys = [*COLUMNS, "status"]
     needed = {}
     for key in keys:
-        cells = [Text.from_markup(cells.get(key, "")).cell_len for _, cells in rows]
+        cells = [cells[key].cell_len for _, cells in rows if key in cells]
         needed[key] = max([cell_len(t(f"status.col.{key}", lang)), *cells])
     name_natural = min(
-        NAME_MAX_WIDTH, max([cell_len(t("status.indicator", lang)), *[cell_len(name) for name, _ in rows]])
+        NAME_MAX_WIDTH, max([cell_len(t("status.indicator", lang)), *[name.cell_len for name, _ in rows]])
     )
     # Each column takes its content, one space either side and one border.
     def total(shown: list[str], name_width: int) -> int:
@@ -123,7 +126,7 @@ def render_table(table: StatusTable, console=None) -> None:
     console = console or stdout_console(honour_columns=True)
     lang = table.lang
     shown, dropped, name_width = plan_columns(table, console.width)
-    grid = Table(title=_title(table), title_justify="left", header_style="bold")
+    grid = Table(title=rich_text(_title(table)), title_justify="left", header_style="bold")
     if name_width is None:
         grid.add_column(t("status.indicator", lang), max_width=NAME_MAX_WIDTH)
     else:
@@ -136,12 +139,12 @@ def render_table(table: StatusTable, console=None) -> None:
             min_width=cell_len(t(f"status.col.{column}", lang)) if name_width is not None else None,
         )
     for name, cells in _table_rows(table):
-        grid.add_row(name, *[cells.get(c, "") for c in shown])
+        grid.add_row(name, *[cells.get(c, Text()) for c in shown])
     console.print(grid)
     if dropped:
         names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
-        console.print(t("status.dropped", lang).replace("{columns}", names), style="dim")
-    console.print(t("status.legend", lang), style="dim")
+        console.print(Text(t("status.dropped", lang).replace("{columns}", names), style="dim"))
+    console.print(Text(t("status.legend", lang), style="dim"))
 
 
 def to_dict(table: StatusTable) -> dict:
@@ -174,7 +177,7 @@ def to_dict(table: StatusTable) -> dict:
 
 def render_json(table: StatusTable) -> str:
     """JSON text, stable key order, UTF-8 characters kept."""
-    return json.dumps(to_dict(table), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(to_dict(table), ensure_ascii=False, indent=2)) + "\n"
 
 
 def _csv_rows(table: StatusTable) -> list[list]:
@@ -199,7 +202,7 @@ def render_csv(table: StatusTable) -> str:
     # CRLF as RFC 4180 says: it also makes the csv module quote a bare CR in a title.
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in _csv_rows(table):
-        writer.writerow([neutralise_cell(cell) for cell in row])
+        writer.writerow([export_cell(cell) for cell in row])
     return buffer.getvalue()
 
 
@@ -226,11 +229,12 @@ STATUS_RENDERERS = {"json": render_json, "csv": render_csv, "md": render_markdow
 def render_explain(rows: list[ExplainRow], indicator: IndicatorStatus | None, lang: str, console=None) -> None:
     """Print the rows behind a figure as ``file:line  id  date  amount  title``."""
     console = console or stdout_console()
-    grid = Table(header_style="bold", title=indicator.title if indicator else None, title_justify="left")
+    grid = Table(header_style="bold", title=rich_text(indicator.title) if indicator else None, title_justify="left")
     for key in ("explain.where", "explain.id", "explain.date", "explain.amount", "explain.title"):
         grid.add_column(t(key, lang), justify="right" if key == "explain.amount" else "left")
     for row in rows:
-        grid.add_row(f"{row.path}:{row.line}", row.id, row.date.isoformat(), str(row.contribution), row.title)
+        cells = (f"{row.path}:{row.line}", row.id, row.date.isoformat(), str(row.contribution), row.title)
+        grid.add_row(*[rich_text(cell) for cell in cells])
     console.print(grid)
     total = sum(r.contribution for r in rows)
-    console.print(f"{t('explain.total', lang)}: {total} ({len(rows)} {t('explain.rows', lang)})")
+    console.print(Text(f"{t('explain.total', lang)}: {total} ({len(rows)} {t('explain.rows', lang)})"))
