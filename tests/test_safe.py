@@ -230,3 +230,32 @@ def test_a_real_terminal_receives_no_escape_sequence_from_user_data(hostile, dat
         assert b"\x1b[5m" not in out, name  # the data's own SGR (blink): relint never blinks
         assert b"\xc2\x9b" not in out and b"\x07" not in out, name
         assert b"pwned" in out or name in ("validate",), name
+
+
+# -- XLSX: every character XML 1.0 forbids ----------------------------------------------
+
+def test_xlsx_with_characters_xml_forbids_reopens(mini_plan_path, data_dir, tmp_path):
+    from xml.etree import ElementTree
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    text = mini_plan_path.read_text(encoding="utf-8")
+    # the plan's indicator title holds U+FFFE, U+FFFF and C0 controls (YAML escapes)
+    illegal = r"a\uFFFEb\uFFFFc\x01d\ee\vf"
+    text = text.replace("{it: Delegazioni ricevute, en: Delegations received}", f'{{it: "{illegal}", en: "{illegal}"}}')
+    mini_plan_path.write_text(text, encoding="utf-8")
+    (data_dir / "actuals" / "2023-Q2.csv").write_bytes(
+        ("id,date,type,territory,title\nq2-1,2023-04-02,delegation,SE,t\ufffe\uffff\x1bx\n").encode("utf-8")
+    )
+    output = tmp_path / "r.xlsx"
+    args = ["--plan", str(mini_plan_path), "--data", str(data_dir), "report", "--year", "2023", "--format", "xlsx", "--output", str(output)]
+    result = invoke(args)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(output) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                ElementTree.fromstring(archive.read(name))  # a strict XML 1.0 parser accepts every part
+    workbook = load_workbook(output)
+    values = {c.value for ws in workbook.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "a\\ufffeb\\uffffc\\x01d\\x1be\\x0bf" in values
