@@ -9,6 +9,11 @@ from __future__ import annotations
 
 DEFAULT_LANG = "it"
 
+#: The language of messages about the user's files (``path:line:col: …``),
+#: English as every such message is until the message catalogue picks the
+#: run's language; each one is catalogued in both (``LABELS``, keys below).
+MESSAGE_LANG = "en"
+
 LABELS: dict[str, dict[str, str]] = {
     # -- status words ---------------------------------------------------------
     "status.achieved": {"it": "raggiunto", "en": "achieved"},
@@ -213,6 +218,34 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
     "recorded.types": {"it": "Tipi", "en": "Types"},
+    # -- messages about the user's files (rendered by message()) ---------------------
+    "yaml.no_month": {
+        "it": "'{value}' non è una data: il mese {month} non esiste; scrivi la data come AAAA-MM-GG (2023-02-28)",
+        "en": "'{value}' is not a date: there is no month {month}; write the date as YYYY-MM-DD (2023-02-28)",
+    },
+    "yaml.no_year": {
+        "it": "'{value}' non è una data: l'anno 0 non esiste nel calendario",
+        "en": "'{value}' is not a date: the calendar has no year 0",
+    },
+    "yaml.no_day": {
+        "it": "'{value}' non è una data: il mese {month} del {year} ha {days} giorni",
+        "en": "'{value}' is not a date: month {month} of {year} has {days} days",
+    },
+    "yaml.bad_value": {
+        "it": "'{value}' non si può leggere come {kind}; correggi il valore",
+        "en": "'{value}' cannot be read as {kind}; correct the value",
+    },
+    "yaml.kind.int": {"it": "numero intero", "en": "a whole number"},
+    "yaml.kind.float": {"it": "numero", "en": "a number"},
+    "yaml.kind.date": {"it": "data (AAAA-MM-GG)", "en": "a date (YYYY-MM-DD)"},
+    "yaml.merge_key": {
+        "it": "le chiavi di unione ('<<') non sono ammesse in un piano: copiano chiavi senza dirlo; scrivi le chiavi per intero",
+        "en": "merge keys ('<<') are not allowed in a plan: they copy keys in silently; write the keys out in full",
+    },
+    "yaml.same_key": {
+        "it": "chiave ripetuta: '{key}' è la stessa chiave di '{first}' alla riga {line}; togline una",
+        "en": "duplicate key: '{key}' is the same key as '{first}' at line {line}; remove one of them",
+    },
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",
         "en": "Priority territories: {codes} — or any ISO 3166 code",
@@ -226,3 +259,8 @@ def t(key: str, lang: str = DEFAULT_LANG) -> str:
     if entry is None:
         return key
     return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+def message(code: str, lang: str = MESSAGE_LANG, **params) -> str:
+    """The message ``code`` of :data:`LABELS` in ``lang``, its ``{names}`` filled from ``params``."""
+    return t(code, lang).format(**params)
