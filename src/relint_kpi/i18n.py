@@ -238,6 +238,25 @@ LABELS: dict[str, dict[str, str]] = {
     "yaml.kind.int": {"it": "numero intero", "en": "a whole number"},
     "yaml.kind.float": {"it": "numero", "en": "a number"},
     "yaml.kind.date": {"it": "data (AAAA-MM-GG)", "en": "a date (YYYY-MM-DD)"},
+    "plan.kind.bool": {"it": "true o false", "en": "true or false"},
+    "plan.got_text": {
+        "it": "serve {expected}, c'è il testo {value}; YAML l'ha letto come testo, controlla il valore",
+        "en": "expected {expected}, got the text {value}; YAML read it as text, check the value",
+    },
+    "plan.expected": {"it": "serve {expected}, c'è {value}", "en": "expected {expected}, got {value}"},
+    "plan.at_most": {"it": "deve essere al massimo {bound}, c'è {value}", "en": "must be {bound} or less, got {value}"},
+    "plan.less_than": {"it": "deve essere meno di {bound}, c'è {value}", "en": "must be less than {bound}, got {value}"},
+    "plan.more_than": {"it": "deve essere più di {bound}, c'è {value}", "en": "must be more than {bound}, got {value}"},
+    "plan.empty_text": {"it": "il testo è vuoto; scrivilo", "en": "the text is empty; write it"},
+    "plan.too_long": {"it": "più lungo di {limit} caratteri; accorcialo", "en": "longer than {limit} characters; shorten it"},
+    "plan.bad_id": {
+        "it": "{value} non è un id valido: lettere minuscole, cifre, '_' e '-', prima una lettera o una cifra",
+        "en": "{value} is not a valid id: lower-case letters, digits, '_' and '-', starting with a letter or digit",
+    },
+    "plan.bad_value": {
+        "it": "il valore {value} non va bene per questa chiave; controlla che tipo di valore richiede",
+        "en": "the value {value} does not fit this key; check what kind of value it takes",
+    },
     "yaml.merge_key": {
         "it": "le chiavi di unione ('<<') non sono ammesse in un piano: copiano chiavi senza dirlo; scrivi le chiavi per intero",
         "en": "merge keys ('<<') are not allowed in a plan: they copy keys in silently; write the keys out in full",
