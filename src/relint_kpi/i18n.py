@@ -238,6 +238,12 @@ LABELS: dict[str, dict[str, str]] = {
     "yaml.kind.int": {"it": "numero intero", "en": "a whole number"},
     "yaml.kind.float": {"it": "numero", "en": "a number"},
     "yaml.kind.date": {"it": "data (AAAA-MM-GG)", "en": "a date (YYYY-MM-DD)"},
+    "report.bad_epoch": {
+        "it": "SOURCE_DATE_EPOCH vale '{value}': deve essere un numero intero di secondi dal 1970 (per esempio 1700000000), "
+        "fino all'anno 9999; correggilo o toglilo (unset SOURCE_DATE_EPOCH)",
+        "en": "SOURCE_DATE_EPOCH is '{value}': it must be a whole number of seconds since 1970 (e.g. 1700000000), "
+        "up to the year 9999; correct it or remove it (unset SOURCE_DATE_EPOCH)",
+    },
     "plan.kind.bool": {"it": "true o false", "en": "true or false"},
     "plan.got_text": {
         "it": "serve {expected}, c'è il testo {value}; YAML l'ha letto come testo, controlla il valore",
