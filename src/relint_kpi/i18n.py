@@ -238,6 +238,12 @@ LABELS: dict[str, dict[str, str]] = {
     "yaml.kind.int": {"it": "numero intero", "en": "a whole number"},
     "yaml.kind.float": {"it": "numero", "en": "a number"},
     "yaml.kind.date": {"it": "data (AAAA-MM-GG)", "en": "a date (YYYY-MM-DD)"},
+    "csv.cell_too_large": {
+        "it": "una cella di questa riga supera {limit} MiB, il massimo che una cella può contenere; "
+        "se non deve essere così grande, in questa riga manca probabilmente la chiusura di un apice doppio (\")",
+        "en": "a cell in this row is larger than {limit} MiB, the most a cell may hold; "
+        "if it should not be that large, a double quote (\") in this row is probably not closed",
+    },
     "report.bad_epoch": {
         "it": "SOURCE_DATE_EPOCH vale '{value}': deve essere un numero intero di secondi dal 1970 (per esempio 1700000000), "
         "fino all'anno 9999; correggilo o toglilo (unset SOURCE_DATE_EPOCH)",
