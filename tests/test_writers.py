@@ -108,7 +108,13 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     assert str(caught.value) == f"stakeholder 'Ateneo' is already registered ({registry / 'stakeholders.csv'}:2)"
     with pytest.raises(UsageError) as caught:
         writers.add_stakeholder(registry, mini_plan, "A|B", category="university", internal=False)
-    assert str(caught.value) == "a stakeholder name must be non-empty and cannot contain '|'"
+    assert str(caught.value) == (
+        "the name 'A|B' holds '|', which separates one name from the next in activities (Ateneo|Comune); "
+        "write the name without '|'"
+    )
+    with pytest.raises(UsageError) as caught:
+        writers.add_stakeholder(registry, mini_plan, "  ", category="university", internal=False)
+    assert str(caught.value) == "missing stakeholder name"
     recorded = writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note=" fatto ")
     assert recorded.line == 2
     assert (registry / "deliverables.csv").read_text() == "action,date,note\na2,2023-01-09,fatto\n"

@@ -244,6 +244,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "a cell in this row is larger than {limit} MiB, the most a cell may hold; "
         "if it should not be that large, a double quote (\") in this row is probably not closed",
     },
+    "registry.pipe_in_name": {
+        "it": "il nome '{name}' contiene '|', che nelle attività separa un nome dall'altro (Ateneo|Comune); "
+        "scrivi il nome senza '|'",
+        "en": "the name '{name}' holds '|', which separates one name from the next in activities (Ateneo|Comune); "
+        "write the name without '|'",
+    },
     "report.bad_epoch": {
         "it": "SOURCE_DATE_EPOCH vale '{value}': deve essere un numero intero di secondi dal 1970 (per esempio 1700000000), "
         "fino all'anno 9999; correggilo o toglilo (unset SOURCE_DATE_EPOCH)",

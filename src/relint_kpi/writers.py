@@ -20,7 +20,7 @@ from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import format_italian_int
 from relint_kpi.periods import quarter_bounds, quarter_file_name, quarter_of
 from relint_kpi.plan import Plan
-from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_stakeholders
+from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, name_problem, read_stakeholders
 from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
 
 
@@ -138,8 +138,9 @@ def add_stakeholder(
     """Register a stakeholder in ``stakeholders.csv`` (names are unique, case-insensitively)."""
     data_dir = Path(data_dir)
     name = name.strip()
-    if not name or "|" in name:
-        raise UsageError("a stakeholder name must be non-empty and cannot contain '|'")
+    problem = name_problem(name)
+    if problem:
+        raise UsageError(problem[1])
     categories = [c.id for c in plan.stakeholder_categories]
     if category not in categories:
         raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
