@@ -310,6 +310,17 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     return table
 
 
+def _has_long_line(body: str) -> bool:
+    """True when a line of ``body`` is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
+    start = 0
+    while len(body) - start > MAX_CELL:
+        end = body.rfind("\n", start, start + MAX_CELL + 1)
+        if end < 0:
+            return True
+        start = end + 1
+    return False
+
+
 def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
     """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
     if "\r" in body:
@@ -348,8 +359,8 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
         return None
     if len(frame) != body.count("\n"):
         return None
-    if len(body) > MAX_CELL and frame.drop(columns="end").apply(lambda column: column.str.len()).max().max() > MAX_CELL:
-        return None  # a cell over the limit: read_rows says where, as for a quoted one
+    if _has_long_line(body):
+        return None  # a cell may be over the limit: read_rows says where, as for a quoted one
     full = frame["end"] == _END
     frame.columns = [*header, "end"]
     frame["line"] = np.arange(2, len(frame) + 2)
