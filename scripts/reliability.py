@@ -362,7 +362,7 @@ PTY_COMMANDS = [
 ]
 
 
-def _pty_run(args: list[str], env: dict) -> bytes:
+def pty_run(args: list[str], env: dict) -> bytes:
     """Run relint on a pseudo-terminal (100 × 50); every byte the terminal received."""
     import fcntl
     import os
@@ -414,7 +414,7 @@ def pty_escapes(commands: list[list[str]] = PTY_COMMANDS) -> dict:
             if args == ["validate"]:
                 # a hostile type in a row: the message names it (the other views need valid data)
                 (Path(folder) / "data" / "actuals" / "2023-Q3.csv").write_text(HEADER + f"q3-1,2023-07-02,{cell},SE,x\n", encoding="utf-8")
-            out = _pty_run([*options, *args], env)
+            out = pty_run([*options, *args], env)
             received += len(out)
             coloured += bool(_SGR.search(out))
             foreign = _SGR.sub(b"", out)

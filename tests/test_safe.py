@@ -12,11 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import pty
 import re
-import select
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -188,32 +184,13 @@ SGR = re.compile(rb"\x1b\[[0-9;]*m")
 
 
 def run_in_pty(args: list[str], env: dict) -> bytes:
-    """Run relint on a pseudo-terminal 100 columns wide; return every byte the terminal got."""
-    master, slave = pty.openpty()
-    import fcntl
-    import struct
-    import termios
+    """Every byte a pseudo-terminal received from relint (the reliability script's runner)."""
+    import importlib.util
 
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "relint_kpi", *args], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
-    )
-    os.close(slave)
-    out = b""
-    while True:
-        ready, _, _ = select.select([master], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    process.wait(timeout=60)
-    os.close(master)
-    return out
+    spec = importlib.util.spec_from_file_location("reliability", REPO / "scripts" / "reliability.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pty_run(args, env)
 
 
 def test_a_real_terminal_receives_no_escape_sequence_from_user_data(hostile, data_dir, tmp_path):
