@@ -511,6 +511,53 @@ def report_command(
     run(body)
 
 
+# -- export ------------------------------------------------------------------------
+
+export_app = typer.Typer(
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Publish the plan's results in an open standard. Example: relint export iati --year 2023 --output iati.xml",
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("iati")
+def export_iati_command(
+    year: Annotated[int, typer.Option("--year", help="The plan year measured (its actual is taken at --as-of).")],
+    output: Annotated[str, typer.Option("--output", help="The XML file to write.")],
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+) -> None:
+    """Write the plan and its results as IATI 2.03 activities (iati-activities XML).
+
+    The plan is one activity with its results, indicators and one period per
+    plan year (target, and actual up to --year, broken down by territory and
+    type); each systemic action is a child activity. The file is checked
+    against the official IATI 2.03 schema and the standard's rules before it
+    is written; the plan's `iati` section gives the organisation identifier.
+
+    Example: relint export iati --year 2023 --output iati-2023.xml
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.iati import build_iati
+        from relint_kpi.render.iati_xml import render_iati
+        from relint_kpi.render.report_export import write_output
+        from relint_kpi.report import generation_time
+        from relint_kpi.workspace import load_all
+
+        when = parse_date_option(as_of, "--as-of")
+        plan, log = load_all(workspace())
+        export = build_iati(plan, log, year=year, as_of=when, generated_at=generation_time())
+        write_output(render_iati(export), output, force=force, suffix="xml")
+
+    run(body)
+
+
 def main() -> None:
     """Console-script entry point."""
     app(prog_name="relint")

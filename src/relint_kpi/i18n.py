@@ -74,6 +74,15 @@ LABELS: dict[str, dict[str, str]] = {
     "breakdown.none": {"it": "n/d (senza territorio)", "en": "n/a (no territory)"},
     "breakdown.internal": {"it": "interni all'amministrazione", "en": "internal to the administration"},
     "breakdown.external": {"it": "esterni", "en": "external"},
+    # -- IATI export ----------------------------------------------------------
+    "iati.annual": {
+        "it": "Valore annuale: ogni periodo conta ciò che è stato realizzato nell'anno.",
+        "en": "Annual value: each period counts what was done in that year.",
+    },
+    "iati.cumulative": {
+        "it": "Valore cumulato: ogni periodo riporta il totale dall'inizio del piano.",
+        "en": "Cumulative value: each period gives the running total since the plan's start.",
+    },
     # -- report ---------------------------------------------------------------
     "report.title": {"it": "Relazione annuale {year}", "en": "Year-end report {year}"},
     "report.as_of": {"it": "Dati al", "en": "Data as of"},

@@ -230,6 +230,28 @@ class PageViewsImport(Model):
     label_patterns: list[str] = []
 
 
+#: IATI OrganisationType codes (government, local government, NGOs, multilaterals, …).
+OrganisationType = Literal["10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73", "80", "90"]
+
+
+class IatiSettings(Model):
+    """What an IATI 2.03 export needs that the rest of the plan does not say.
+
+    ``organisation_identifier`` follows org-id.guide (``IT-CF-`` and the
+    Italian fiscal code for an Italian public body); ``activity_identifier``
+    starts with it. ``dac_sectors`` maps every strategic goal to a DAC
+    5-digit purpose code; left empty, the goals are exported as sectors in
+    the region's own vocabulary.
+    """
+
+    organisation_identifier: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9._]+)+$", max_length=100)]
+    organisation_type: OrganisationType = "11"
+    activity_identifier: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=150)]
+    language: Lang = "it"
+    description: Text | None = None
+    dac_sectors: dict[Identifier, Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]] = {}
+
+
 class Plan(Model):
     """A whole operational plan."""
 
@@ -246,6 +268,7 @@ class Plan(Model):
     actions: list[Action]
     evaluation_criteria: list[EvaluationCriterion]
     pageviews_import: PageViewsImport | None = None
+    iati: IatiSettings | None = None
 
     # -- look-ups used across the code base -------------------------------
     @property
@@ -464,7 +487,40 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
 
 
 #: The cross-checks run, in order, on a plan whose shape is valid.
-PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes]
+def check_iati_settings(plan: Plan) -> list[Problem]:
+    """The IATI activity identifier starts with the organisation's; the DAC map covers every goal or none."""
+    settings = plan.iati
+    if settings is None:
+        return []
+    problems: list[Problem] = []
+    prefix = settings.organisation_identifier + "-"
+    if not settings.activity_identifier.startswith(prefix):
+        problems.append(
+            (
+                ("iati", "activity_identifier"),
+                "iati-identifier-prefix",
+                f"must start with the organisation identifier and a hyphen ('{prefix}…')",
+            )
+        )
+    goals = [goal.id for goal in plan.strategic_goals]
+    unknown = [goal for goal in settings.dac_sectors if goal not in goals]
+    missing = [goal for goal in goals if goal not in settings.dac_sectors]
+    if unknown:
+        problems.append(
+            (("iati", "dac_sectors"), "unknown-reference", f"names goals the plan does not have: {', '.join(unknown)}")
+        )
+    elif settings.dac_sectors and missing:
+        problems.append(
+            (
+                ("iati", "dac_sectors"),
+                "iati-sectors-incomplete",
+                f"must map every strategic goal or none; missing: {', '.join(missing)}",
+            )
+        )
+    return problems
+
+
+PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes, check_iati_settings]
 
 
 #: The kind of value each pydantic type error expected, as a catalogued phrase.

@@ -25,6 +25,9 @@ what a display would act on rather than show:
   LibreOffice: such text gets a leading apostrophe (:func:`neutralise_cell`),
   as OWASP recommends. Numbers are never touched: ``-2`` stays -2.
 
+* **XML** (the IATI export) cannot hold C0 controls, U+FFFE/U+FFFF or
+  lone surrogates at all: :func:`xml_text` removes them.
+
 The data files themselves are never rewritten: a title keeps its bytes in
 the CSV it was typed in; only what relint *shows* or *exports* is escaped.
 """
@@ -141,3 +144,13 @@ def neutralise_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+#: Characters XML 1.0 forbids anywhere in a document (C0 controls but tab and
+#: line ends, surrogates, U+FFFE and U+FFFF).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (an XML writer refuses them)."""
+    return XML_ILLEGAL.sub("", text)
