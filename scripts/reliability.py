@@ -521,7 +521,7 @@ def main() -> None:
     )
     print(
         f"| bad inputs through the CLI | {cli_bad['tried']} tried, {cli_bad['clean']} clean errors (exit 1 or 2), "
-        f"{cli_bad['located']} located ({cli_bad['with_line']} in files: file:line on every message; the others one Error: line), "
+        f"{cli_bad['located']} located ({cli_bad['with_line']} in files: file:line on every message; the options one message line), "
         f"{cli_bad['internal']} Internal error |"
     )
     print(
