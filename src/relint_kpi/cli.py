@@ -162,12 +162,19 @@ def plan_command(
 
 
 @app.command("validate")
-def validate_command() -> None:
+def validate_command(
+    year: Annotated[
+        Optional[int], typer.Option("--year", help="Also warn of targets missed in this closed year with no note explaining why.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the warnings.")] = Lang.it,
+) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
-    Exits 0 when everything is valid, 1 when there are problems.
+    Exits 0 when everything is valid, 1 when there are problems. With --year,
+    a target missed in that year (once it is over) with no reason in
+    data/notes.csv is a warning: printed, but the exit code stays 0.
 
-    Example: relint --data data validate
+    Example: relint --data data validate --year 2023
     """
 
     def body():
@@ -178,8 +185,20 @@ def validate_command() -> None:
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
+        warnings = []
+        if year is not None:
+            # Imported only with --year: the deviation check computes the year's status.
+            from relint_kpi.notes import unexplained_deviations, year_is_running
+
+            warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang.value)
+            if year_is_running(year):
+                say(t("validate.running", lang.value).format(year=year), err=True)
+        for warning in warnings:
+            say(format_issue(warning), err=True)
         count = len(log.activities) if log else 0
         say(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        if warnings:
+            say(t("validate.warnings", lang.value).format(count=len(warnings), year=year), err=True)
 
     run(body)
 
@@ -336,6 +355,37 @@ def complete_action_command(
         ws = workspace()
         plan = load_plan_or_fail(ws)
         _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
+
+    run(body)
+
+
+@app.command("add-note")
+def add_note_command(
+    subject: Annotated[str, typer.Argument(help="The indicator's or the action's id (see `relint plan`).")],
+    reason: Annotated[str, typer.Argument(help="Why the target was missed or exceeded (Italian or English).")],
+    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the note explains (required for an indicator).")] = None,
+    next_steps: Annotated[str, typer.Option("--next-steps", "--next", help="What will be done.")] = "",
+    replace: Annotated[bool, typer.Option("--replace", help="Rewrite the note already written for this subject and year.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
+    """Write the office's reason for a deviation, and what will be done, in data/notes.csv.
+
+    The report shows each note beside its indicator or action; a target missed
+    in a closed year without one is listed among the points of attention. One
+    note per subject and year: --replace rewrites an existing one.
+
+    Example: relint add-note diplomatic_meetings --year 2023 "Meno visite per il rinvio della missione in Cina" --next "Missione ricalendarizzata a marzo 2024"
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.notes import add_note
+        from relint_kpi.workspace import load_plan_or_fail
+
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
+        _print_recorded(written, lang.value)
 
     run(body)
 

@@ -20,6 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.on_track": {"it": "in linea", "en": "on track"},
     "status.at_risk": {"it": "a rischio", "en": "at risk"},
     "status.behind": {"it": "in ritardo", "en": "behind"},
+    "status.not_achieved": {"it": "non raggiunto", "en": "not achieved"},
     # -- plan view ------------------------------------------------------------
     "plan.results": {"it": "Risultati attesi, indicatori e target", "en": "Expected results, indicators and targets"},
     "plan.result": {"it": "Risultato atteso", "en": "Expected result"},
@@ -86,7 +87,15 @@ LABELS: dict[str, dict[str, str]] = {
     # -- report ---------------------------------------------------------------
     "report.title": {"it": "Relazione annuale {year}", "en": "Year-end report {year}"},
     "report.as_of": {"it": "Dati al", "en": "Data as of"},
-    "report.generated_at": {"it": "Generata il", "en": "Generated at"},
+    "report.generated_at": {"it": "Generato il", "en": "Generated on"},
+    "report.generated_when": {"it": "{date} alle {time}", "en": "{date} at {time}"},
+    "report.footer": {"it": "Documento generato il {when}", "en": "Document generated on {when}"},
+    "report.compared_with": {"it": "Confronto con l'anno precedente", "en": "Compared with the previous year"},
+    "report.compared_at": {"it": "{year} al {date}", "en": "{year} as of {date}"},
+    "report.months": {
+        "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        "en": "January February March April May June July August September October November December",
+    },
     "report.activities_total": {"it": "Attività nell'anno", "en": "Activities in the year"},
     "report.region": {"it": "Regione", "en": "Region"},
     "report.office": {"it": "Ufficio", "en": "Office"},
@@ -98,7 +107,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.section.stakeholders": {"it": "Stakeholder coinvolti", "en": "Stakeholders involved"},
     "report.section.actions": {"it": "Azioni di rilevanza sistemica", "en": "Systemic actions"},
     "report.section.criteria": {"it": "Criteri di valutazione", "en": "Evaluation criteria"},
-    "report.section.attention": {"it": "Punti di attenzione", "en": "Needs attention"},
+    "report.section.attention": {"it": "Punti di attenzione", "en": "Points of attention"},
     "report.sheet.info": {"it": "Relazione", "en": "Report"},
     "report.sheet.headline": {"it": "Sintesi", "en": "Headline"},
     "report.sheet.results": {"it": "Risultati", "en": "Results"},
@@ -207,14 +216,144 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Indicator “{title}”: {status}, {actual} of {target} ({percent}% of target).",
     },
     "report.attention.action": {
-        "it": "Azione {id} «{title}»: finestra chiusa il {end} senza deliverable registrato.",
-        "en": "Action {id} “{title}”: its window closed on {end} with no deliverable recorded.",
+        "it": "Azione «{title}»: finestra chiusa il {end} senza deliverable registrato.",
+        "en": "Action “{title}”: its window closed on {end} with no deliverable recorded.",
     },
     "report.attention.territory": {
         "it": "Territorio prioritario {name}: nessuna attività nel {year}.",
         "en": "Priority territory {name}: no activity in {year}.",
     },
     "report.attention.none": {"it": "Nessun punto di attenzione.", "en": "Nothing needs attention."},
+    "report.attention.no_reason": {
+        "it": "Nessuna motivazione registrata per lo scostamento.",
+        "en": "No reason for the deviation has been recorded.",
+    },
+    "report.col.reason": {"it": "Motivazione", "en": "Reason"},
+    "report.col.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
+    "report.reason_with_steps": {"it": "{reason} Interventi previsti: {next_steps}", "en": "{reason} What will be done: {next_steps}"},
+    "report.reasons": {"it": "Motivazioni", "en": "Reasons"},
+    "report.col.actual_at": {"it": "Effettivo al {date}", "en": "Actual as of {date}"},
+    "report.col.percent_at": {"it": "% al {date}", "en": "% as of {date}"},
+    "report.col.follow_up_date": {"it": "Data dell'attività di seguito", "en": "Follow-up date"},
+    "report.chart.legend.target": {"it": "Target (100%)", "en": "Target (100%)"},
+    "report.chart.legend.previous": {"it": "Anno {year} (barra grigia)", "en": "Year {year} (grey bar)"},
+    "report.chart.legend.previous_at": {"it": "{year} al {date} (barra grigia)", "en": "{year} as of {date} (grey bar)"},
+    "report.chart.legend.capped": {"it": "Oltre il {cap}%: barra troncata", "en": "Beyond {cap}%: bar cut short"},
+    "report.note.other_territories": {
+        "it": "«Altri territori» conta {by_territory} attività in questa tabella e {by_group} nella tabella per gruppo: "
+        "{in_groups} attività si sono svolte in paesi dei gruppi che non sono territori prioritari, e contano qui tra "
+        "gli altri territori, là nel proprio gruppo.",
+        "en": "“Other territories” counts {by_territory} activities in this table and {by_group} in the table by group: "
+        "{in_groups} activities took place in countries of the groups that are not priority territories, so they count "
+        "here under other territories and there in their group.",
+    },
+    "report.note.other_territories_group": {
+        "it": "«Altri territori» conta {by_group} attività in questa tabella e {by_territory} nella tabella per territorio "
+        "prioritario: {in_groups} attività si sono svolte in paesi dei gruppi che non sono territori prioritari, e contano "
+        "qui nel proprio gruppo, là tra gli altri territori.",
+        "en": "“Other territories” counts {by_group} activities in this table and {by_territory} in the table by priority "
+        "territory: {in_groups} activities took place in countries of the groups that are not priority territories, so "
+        "they count here in their group and there under other territories.",
+    },
+    "report.note.new_not_active": {
+        "it": "{count} stakeholder nuovi nell'anno non compaiono in attività dell'anno (la prima partecipazione viene dalla "
+        "data first_involved del registro): contano tra i «Nuovi» ma non tra gli «Attivi nell'anno».",
+        "en": "{count} stakeholders new in the year appear in no activity of the year (their first involvement is the "
+        "registry's first_involved date): they count as “New” but not as “Active in the year”.",
+    },
+    "report.section.annex": {"it": "Allegato: schede indicatore", "en": "Annex: indicator sheets"},
+    "report.sheet.annex": {"it": "Schede indicatore", "en": "Indicator sheets"},
+    "report.annex.note": {
+        "it": "Per ogni indicatore: definizione, unità, fonte dei dati, metodo di calcolo, base, target e valori osservati (DPCM 18/9/2012).",
+        "en": "For each indicator: definition, unit, data source, method of calculation, basis, targets and observed values (DPCM 18/9/2012).",
+    },
+    "report.col.sheet_item": {"it": "Voce", "en": "Item"},
+    "report.col.sheet_text": {"it": "Contenuto", "en": "Content"},
+    "report.sheet.id": {"it": "Codice", "en": "Code"},
+    "report.sheet.definition": {"it": "Definizione", "en": "Definition"},
+    "report.sheet.unit": {"it": "Unità di misura", "en": "Unit of measure"},
+    "report.sheet.source": {"it": "Fonte dei dati", "en": "Data source"},
+    "report.sheet.method": {"it": "Metodo di calcolo", "en": "Method of calculation"},
+    "report.sheet.basis": {"it": "Base", "en": "Basis"},
+    "report.sheet.disaggregations": {"it": "Disaggregazioni", "en": "Breakdowns"},
+    "report.sheet.target": {"it": "Target {year}", "en": "Target {year}"},
+    "report.sheet.observed": {"it": "Valore osservato {year}", "en": "Observed value {year}"},
+    "report.sheet.observed_value": {
+        "it": "{actual} al {date} ({percent}% del target; {status})",
+        "en": "{actual} as of {date} ({percent}% of target; {status})",
+    },
+    "report.sheet.not_yet": {"it": "non ancora rilevato", "en": "not yet observed"},
+    "report.sheet.reason": {"it": "Motivazione {year}", "en": "Reason {year}"},
+    "report.sheet.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
+    "report.source.activity_count": {
+        "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), righe di tipo «{type}».",
+        "en": "The Office's activity log (quarterly files actuals/YYYY-Qn.csv), rows of type “{type}”.",
+    },
+    "report.source.participants": {
+        "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), colonna «participants» delle righe di tipo «{type}».",
+        "en": "The Office's activity log (quarterly files actuals/YYYY-Qn.csv), column “participants” of rows of type “{type}”.",
+    },
+    "report.source.metric": {
+        "it": "Statistiche del sito (export di Web Analytics importati con relint import-pageviews), righe di tipo «{type}» dei file trimestrali.",
+        "en": "Website statistics (Web Analytics exports imported with relint import-pageviews), rows of type “{type}” of the quarterly files.",
+    },
+    "report.source.new_stakeholders": {
+        "it": "Registro degli stakeholder (stakeholders.csv) e stakeholder citati nelle attività (colonna «stakeholders» dei file trimestrali).",
+        "en": "The stakeholder registry (stakeholders.csv) and the stakeholders named in activities (column “stakeholders” of the quarterly files).",
+    },
+    "report.method.activity_count": {
+        "it": "Somma della colonna «value» (1 se vuota: una riga, un'attività) delle righe di tipo «{type}» datate {window}.",
+        "en": "Sum of the “value” column (1 when blank: one row, one activity) of the rows of type “{type}” dated {window}.",
+    },
+    "report.method.participants": {
+        "it": "Somma della colonna «participants» delle righe di tipo «{type}» datate {window}; una riga senza partecipanti non aggiunge nulla.",
+        "en": "Sum of the “participants” column of the rows of type “{type}” dated {window}; a row without participants adds nothing.",
+    },
+    "report.method.metric": {
+        "it": "Somma delle visualizzazioni di pagina (colonna «value») delle righe di tipo «{type}» datate {window}.",
+        "en": "Sum of the page views (“value” column) of the rows of type “{type}” dated {window}.",
+    },
+    "report.method.new_stakeholders": {
+        "it": "Numero di stakeholder registrati la cui prima partecipazione cade {window}: la data della prima attività che li "
+        "cita o, se precedente, la data «first_involved» del registro. Ogni stakeholder conta una volta sola, nell'anno in cui è nuovo.",
+        "en": "Number of registered stakeholders whose first involvement falls {window}: the date of the first activity naming "
+        "them or, when earlier, the registry's “first_involved” date. Each stakeholder counts once, in the year it is new.",
+    },
+    "report.window.annual": {
+        "it": "nell'anno, dal 1° gennaio alla data di riferimento",
+        "en": "in the year, from 1 January to the reference date",
+    },
+    "report.window.cumulative": {
+        "it": "dall'inizio del piano ({start}) alla data di riferimento (valore cumulato)",
+        "en": "from the start of the plan ({start}) to the reference date (a running total)",
+    },
+    "report.basis.annual": {
+        "it": "Annuale: il target di ogni anno è la quantità di quell'anno.",
+        "en": "Annual: each year's target is that year's own quantity.",
+    },
+    "report.basis.cumulative": {
+        "it": "Cumulativa: il target di ogni anno è il totale dall'inizio del piano.",
+        "en": "Cumulative: each year's target is the total from the start of the plan.",
+    },
+    "report.disaggregation.territory": {"it": "territorio", "en": "territory"},
+    "report.disaggregation.type": {"it": "tipo di attività", "en": "activity type"},
+    "report.disaggregation.internal": {"it": "interni o esterni all'amministrazione", "en": "internal or external to the administration"},
+    "report.disaggregation.category": {"it": "categoria di stakeholder", "en": "stakeholder category"},
+    # -- validate ------------------------------------------------------------------
+    "validate.unexplained": {
+        "it": "avviso: indicatore '{id}': target {year} non raggiunto ({actual} su {target}, {percent}%) e nessuna "
+        "motivazione registrata; aggiungila con: relint add-note {id} --year {year} \"…\"",
+        "en": "warning: indicator '{id}': {year} target not achieved ({actual} of {target}, {percent}%) and no reason "
+        "recorded; add one with: relint add-note {id} --year {year} \"…\"",
+    },
+    "validate.running": {
+        "it": "Il {year} non è ancora concluso: i target mancati si segnalano a fine anno.",
+        "en": "{year} is not over yet: missed targets are reported once the year has ended.",
+    },
+    "validate.warnings": {
+        "it": "{count} avvisi: target del {year} non raggiunti senza motivazione (non sono errori: il codice di uscita resta 0).",
+        "en": "{count} warning(s): {year} targets not achieved with no reason (not errors: the exit code stays 0).",
+    },
     # -- recording: add-activity, add-stakeholder, complete-action, import-pageviews --
     "recorded.in": {"it": "Registrato in {where}", "en": "Recorded in {where}"},
     "recorded.replaced": {"it": " (sostituite {count} righe precedenti)", "en": " (replaced {count} earlier row(s))"},
