@@ -90,6 +90,10 @@ def hostile(mini_plan_path, data_dir):
     (data_dir / "actuals" / "2023-Q2.csv").write_text(
         HEADER + f'q2-1,2023-04-02,meeting,SE,"{title}",\n', encoding="utf-8"
     )
+    # an office note: its reason and next steps are shown by the report, under the table on a narrow terminal
+    (data_dir / "notes.csv").write_text(
+        f'subject,year,reason,next_steps\npage_views,2023,"{title}","{title}"\n', encoding="utf-8"
+    )
     return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
 
 
