@@ -12,7 +12,11 @@ formula); a fuzz run of the CSV reader, the number parser and the YAML loader
 (examples run, uncaught exceptions); bad inputs through the command line
 (plans, data files, registries, options: clean errors, file:line, no
 ``Internal error``); hostile text shown by every view on a pseudo-terminal
-(escape sequences from the data that reached it).
+(escape sequences from the data that reached it); faults survived with nothing lost: a full
+disk mid-append (a real tmpfs as root), a read-only data folder, a folder, link
+or FIFO planted as the lock, a quarter file linked out of the data folder, a
+device, FIFO or link as ``--output --force`` (tried, refused cleanly, files
+byte-identical).
 """
 
 from __future__ import annotations
@@ -487,6 +491,324 @@ def fuzz(examples: int) -> dict:
     return counts
 
 
+# -- faults survived: a full disk, a read-only folder, planted locks, symlinks, odd outputs --------
+
+QUARTER_HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+#: Each writer: the file it appends to, the file's text before, the command's arguments.
+WRITER_CASES = {
+    "add-activity": (
+        "actuals/2023-Q2.csv",
+        QUARTER_HEADER + "2023Q2-0001,2023-04-01,note,SE,prima,,,,1,{pad}\n",
+        ["add-activity", "--type", "meeting", "--date", "2023-04-02", "--territory", "SE", "--title", "Incontro"],
+    ),
+    "add-stakeholder": (
+        "stakeholders.csv",
+        "name,internal,category,first_involved\nAteneo{pad},no,university,\n",
+        ["add-stakeholder", "Comune di prova", "--category", "local_authority", "--external"],
+    ),
+    "complete-action": (
+        "deliverables.csv",
+        "action,date,note\na1,2023-01-02,{pad}\n",
+        ["complete-action", "a2", "--date", "2023-01-09", "--note", "Intesa firmata dalle due parti"],
+    ),
+    "add-note": (
+        "notes.csv",
+        "subject,year,reason,next_steps\na2,,Missione rinviata{pad},\n",
+        ["add-note", "page_views", "--year", "2023", "Sito fermo ad agosto", "--next", "Nuova pagina"],
+    ),
+    "import-pageviews": (
+        "actuals/2022-Q4.csv",
+        QUARTER_HEADER + "2022Q4-0001,2022-11-02,note,SE,prima,,,,1,{pad}\n",
+        ["import-pageviews", str(REPO / "tests" / "fixtures" / "matomo_pages_en.csv"), "--quarter", "2022Q4"],
+    ),
+}
+REGISTRY_TEXT = "name,internal,category,first_involved\nAteneo,no,university,\n"
+
+
+def _relint(data: Path, args: list[str], temp: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the relint CLI in a fresh process on the mini plan and ``data`` (``temp``: its temp folder)."""
+    env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    if temp is not None:
+        env["TMPDIR"] = str(temp)
+    command = [sys.executable, "-m", "relint_kpi", "--plan", str(MINI_PLAN), "--data", str(data), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
+def _snapshot(folder: Path) -> dict:
+    """Every entry below ``folder``: its kind and bytes (or link target); relint's own folder lock left out."""
+    import stat
+
+    entries = {}
+    for path in sorted(folder.rglob("*")):
+        mode = path.lstat().st_mode
+        if path.name == ".relint.lock" and stat.S_ISREG(mode):
+            continue
+        if stat.S_ISLNK(mode):
+            entries[str(path.relative_to(folder))] = ("link", str(path.readlink()))
+        elif stat.S_ISREG(mode):
+            entries[str(path.relative_to(folder))] = ("file", path.read_bytes())
+        else:
+            entries[str(path.relative_to(folder))] = (stat.S_IFMT(mode), b"")
+    return entries
+
+
+def _fill_data(data: Path, pad_to: int | None = None) -> None:
+    """A data folder with each writer's file; ``pad_to``: pad each file to that many bytes."""
+    (data / "actuals").mkdir(parents=True, exist_ok=True)
+    if not (data / "stakeholders.csv").exists():
+        (data / "stakeholders.csv").write_text(REGISTRY_TEXT, encoding="utf-8")
+    for name, text, _ in WRITER_CASES.values():
+        bare = text.format(pad="")
+        pad = "x" * (pad_to - len(bare.encode("utf-8"))) if pad_to else ""
+        (data / name).write_text(text.format(pad=pad), encoding="utf-8")
+
+
+def _judge(result: subprocess.CompletedProcess, before: dict, after: dict, counts: dict) -> None:
+    """Count one fault: refused cleanly (exit 1, a message, no Internal error) with every file as it was."""
+    counts["tried"] += 1
+    clean = result.returncode == 1 and result.stderr.strip() and "Internal error" not in result.stderr
+    clean = clean and "Traceback" not in result.stderr
+    counts["clean"] += 1 if clean else 0
+    counts["unchanged"] += 1 if before == after else 0
+    counts["internal"] += 1 if ("Internal error" in result.stderr or "Traceback" in result.stderr) else 0
+    if not clean or before != after:
+        counts.setdefault("failures", []).append(result.stderr.strip()[:200])
+
+
+def _new_counts(how: str = "") -> dict:
+    return {"tried": 0, "clean": 0, "unchanged": 0, "internal": 0, "how": how}
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    """Mount a tmpfs of ``size`` at ``where`` (root only); False when this machine cannot."""
+    import os
+
+    if os.geteuid() != 0:
+        return False
+    where.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True).returncode == 0
+
+
+def _fill_disk(filler: Path) -> None:
+    """Write ``filler`` until the file system is full."""
+    import os
+
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        for chunk in (b"\0" * 4096, b"\0"):
+            while True:
+                try:
+                    os.write(fd, chunk)
+                except OSError:
+                    break
+    finally:
+        os.close(fd)
+
+
+def faults_disk_full() -> dict:
+    """Each writer on a really full disk (a tmpfs, as root), the row cut after a few bytes; else a simulated one.
+
+    Each file is padded to 10 bytes short of a 4 KiB page, so the append's
+    first bytes fit and the rest does not: a real half row to take back.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        mount = Path(folder) / "small"
+        if _mount_tmpfs(mount, "256k"):
+            counts = _new_counts("a full 256 KiB tmpfs")
+            try:
+                for name, (_, _, args) in WRITER_CASES.items():
+                    data = mount / name
+                    _fill_data(data, pad_to=4086)
+                    _fill_disk(mount / f"filler-{name}")
+                    before = _snapshot(data)
+                    _judge(_relint(data, args), before, _snapshot(data), counts)
+                    (mount / f"filler-{name}").unlink()
+            finally:
+                subprocess.run(["umount", str(mount)], check=True)
+            return counts
+    return _faults_disk_full_simulated()
+
+
+def _faults_disk_full_simulated() -> dict:
+    """Each writer with ``os.write`` failing with ENOSPC after 10 bytes, in this process through the CLI runner."""
+    import pytest
+    from typer.testing import CliRunner
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import full_disk_after
+
+    from relint_kpi import cli
+
+    counts = _new_counts("simulated (os.write fails after 10 bytes)")
+    for _, _, args in WRITER_CASES.values():
+        with tempfile.TemporaryDirectory() as folder:
+            data = Path(folder)
+            _fill_data(data)
+            before = _snapshot(data)
+            with pytest.MonkeyPatch.context() as patch:
+                full_disk_after(patch, 10)
+                invoked = CliRunner().invoke(cli.app, ["--plan", str(MINI_PLAN), "--data", str(data), *args])
+            result = subprocess.CompletedProcess(args, invoked.exit_code, invoked.stdout, invoked.stderr)
+            _judge(result, before, _snapshot(data), counts)
+    return counts
+
+
+def faults_read_only() -> dict:
+    """Each writer on a read-only data folder: a read-only mount as root, a folder without write permission otherwise."""
+    import os
+
+    counts = _new_counts()
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        if _mount_tmpfs(data, "1m"):
+            counts["how"] = "a read-only mount"
+            try:
+                _fill_data(data)
+                subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+                for _, _, args in WRITER_CASES.values():
+                    before = _snapshot(data)
+                    _judge(_relint(data, args), before, _snapshot(data), counts)
+            finally:
+                subprocess.run(["umount", str(data)], check=True)
+            return counts
+        counts["how"] = "folders without write permission"
+        _fill_data(data)
+        for sub in (data / "actuals", data):
+            sub.chmod(0o555)
+        try:
+            for _, _, args in WRITER_CASES.values():
+                before = _snapshot(data)
+                _judge(_relint(data, args), before, _snapshot(data), counts)
+        finally:
+            for sub in (data, data / "actuals"):
+                os.chmod(sub, 0o755)
+    return counts
+
+
+def faults_planted_locks(quick: bool = False) -> dict:
+    """Each writer with a folder, a symbolic link or a FIFO where its ``.relint.lock`` goes; then exports
+    with a planted lock beside the output (must not block) and no lock in the temp folder (none left)."""
+    import os
+
+    counts = _new_counts()
+    plants = {
+        "folder": lambda lock: lock.mkdir(),
+        "symlink": lambda lock: lock.symlink_to(lock.parent / "victim.txt"),
+        "fifo": lambda lock: os.mkfifo(lock),
+    }
+    cases = list(WRITER_CASES.values())[:1 if quick else None]
+    for plant in plants.values():
+        for name, _, args in cases:
+            with tempfile.TemporaryDirectory() as folder:
+                data = Path(folder)
+                _fill_data(data)
+                plant((data / name).parent / ".relint.lock")
+                before = _snapshot(data)
+                _judge(_relint(data, args), before, _snapshot(data), counts)
+    # An export: a lock planted beside the output does not block it, and nothing is left behind,
+    # neither beside it nor in the temp folder (the process gets a temp folder of its own to count).
+    with tempfile.TemporaryDirectory() as folder:
+        out, temp = Path(folder) / "out", Path(folder) / "tmp"
+        out.mkdir()
+        temp.mkdir()
+        _fill_data(Path(folder) / "data")
+        (out / ".report.md.relint-lock").write_text("planted")
+        args = ["report", "--year", "2023", "--format", "md", "--output", str(out / "report.md")]
+        result = _relint(Path(folder) / "data", args, temp)
+        counts["exports"] = 1
+        counts["exports_ok"] = int(result.returncode == 0 and sorted(p.name for p in out.iterdir()) == ["report.md"])
+        temp_after = set(os.listdir(temp))
+    counts["temp_locks"] = len(temp_after)
+    return counts
+
+
+def faults_symlinks() -> dict:
+    """Each writer's file a symbolic link to a file outside the data folder: refused, the outside file unchanged."""
+    counts = _new_counts()
+    for name, text, args in WRITER_CASES.values():
+        with tempfile.TemporaryDirectory() as folder:
+            data = Path(folder) / "data"
+            _fill_data(data)
+            outside = Path(folder) / "outside.csv"
+            outside.write_text(text.format(pad=""), encoding="utf-8")
+            (data / name).unlink()
+            (data / name).symlink_to(outside)
+            before = _snapshot(Path(folder))
+            if name == "stakeholders.csv":
+                (data / "stakeholders.csv").unlink()
+                (data / "stakeholders.csv").symlink_to(outside)
+                before = _snapshot(Path(folder))
+            _judge(_relint(data, args), before, _snapshot(Path(folder)), counts)
+    return counts
+
+
+def faults_odd_outputs() -> dict:
+    """``report --output X --force`` where X is a FIFO, a device (a /dev/null copy, as root), a symbolic link or a
+    dangling one: refused, X untouched, nothing left beside it."""
+    import os
+    import stat
+
+    counts = _new_counts()
+    plants = {
+        "fifo": lambda path: os.mkfifo(path),
+        "symlink": lambda path: path.symlink_to(path.parent / "real.md"),
+        "dangling symlink": lambda path: path.symlink_to(path.parent / "missing.md"),
+    }
+    if os.geteuid() == 0:
+        plants["device"] = lambda path: os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    for plant in plants.values():
+        with tempfile.TemporaryDirectory() as folder:
+            out = Path(folder) / "out"
+            out.mkdir()
+            (out / "real.md").write_text("kept")
+            data = Path(folder) / "data"
+            _fill_data(data)
+            plant(out / "report.md")
+            before = _snapshot(out)
+            args = ["report", "--year", "2023", "--format", "md", "--output", str(out / "report.md"), "--force"]
+            _judge(_relint(data, args), before, _snapshot(out), counts)
+    return counts
+
+
+def faults_control() -> dict:
+    """Each writer's command on a healthy data folder: it must succeed, or the refusals above prove nothing."""
+    counts = {"tried": 0, "succeeded": 0}
+    for _, _, args in WRITER_CASES.values():
+        with tempfile.TemporaryDirectory() as folder:
+            _fill_data(Path(folder))
+            counts["tried"] += 1
+            counts["succeeded"] += int(_relint(Path(folder), args).returncode == 0)
+    return counts
+
+
+def faults(quick: bool = False) -> dict[str, dict]:
+    """Every fault class: its counts (tried, refused cleanly, files unchanged, Internal errors); ``quick``: fewer locks."""
+    return {
+        "disk full": faults_disk_full(),
+        "read-only data folder": faults_read_only(),
+        "planted or odd .relint.lock": faults_planted_locks(quick),
+        "writes through a symlink out of the data folder": faults_symlinks(),
+        "--output --force on a non-regular file": faults_odd_outputs(),
+    }
+
+
+def print_faults(results: dict[str, dict]) -> None:
+    """One table row per fault class."""
+    control = faults_control()
+    print(f"| faults: the same writes without a fault (control) | {control['succeeded']} of {control['tried']} succeed |")
+    for name, c in results.items():
+        how = f" ({c['how']})" if c.get("how") else ""
+        extra = ""
+        if "exports" in c:
+            extra = f"; planted export lock: {c['exports_ok']} of {c['exports']} exports done, nothing left; {c['temp_locks']} locks in the temp folder"
+        print(
+            f"| faults survived: {name}{how} | {c['tried']} tried, {c['clean']} refused with a message (exit 1), "
+            f"{c['unchanged']} with every file byte-identical, {c['internal']} Internal error{extra} |"
+        )
+        for failure in c.get("failures", []):
+            print(f"|   failure | {failure} |", file=sys.stderr)
+
+
 def main() -> None:
     """Run every measurement and print the table."""
     parser = argparse.ArgumentParser(description="relint reliability figures")
@@ -504,6 +826,7 @@ def main() -> None:
     fuzzed = fuzz(100 if args.quick else 2000)
     cli_bad = cli_bad_inputs(4 if args.quick else 1)
     terminal = pty_escapes(PTY_COMMANDS[::4] + [["validate"]] if args.quick else PTY_COMMANDS)
+    survived = faults(args.quick)
     print("| promise | measured |")
     print("|---|---|")
     print(
@@ -531,6 +854,7 @@ def main() -> None:
     print(f"| fuzzing (CSV reader, YAML loader, number and date parsers, add-activity arguments) | {fuzzed['examples']:,} examples, {fuzzed['uncaught']} uncaught exceptions |")
     for failure in cli_bad["failures"]:
         print(f"bad input not handled cleanly: {failure}", file=sys.stderr)
+    print_faults(survived)
 
 
 if __name__ == "__main__":

@@ -57,3 +57,30 @@ def records(log) -> list:
                  int(r.participants), r.stakeholders, int(r.value), r.notes)
         for r in log.activities.itertuples(index=False)
     ]
+
+
+def invoke(args, input=None):
+    """Run relint in-process through typer's CLI runner, without the user's RELINT_PLAN / RELINT_DATA."""
+    from typer.testing import CliRunner
+
+    from relint_kpi import cli
+
+    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None, "COLUMNS": "80"})
+
+
+def full_disk_after(monkeypatch, allowed: int) -> None:
+    """Make ``os.write`` write at most ``allowed`` bytes in all, then fail with ENOSPC (a disk filling up)."""
+    import errno
+    import os
+
+    real = os.write
+    left = [allowed]
+
+    def write(fd, data):
+        if left[0] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written = real(fd, bytes(data[: left[0]]))
+        left[0] -= written
+        return written
+
+    monkeypatch.setattr(os, "write", write)

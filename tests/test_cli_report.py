@@ -293,6 +293,23 @@ def test_an_empty_source_date_epoch_means_now(workspace):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_that_is_no_regular_file_is_never_replaced(workspace, tmp_path, force):
+    import os
+    import stat
+
+    target = tmp_path / "report.md"
+    os.mkfifo(target)
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target), *force, "--lang", "en"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {target} is a FIFO (named pipe), not a regular file; relint does not replace it, even with --force: "
+        "choose another --output\n"
+    )
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.yaml", "report.md"]
+
+
 def test_a_mid_year_report_compares_with_the_previous_year_at_the_same_date(workspace):
     result = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/06/2023", "--format", "md"])
     assert result.exit_code == 0, result.output

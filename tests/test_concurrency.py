@@ -216,7 +216,10 @@ def test_failed_export_leaves_old_file(tmp_path, monkeypatch, failing):
         monkeypatch.setattr(storage.os, "write", full_disk)
     with pytest.raises(storage.WriteError) as caught:
         storage.write_atomic(target, b"new report", overwrite=True)
-    assert str(caught.value) == f"cannot write {target}: No space left on device; the old file is unchanged"
+    assert str(caught.value) == f"cannot write {target}: the disk is full; the old file is unchanged; free some space and retry"
+    assert caught.value.text("it") == (
+        f"impossibile scrivere {target}: il disco è pieno; il file precedente è rimasto com'era; liberate spazio e riprovate"
+    )
     assert target.read_bytes() == b"old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
@@ -231,7 +234,10 @@ def test_read_only_filesystem(tmp_path, monkeypatch):
     monkeypatch.setattr(storage.tempfile, "mkstemp", read_only)
     with pytest.raises(storage.WriteError) as caught:
         storage.write_atomic(target, b"new report", overwrite=True)
-    assert str(caught.value) == f"cannot write in {tmp_path}: Read-only file system"
+    assert str(caught.value) == (
+        f"cannot write in {tmp_path}: the file system is read-only; "
+        "ask for write access to the folder, or work on a copy of the data in a folder of yours"
+    )
     assert target.read_bytes() == b"old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 

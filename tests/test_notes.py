@@ -226,3 +226,40 @@ def test_year_is_running_until_its_last_day():
 
     assert year_is_running(2023, dt.date(2023, 12, 31)) is True
     assert year_is_running(2023, dt.date(2024, 1, 1)) is False
+
+
+@pytest.mark.parametrize("bom, codec", [(b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le")])
+def test_add_note_in_a_utf16_folder_writes_a_readable_utf16_file(mini_plan, data_dir, bom, codec):
+    (data_dir / "actuals" / "2023-Q1.csv").write_bytes(bom + "date\ttype\ttitle\r\n".encode(codec))
+    add_note(data_dir, mini_plan, "page_views", year=2023, reason="Città")
+    add_note(data_dir, mini_plan, "a2", year=None, reason="Rinvio")
+    add_note(data_dir, mini_plan, "page_views", year=2023, reason="Città, bis", replace=True)
+    expected = "subject\tyear\treason\tnext_steps\r\npage_views\t2023\tCittà, bis\t\r\na2\t\tRinvio\t\r\n"
+    assert (data_dir / "notes.csv").read_bytes() == bom + expected.encode(codec)
+    notes, issues = read_notes(data_dir / "notes.csv", mini_plan)
+    assert issues == [] and [n.reason for n in notes] == ["Città, bis", "Rinvio"]
+
+
+def test_add_note_on_a_full_disk_leaves_the_file_as_it_was(mini_plan, data_dir, monkeypatch):
+    from conftest import full_disk_after
+
+    from relint_kpi import storage
+
+    path = _write(data_dir, "subject,year,reason,next_steps\na2,,Rinvio,\n")
+    full_disk_after(monkeypatch, 4)
+    with pytest.raises(storage.WriteError):
+        add_note(data_dir, mini_plan, "page_views", year=2023, reason="Sito fermo")
+    monkeypatch.undo()
+    assert path.read_bytes() == b"subject,year,reason,next_steps\na2,,Rinvio,\n"
+
+
+def test_add_note_does_not_write_through_a_link_out_of_the_data_folder(mini_plan, data_dir, tmp_path):
+    from relint_kpi import storage
+
+    outside = tmp_path / "outside.csv"
+    outside.write_text("subject,year,reason,next_steps\n", encoding="utf-8")
+    (data_dir / "notes.csv").symlink_to(outside)
+    with pytest.raises(storage.WriteError) as caught:
+        add_note(data_dir, mini_plan, "page_views", year=2023, reason="Sito fermo")
+    assert "outside the data folder" in caught.value.text("en")
+    assert outside.read_text(encoding="utf-8") == "subject,year,reason,next_steps\n"

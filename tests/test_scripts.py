@@ -41,3 +41,11 @@ def test_reliability_quick():
     assert ", 0 uncaught exceptions |" in out
     assert re.search(r"\| bad inputs through the CLI \| (\d+) tried, \1 clean errors \(exit 1 or 2\), \1 located .*, 0 Internal error \|", out)
     assert re.search(r"\| hostile text on a terminal \(pty\) \| \d+ commands, .* 0 escape sequences from the data \|", out)
+    faults = [line for line in out.splitlines() if line.startswith("| faults survived: ")]
+    assert len(faults) == 5
+    for line in faults:
+        tried = int(line.split(" | ")[1].split(" tried")[0])
+        assert tried >= 3
+        assert f"{tried} refused with a message (exit 1), {tried} with every file byte-identical, 0 Internal error" in line
+    assert "1 of 1 exports done, nothing left; 0 locks in the temp folder" in out
+    assert "| faults: the same writes without a fault (control) | 5 of 5 succeed |" in out

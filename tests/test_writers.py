@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import records
+from conftest import full_disk_after, records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relint_kpi import writers
+from relint_kpi import storage, writers
 from relint_kpi.actuals import read_data
 from relint_kpi.issues import DataError, Issue, UsageError
+
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
@@ -31,9 +33,13 @@ def test_ids_count_up_per_quarter_and_the_file_gets_its_header(registry, mini_pl
     other = writers.add_activity(registry, mini_plan, {**MEETING, "date": "2023-07-01"})
     assert (first.cells["id"], first.line, second.cells["id"], second.line) == ("2023Q2-0001", 2, "2023Q2-0002", 3)
     assert (other.cells["id"], other.path.name) == ("2023Q3-0001", "2023-Q3.csv")
-    assert (registry / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8") == (
-        HEADER + "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,,1,\n2023Q2-0002,2023-06-30,meeting,SE,Incontro,,,Ateneo,1,\n"
-    )
+    # An empty folder gets the plan's declared form, by default Italian Excel's: ';', BOM, CRLF, 02/04/2023.
+    assert (registry / "actuals" / "2023-Q2.csv").read_bytes() == codecs.BOM_UTF8 + (
+        "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
+        "2023Q2-0001;02/04/2023;meeting;SE;Incontro;;;;1;\r\n2023Q2-0002;30/06/2023;meeting;SE;Incontro;;;Ateneo;1;\r\n"
+    ).encode()
+    # A new quarter file takes the form of the folder's other quarter files.
+    assert (registry / "actuals" / "2023-Q3.csv").read_bytes().startswith(codecs.BOM_UTF8 + b"id;date;")
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [a.id for a in records(log)] == ["2023Q2-0001", "2023Q2-0002", "2023Q3-0001"]
 
@@ -102,7 +108,8 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     import datetime as dt
 
     writers.add_stakeholder(registry, mini_plan, " Comune ", category="local_authority", internal=True, first_involved=dt.date(2021, 5, 1))
-    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,2021-05-01\n")
+    # No date in the registry yet: the folder's (here the plan's) date form.
+    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,01/05/2021\n")
     with pytest.raises(UsageError) as caught:
         writers.add_stakeholder(registry, mini_plan, "ATENEO", category="university", internal=False)
     assert str(caught.value) == f"stakeholder 'Ateneo' is already registered ({registry / 'stakeholders.csv'}:2)"
@@ -117,7 +124,14 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     assert str(caught.value) == "missing stakeholder name"
     recorded = writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note=" fatto ")
     assert recorded.line == 2
-    assert (registry / "deliverables.csv").read_text() == "action,date,note\na2,2023-01-09,fatto\n"
+    assert (registry / "deliverables.csv").read_bytes() == codecs.BOM_UTF8 + b"action;date;note\r\na2;09/01/2023;fatto\r\n"
+    with pytest.raises(writers.Refused) as caught:
+        writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note="ancora", lang="en")
+    assert caught.value.issues == [
+        Issue(str(registry / "deliverables.csv"), 2, 0, "duplicate-deliverable",
+              "the deliverable of action a2 on 09/01/2023 is already recorded here (“fatto”)")
+    ]
+    assert writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 10)).line == 3
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and log.stakeholders["Comune"].internal and log.deliverables[0].action == "a2"
 
@@ -171,7 +185,7 @@ def test_import_replaces_only_the_quarters_page_views_in_an_excel_file(data_dir,
     first = writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
     second = writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_it_utf16.csv", (2022, 4))
     assert (first.replaced, second.replaced) == (1, 1)
-    expected = lines[0] + lines[1] + lines[3] + "2022Q4-pageviews;2022-12-31;pageviews;;Page views 2022-Q4 (import matomo_pages_it_utf16.csv);1.250\r\n"
+    expected = lines[0] + lines[1] + lines[3] + "2022Q4-pageviews;31/12/2022;visualizzazioni;;Page views 2022-Q4 (import matomo_pages_it_utf16.csv);1.250\r\n"
     assert path.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
@@ -196,7 +210,8 @@ def test_append_to_a_utf16_tab_file_keeps_its_form_and_counts_lines(registry, mi
     assert (first.line, second.line) == (3, 4)
     raw = path.read_bytes()
     assert raw.count(codecs.BOM_UTF16_LE) == 1
-    assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t2023-04-02\tmeeting\tSE\tĊ due\t1\r\n2023Q2-0002\t2023-04-02\tmeeting\tSE\ttre\t1\r\n"
+    # The file's own date form and type words, as well as its dialect.
+    assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t02/04/2023\tincontro\tSE\tĊ due\t1\r\n2023Q2-0002\t02/04/2023\tincontro\tSE\ttre\t1\r\n"
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [(a.line, a.title) for a in records(log)] == [(2, "Città"), (3, "Ċ due"), (4, "tre")]
 
@@ -209,13 +224,13 @@ TEXT = st.text(
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=TEXT, notes=TEXT, excel=st.booleans(), participants=st.integers(0, 10**7))
-def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, notes, excel, participants):
+@given(title=TEXT, notes=TEXT, excel=st.booleans(), participants=st.integers(0, 10**7), end=st.sampled_from(["\n", "\r"]))
+def test_every_recorded_row_reads_back_as_recorded(registry, mini_plan, title, notes, excel, participants, end):
     path = registry / "actuals" / "2023-Q2.csv"
     if excel:
         path.write_bytes(codecs.BOM_UTF8 + ";".join(HEADER.strip().split(",")).encode() + b"\r\n")
     else:
-        path.write_text(HEADER, encoding="utf-8")
+        path.write_bytes(HEADER.replace("\n", end).encode("utf-8"))  # LF, or a bare CR (old Mac files)
     fields = {**MEETING, "type": "event", "title": title, "notes": notes, "participants": str(participants)}
     try:
         recorded = writers.add_activity(registry, mini_plan, fields)
@@ -248,7 +263,7 @@ def _plan_with_period(tmp_path, start, end):
 def test_import_for_the_quarter_the_plan_ends_in_is_dated_on_the_plans_last_day(tmp_path, data_dir):
     plan = _plan_with_period(tmp_path, "2022-01-01", "2023-11-15")
     recorded = writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2023, 4))
-    assert recorded.cells["date"] == "2023-11-15"
+    assert recorded.cells["date"] == "15/11/2023"
     log, issues = read_data(data_dir, plan)
     assert issues == [] and [(str(a.date), a.value) for a in records(log)] == [("2023-11-15", 1175)]
 
@@ -259,3 +274,199 @@ def test_import_for_a_quarter_before_the_plan_starts_is_refused(tmp_path, data_d
         writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2022, 1))
     assert str(caught.value) == "--quarter 2022Q1 is outside the plan period 2022-04-01..2023-12-31"
     assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_conventions_follow_most_rows_and_the_plan_for_an_empty_folder(registry, mini_plan):
+    from relint_kpi import csvio
+
+    path = registry / "actuals" / "2023-Q2.csv"
+    path.write_text("id,date,type,title,territory\n,01/04/2023,Incontro,a,SE\n,2023-04-02,incontro,b,SE\n,03/04/2023,meeting,c,SE\n", encoding="utf-8")
+    found = writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan)
+    # Two of three dates are DD/MM/YYYY; 'meeting' as the file spells it most often (a tie: the first seen);
+    # a type the file does not use yet gets its alias, since most rows use aliases.
+    assert found.dates == "dmy"
+    assert (found.type_words["meeting"], found.type_words["event"], found.type_words["pageviews"]) == ("Incontro", "evento", "visualizzazioni")
+    assert writers.Conventions.of_plan(mini_plan) == writers.Conventions("dmy", {k.id: k.id for k in mini_plan.activity_types})
+    path.write_text("id,date,type,title,territory\n", encoding="utf-8")
+    assert writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan) is None
+
+
+# -- faults while recording: a full disk, odd files, torn rows ------------------------
+
+
+WRITERS = {
+    "add-activity": (
+        "actuals/2023-Q1.csv",
+        HEADER + "2023Q1-0900,2023-01-02,meeting,SE,Prima,,,,1,\n",
+        lambda data, plan: writers.add_activity(data, plan, {**MEETING, "date": "2023-01-03"}),
+    ),
+    "add-stakeholder": (
+        "stakeholders.csv",
+        "name,internal,category,first_involved\nAteneo,no,university,\n",
+        lambda data, plan: writers.add_stakeholder(data, plan, "Comune", category="local_authority", internal=True),
+    ),
+    "complete-action": (
+        "deliverables.csv",
+        "action,date,note\na1,2023-01-02,\n",
+        lambda data, plan: writers.complete_action(data, plan, "a2", date=dt.date(2023, 1, 9), note="fatto"),
+    ),
+    "import-pageviews": (
+        "actuals/2022-Q4.csv",
+        HEADER + "2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n",
+        lambda data, plan: writers.import_pageviews(data, plan, FIXTURES / "matomo_pages_en.csv", (2022, 4)),
+    ),
+}
+
+
+@pytest.mark.parametrize("allowed", [0, 9])
+@pytest.mark.parametrize("command", list(WRITERS))
+def test_a_full_disk_leaves_every_writers_file_as_it_was(registry, mini_plan, monkeypatch, command, allowed):
+    name, before, write = WRITERS[command]
+    path = registry / name
+    path.write_text(before, encoding="utf-8")
+    full_disk_after(monkeypatch, allowed)
+    with pytest.raises(storage.WriteError) as caught:
+        write(registry, mini_plan)
+    assert "the disk is full" in caught.value.text("en") and "il disco è pieno" in caught.value.text("it")
+    monkeypatch.undo()
+    assert path.read_bytes() == before.encode("utf-8")
+    assert sorted(p.name for p in path.parent.iterdir() if p.name != ".relint.lock") == sorted(
+        p.name for p in path.parent.iterdir() if p.name != ".relint.lock" and not p.name.endswith(".tmp")
+    )
+    assert read_data(registry, mini_plan)[1] == []
+
+
+@pytest.mark.parametrize("command", ["add-activity", "import-pageviews"])
+def test_a_full_disk_leaves_no_new_quarter_file(registry, mini_plan, monkeypatch, command):
+    name, _, write = WRITERS[command]
+    full_disk_after(monkeypatch, 5)
+    with pytest.raises(storage.WriteError):
+        write(registry, mini_plan)
+    assert not (registry / name).exists()
+
+
+def test_a_utf16_big_endian_file_gets_big_endian_rows(registry, mini_plan):
+    path = registry / "actuals" / "2023-Q2.csv"
+    header = "id\tdate\ttype\tterritory\ttitle\tvalue\r\n"
+    path.write_bytes(codecs.BOM_UTF16_BE + header.encode("utf-16-be"))
+    recorded = writers.add_activity(registry, mini_plan, {**MEETING, "title": "Città"})
+    assert recorded.line == 2
+    assert path.read_bytes() == codecs.BOM_UTF16_BE + (header + "2023Q2-0001\t02/04/2023\tmeeting\tSE\tCittà\t1\r\n").encode("utf-16-be")
+    log, issues = read_data(registry, mini_plan)
+    assert issues == [] and [(a.line, a.title) for a in records(log)] == [(2, "Città")]
+
+
+def test_import_into_a_utf16_big_endian_file_keeps_its_byte_order(data_dir, mini_plan):
+    path = data_dir / "actuals" / "2022-Q4.csv"
+    header = "id\tdate\ttype\ttitle\tvalue\r\n"
+    path.write_bytes(codecs.BOM_UTF16_BE + (header + "m1\t02/11/2022\tnota\tCittà\t1\r\n").encode("utf-16-be"))
+    writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
+    row = "2022Q4-pageviews\t31/12/2022\tvisualizzazioni\tPage views 2022-Q4 (import matomo_pages_en.csv)\t1175\r\n"
+    assert path.read_bytes() == codecs.BOM_UTF16_BE + (header + "m1\t02/11/2022\tnota\tCittà\t1\r\n" + row).encode("utf-16-be")
+
+
+def test_a_superscript_digit_in_an_export_is_a_clean_error(tmp_path, mini_plan):
+    export = tmp_path / "pages.csv"
+    export.write_text("label,nb_hits,url\nindex,²,https://x.it/relazioni-internazionali/index\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        writers.read_pageviews_export(export, mini_plan)
+    assert caught.value.issues == [Issue(str(export), 2, 2, "bad-pageviews", "page views '²' is not a whole number")]
+
+
+def test_add_activity_after_a_torn_last_row_refuses(registry, mini_plan):
+    path = registry / "actuals" / "2023-Q1.csv"
+    torn = HEADER + "2023Q1-0900,2023-01-02,meeting,SE,Prima,,,,1,\n2023Q1-0901,2023-01-"
+    path.write_text(torn, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        writers.add_activity(registry, mini_plan, {**MEETING, "date": "2023-01-05"})
+    assert caught.value.issues == [
+        Issue(
+            str(path),
+            3,
+            0,
+            "torn-row",
+            "the last row is cut short (2 of 10 cells) and the file does not end with a line end: "
+            "a write was interrupted; complete or delete the row",
+        )
+    ]
+    assert path.read_text(encoding="utf-8") == torn
+
+
+@pytest.mark.parametrize("command", ["add-stakeholder", "complete-action"])
+def test_other_writers_refuse_after_a_torn_last_row(registry, mini_plan, command):
+    name, before, write = WRITERS[command]
+    path = registry / name
+    torn = before + before.splitlines()[-1][:3]
+    path.write_text(torn, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        write(registry, mini_plan)
+    assert [(i.line, i.code) for i in caught.value.issues] == [(3, "torn-row")]
+    assert path.read_text(encoding="utf-8") == torn
+
+
+def test_add_activity_after_a_cr_only_file_says_the_right_line(registry, mini_plan):
+    path = registry / "actuals" / "2023-Q2.csv"
+    path.write_bytes((HEADER.rstrip("\n") + "\r2023Q2-0001,2023-04-01,note,SE,a,,,,,\r").encode("utf-8"))
+    recorded = writers.add_activity(registry, mini_plan, MEETING)
+    assert (recorded.cells["id"], recorded.line) == ("2023Q2-0002", 3)
+    assert path.read_bytes().endswith(b"\r2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,\r")
+    log, issues = read_data(registry, mini_plan)
+    assert issues == [] and [a.line for a in records(log)] == [2, 3]
+
+
+def test_add_activity_after_a_cr_only_file_without_a_last_line_end(registry, mini_plan):
+    path = registry / "actuals" / "2023-Q2.csv"
+    path.write_bytes((HEADER.rstrip("\n") + "\r2023Q2-0001,2023-04-01,note,SE,a,,,,,").encode("utf-8"))
+    recorded = writers.add_activity(registry, mini_plan, MEETING)
+    assert recorded.line == 3
+    log, issues = read_data(registry, mini_plan)
+    assert issues == [] and [a.line for a in records(log)] == [2, 3]
+
+
+def test_a_quarter_file_linked_to_outside_the_data_folder_is_not_written(registry, mini_plan, tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_text(HEADER, encoding="utf-8")
+    link = registry / "actuals" / "2023-Q2.csv"
+    link.symlink_to(outside)
+    for write in (
+        lambda: writers.add_activity(registry, mini_plan, MEETING),
+        lambda: writers.import_pageviews(registry, mini_plan, FIXTURES / "matomo_pages_en.csv", (2023, 2)),
+    ):
+        with pytest.raises(storage.WriteError) as caught:
+            write()
+        assert caught.value.text("en") == (
+            f"{link} is a symbolic link to {outside}, outside the data folder {registry}; relint does not write "
+            "through it: put the file itself in the data folder in place of the link"
+        )
+        assert caught.value.text("it") == (
+            f"{link} è un collegamento simbolico a {outside}, fuori dalla cartella dei dati {registry}; relint non "
+            "vi scrive attraverso: mettete il file stesso nella cartella dei dati al posto del collegamento"
+        )
+    assert outside.read_text(encoding="utf-8") == HEADER and link.is_symlink()
+
+
+def test_a_registry_linked_to_outside_the_data_folder_is_not_written(registry, mini_plan, tmp_path):
+    outside = tmp_path / "deliverables.csv"
+    outside.write_text("action,date,note\n", encoding="utf-8")
+    (registry / "deliverables.csv").symlink_to(outside)
+    with pytest.raises(storage.WriteError):
+        writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9))
+    assert outside.read_text(encoding="utf-8") == "action,date,note\n"
+
+
+def test_a_link_inside_the_data_folder_is_followed(registry, mini_plan):
+    real = registry / "actuals" / "archive.csv"
+    real.write_text(HEADER, encoding="utf-8")
+    (registry / "actuals" / "2023-Q2.csv").symlink_to(real)
+    writers.add_activity(registry, mini_plan, MEETING)
+    assert real.read_text(encoding="utf-8") == HEADER + "2023Q2-0001,02/04/2023,meeting,SE,Incontro,,,,1,\n"
+
+
+def test_import_pageviews_after_a_torn_last_row_refuses(data_dir, mini_plan):
+    path = data_dir / "actuals" / "2022-Q4.csv"
+    torn = HEADER + "2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n2022Q4-0002,2022-11-"
+    path.write_text(torn, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
+    assert [(i.line, i.code) for i in caught.value.issues] == [(3, "torn-row")]
+    assert path.read_text(encoding="utf-8") == torn

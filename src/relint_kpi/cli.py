@@ -7,6 +7,7 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -85,6 +86,12 @@ def say(text: str, err: bool = False, nl: bool = True) -> None:
     typer.echo(message_text(text), err=err, nl=nl)
 
 
+def say_lines(text: str) -> None:
+    """Print lines relint laid out itself (a wrapped paragraph): each line escaped as :func:`say` does."""
+    for line in text.split("\n"):
+        say(line)
+
+
 def print_issues(issues) -> None:
     """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES.
 
@@ -102,8 +109,8 @@ def print_issues(issues) -> None:
     say(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
-def run(action) -> None:
-    """Run a command body, mapping library errors to messages and exit codes."""
+def run(action, lang: str = "it") -> None:
+    """Run a command body, mapping library errors to messages (in ``lang``) and exit codes."""
     try:
         action()
     except DataError as exc:
@@ -113,7 +120,7 @@ def run(action) -> None:
         say(f"Error: {exc}", err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        say(f"Error: {exc}", err=True)
+        say(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -170,21 +177,28 @@ def validate_command(
 ) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
-    Exits 0 when everything is valid, 1 when there are problems. With --year,
-    a target missed in that year (once it is over) with no reason in
-    data/notes.csv is a warning: printed, but the exit code stays 0.
+    Exits 0 when everything is valid, 1 when there are problems. Likely
+    duplicate rows (same date, type and territory, similar title) are
+    listed as warnings, with the earlier row's line. With --year, a target
+    missed in that year (once it is over) with no reason in data/notes.csv
+    is a warning too. Warnings are printed but the exit code stays 0.
 
     Example: relint --data data validate --year 2023
     """
 
     def body():
         # Imported when the command runs, so --help loads neither pydantic nor pandas.
-        from relint_kpi.workspace import check_all
+        from relint_kpi.workspace import check_all, data_warnings
 
         ws = workspace()
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
+        duplicates = data_warnings(log, lang.value)
+        for warning in duplicates[:MAX_ISSUES]:
+            say(format_issue(warning), err=True)
+        if duplicates:
+            say(t("warn.count", lang.value).format(count=len(duplicates)), err=True)
         warnings = []
         if year is not None:
             # Imported only with --year: the deviation check computes the year's status.
@@ -211,32 +225,15 @@ def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_missing(plan, values: dict, lang: str) -> None:
-    """Prompt for missing required values, offering the plan's choices, or refuse."""
-    needed = ["type", "date", "title"]
-    kind = plan.activity_type(values["type"]) if values.get("type") else None
-    if kind is None or kind.needs_territory:  # an unknown type may need one (the check refuses it later)
-        needed.insert(2, "territory")
-    missing = [name for name in needed if not values.get(name)]
-    if not missing:
-        return
+def terminal():
+    """The prompts and lines of an interactive run, or None when standard input is not a terminal."""
     if not stdin_is_interactive():
-        flags = ", ".join(f"--{name}" for name in missing)
-        raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
-    for name in needed:
-        if values.get(name):
-            continue
-        if name == "type":
-            choices = ", ".join(f"{k.id} ({k.label.get(lang)})" for k in plan.activity_types)
-            say(f"{t('recorded.types', lang)}: {choices}")
-        if name == "territory":
-            codes = ", ".join(f"{place.code} {place.name.get(lang)}" for _, place in plan.all_territories())
-            say(t("recorded.territories", lang).format(codes=codes))
-        values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
-        if name == "type":
-            kind = plan.activity_type(values["type"])
-            if kind is not None and not kind.needs_territory and "territory" in needed:
-                needed.remove("territory")
+        return None
+    # Imported when needed: entry loads pydantic, which --help does without.
+    from relint_kpi.entry import Terminal
+
+    ask = lambda text: typer.prompt(text, default="", show_default=False)  # noqa: E731
+    return Terminal(ask=ask, print_line=say_lines, width=shutil.get_terminal_size().columns)
 
 
 def _print_recorded(recorded, lang: str) -> None:
@@ -250,10 +247,13 @@ def _print_recorded(recorded, lang: str) -> None:
     if recorded.matched is not None:
         matched, rows = recorded.matched
         say("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
-    width = max(len(k) for k in recorded.cells)
-    for key, value in recorded.cells.items():
-        if value:
-            say(f"  {key.ljust(width)}  {value}")
+    # Imported when needed: entry loads pydantic, which --help does without.
+    from relint_kpi.entry import cell_lines
+
+    for line in cell_lines(recorded.cells):
+        say(line)
+    for warning in recorded.warnings:
+        say(format_issue(warning), err=True)
 
 
 @app.command("add-activity")
@@ -268,37 +268,66 @@ def add_activity_command(
     value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
     notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
+    allow_duplicate: Annotated[
+        bool, typer.Option("--allow-duplicate", help="Record the row even if one of the same date, type, territory and a similar title exists.")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="For page views: replace the quarter's page-views row already recorded.")
+    ] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
 
-    Missing required values are asked for when run in a terminal. The row is
-    checked exactly as `relint validate` checks files; unknown stakeholders
-    must first be registered with `relint add-stakeholder`.
+    In a terminal, missing or refused values are asked for one at a time,
+    each checked as it is typed; the row is shown before it is written. The
+    row is checked exactly as `relint validate` checks files, and written in
+    the file's own form (delimiter, dates, type words). A row like one
+    already recorded (same date, type and territory, similar title) is
+    refused unless --allow-duplicate; unknown stakeholders must first be
+    registered with `relint add-stakeholder`.
 
     Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambasciatore del Belgio"
     """
 
     def body():
         # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi import entry
+        from relint_kpi.rows import RowContext
         from relint_kpi.workspace import load_plan_or_fail
-        from relint_kpi.writers import add_activity
+        from relint_kpi.writers import load_registry
 
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        values = {"type": type_, "date": date, "territory": territory, "title": title}
-        _ask_missing(plan, values, lang.value)
-        fields = {
-            **values,
+        data_dir = ws.data_dir(plan)
+        given = {
+            "type": type_,
+            "date": date,
+            "territory": territory,
+            "title": title,
             "action": action,
             "participants": participants,
-            "stakeholders": "|".join(stakeholder or []),
+            "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
             "notes": notes,
         }
-        _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
+        term = terminal()
+        missing = entry.missing_required(plan, given)
+        if missing and term is None:
+            flags = ", ".join(f"--{name}" for name in missing)
+            raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
+        review = False
+        if term is not None:
+            context = RowContext(plan, load_registry(data_dir, plan))
+            if entry.wants_interview(plan, context, given):
+                given, review = entry.interview(plan, context, given, term, lang.value), True
+        fields = {name: cell for name, cell in given.items() if cell is not None}
+        options = {"dry_run": dry_run, "allow_duplicate": allow_duplicate, "replace": replace}
+        recorded = entry.record(data_dir, plan, fields, term, lang.value, review=review, **options)
+        if recorded is None:
+            raise typer.Exit(1)
+        _print_recorded(recorded, lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("add-stakeholder")
@@ -331,7 +360,7 @@ def add_stakeholder_command(
         plan = load_plan_or_fail(ws)
         _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("complete-action")
@@ -354,9 +383,9 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
+        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note, lang=lang.value), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("add-note")
@@ -387,7 +416,7 @@ def add_note_command(
         written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
         _print_recorded(written, lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 @app.command("import-pageviews")
@@ -416,7 +445,7 @@ def import_pageviews_command(
             raise UsageError(f"no file '{export}'")
         _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
 
-    run(body)
+    run(body, lang.value)
 
 
 # -- status ------------------------------------------------------------------------
@@ -558,7 +587,7 @@ def report_command(
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
         write_report(report, fmt.value, output, force=force)
 
-    run(body)
+    run(body, lang.value)
 
 
 # -- export ------------------------------------------------------------------------

@@ -96,21 +96,29 @@ def capped(issues: list[Issue]) -> list[Issue]:
 def decode(path: Path) -> tuple[str, str]:
     """The text of a file and its encoding: by BOM, then UTF-8, then Windows-1252.
 
+    The encoding of a file with a BOM says so: ``utf-8-sig``, ``utf-16-le``
+    or ``utf-16-be`` (the text is without the BOM; :func:`encode_file` puts
+    it back).
+
     Raises :class:`DataError` with the line and byte of the first byte no
     encoding fits, or of a NUL byte (a binary file, not a CSV).
     """
     raw = path.read_bytes()
     shown = display_path(path)
+    skip = 0
     if raw.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ["utf-16"]
+    elif raw.startswith(codecs.BOM_UTF16_LE):
+        # The byte order is kept in the name, so rows are appended in the file's own order.
+        candidates, skip = ["utf-16-le"], 2
+    elif raw.startswith(codecs.BOM_UTF16_BE):
+        candidates, skip = ["utf-16-be"], 2
     else:
         candidates = ["utf-8", "cp1252"]
     first_error: UnicodeDecodeError | None = None
     for encoding in candidates:
         try:
-            text = raw.decode(encoding)
+            text = raw[skip:].decode(encoding)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
             continue
@@ -154,8 +162,18 @@ def sniff(path: str | Path) -> CsvDialect:
     text, encoding = decode(Path(path))
     first = _FIRST_LINE.match(text)[0]
     delimiter = delimiter_of(first)
-    newline = "\r\n" if first.endswith("\r\n") else "\n"
-    return CsvDialect(delimiter, encoding, newline, _header_names(first, delimiter), text.endswith("\n") or not text)
+    newline = "\r\n" if first.endswith("\r\n") else "\r" if first.endswith("\r") else "\n"
+    return CsvDialect(delimiter, encoding, newline, _header_names(first, delimiter), _ends_a_line(text) or not text)
+
+
+def _ends_a_line(text: str) -> bool:
+    """Whether ``text`` ends with a line end (LF, CRLF or a bare CR, as old Mac files end lines)."""
+    return text.endswith(("\n", "\r"))
+
+
+def count_lines(text: str) -> int:
+    """How many line ends ``text`` holds, counted as the csv module counts lines (LF, CRLF, bare CR)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
 def _header_names(first_line: str, delimiter: str) -> list[str]:
@@ -269,7 +287,7 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
         rows.append((start, cells))
     if pending is not None:
         line, count = pending
-        if count < width and not text.endswith("\n"):
+        if count < width and not _ends_a_line(text):
             table.add(
                 line,
                 None,
@@ -395,13 +413,24 @@ def format_row(cells: Sequence[str], *, delimiter: str, newline: str) -> str:
     return buffer.getvalue()[:-2] + newline
 
 
+#: The BOM a whole file in a :func:`decode` encoding starts with.
+_BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+
+
 def encode_text(text: str, encoding: str) -> bytes:
-    """Encode text to append to a file in ``encoding``, without a BOM.
+    """Encode text to append to a file in ``encoding`` (a :func:`decode` encoding), without a BOM.
 
     A BOM belongs at the start of a file only, never before an appended row.
+    UTF-16 keeps the file's byte order (``utf-16-be`` stays big-endian);
+    a bare ``utf-16`` means little-endian, what Excel writes.
     """
     codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le"}.get(encoding, encoding)
     return text.encode(codec)
+
+
+def encode_file(text: str, encoding: str) -> bytes:
+    """Encode a whole file's text in ``encoding`` (a :func:`decode` encoding), with the BOM it had."""
+    return _BOMS.get(encoding, b"") + encode_text(text, encoding)
 
 
 def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: str) -> bytes:
@@ -409,11 +438,28 @@ def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: 
     return encode_text(format_row(cells, delimiter=delimiter, newline=newline), encoding)
 
 
-def dialect_for(path: Path, header: Sequence[str]) -> CsvDialect:
-    """The dialect a row appended to ``path`` takes: the file's own, or relint's for a new file with ``header``."""
+def dialect_for(path: Path, header: Sequence[str], like: Sequence[Path] = (), default: CsvDialect = NEW_FILE_DIALECT) -> CsvDialect:
+    """The dialect a row appended to ``path`` takes.
+
+    The file's own when it has any content; for a new or empty file, that
+    of the first readable file of ``like`` (its sibling files, newest
+    first), else ``default``, with ``header`` as its columns.
+    """
     if path.exists() and path.stat().st_size > 0:
         return sniff(path)
-    return dataclasses.replace(NEW_FILE_DIALECT, header=list(header))
+    for sibling in like:
+        if sibling != path and sibling.is_file() and sibling.stat().st_size > 0:
+            try:
+                found = sniff(sibling)
+            except DataError:
+                continue  # an unreadable sibling says nothing about the folder's form
+            return dataclasses.replace(found, header=list(header), ends_with_newline=True)
+    return dataclasses.replace(default, header=list(header))
+
+
+def _bom(encoding: str) -> bytes:
+    """The byte-order mark a new file in ``encoding`` starts with (none for plain UTF-8 or cp1252)."""
+    return {"utf-8-sig": codecs.BOM_UTF8, "utf-16": codecs.BOM_UTF16_LE}.get(encoding, b"")
 
 
 def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
@@ -431,12 +477,13 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
         )
     data = b""
     if not path.exists() or path.stat().st_size == 0:
-        data += encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding="utf-8")
+        data += _bom(dialect.encoding) + encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding=dialect.encoding)
         line = 2
     else:
         text, _ = decode(path)
-        line = text.count("\n") + 1
+        line = count_lines(text) + 1
         if not dialect.ends_with_newline:
+            refuse_torn(path, text, columns)
             # A row saved by an editor without a final line end must not be glued to ours.
             data += encode_text(dialect.newline, dialect.encoding)
             line += 1
@@ -446,6 +493,17 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
         raise DataError([unencodable(path, dialect.encoding, exc)]) from None
     storage.append_bytes(path, data)
     return line
+
+
+def refuse_torn(path: Path, text: str, header: Sequence[str]) -> None:
+    """Raise the reader's ``torn-row`` issue when the file's last row was cut short by an interrupted write.
+
+    A row appended after it would turn the torn row into a row of the wrong
+    width in the middle of the file; the user must first complete or delete it.
+    """
+    torn = [issue for issue in read_rows(path, header, (), text).issues if issue.code == "torn-row"]
+    if torn:
+        raise DataError(torn)
 
 
 def unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:

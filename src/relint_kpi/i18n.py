@@ -365,6 +365,111 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "{matched} righe su {rows} dell'export corrispondono; visualizzazioni: {value}",
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
+    "clash.metric": {
+        "it": "il {quarter} ha già la sua riga di questo tipo («{title}»); sostituirla con --replace",
+        "en": "{quarter} already has its row of this type (“{title}”); pass --replace to replace it",
+    },
+    "clash.duplicate": {
+        "it": "probabile doppione: stessa data, tipo e territorio, titolo simile («{title}»); per registrarla comunque usare --allow-duplicate",
+        "en": "likely duplicate: same date, type and territory, similar title (“{title}”); pass --allow-duplicate to record it anyway",
+    },
+    "clash.deliverable": {
+        "it": "il risultato dell'azione {action} del {date} è già registrato qui («{note}»)",
+        "en": "the deliverable of action {action} on {date} is already recorded here (“{note}”)",
+    },
+    # -- add-activity at a terminal (entry.py) ---------------------------------
+    "entry.prompt.type": {"it": "Tipo", "en": "Type"},
+    "entry.prompt.date": {"it": "Data (GG/MM/AAAA o AAAA-MM-GG)", "en": "Date (DD/MM/YYYY or YYYY-MM-DD)"},
+    "entry.prompt.territory": {"it": "Territorio", "en": "Territory"},
+    "entry.prompt.title": {"it": "Titolo", "en": "Title"},
+    "entry.prompt.value": {"it": "Quante? ({label})", "en": "How many? ({label})"},
+    "entry.prompt.participants": {"it": "Partecipanti", "en": "Participants"},
+    "entry.prompt.stakeholder": {"it": "Stakeholder (vuoto per finire)", "en": "Stakeholder (blank to finish)"},
+    "entry.prompt.action": {"it": "Azione (vuoto per nessuna)", "en": "Action (blank for none)"},
+    "entry.stakeholders.all": {
+        "it": "Stakeholder coinvolti (facoltativi), uno alla volta; registrati: {names}",
+        "en": "Stakeholders involved (optional), one at a time; registered: {names}",
+    },
+    "entry.stakeholders.many": {
+        "it": "Stakeholder coinvolti (facoltativi), uno alla volta: {count} registrati, scrivere parte del nome per vedere quelli che corrispondono",
+        "en": "Stakeholders involved (optional), one at a time: {count} registered, type part of a name to see those that match",
+    },
+    "entry.actions": {"it": "Azione del piano a cui serve (facoltativa):", "en": "The plan action it serves (optional):"},
+    "entry.needed": {"it": "serve un numero intero (per esempio 1250)", "en": "a whole number is needed (for example 1250)"},
+    "entry.maybe": {"it": "Forse: {choices}", "en": "Did you mean: {choices}"},
+    "entry.summary": {"it": "La riga per {where}:", "en": "The row for {where}:"},
+    "entry.confirm": {"it": "Registrare la riga?", "en": "Record the row?"},
+    "entry.confirm.duplicate": {"it": "Registrarla comunque?", "en": "Record it anyway?"},
+    "entry.confirm.replace": {"it": "Sostituire la riga esistente con questa?", "en": "Replace the existing row with this one?"},
+    "entry.yes_no.default_yes": {"it": "[S/n]", "en": "[Y/n]"},
+    "entry.yes_no.default_no": {"it": "[s/N]", "en": "[y/N]"},
+    "entry.yes_no.again": {"it": "  Rispondere s (sì) o n (no).", "en": "  Answer y (yes) or n (no)."},
+    "entry.nothing": {"it": "Nulla è stato registrato.", "en": "Nothing was recorded."},
+    "entry.retry": {
+        "it": "Per riprovare senza riscrivere le risposte: {command}",
+        "en": "To try again without typing the answers again: {command}",
+    },
+    "warn.likely_duplicate": {
+        "it": "probabile doppione della riga {first} («{title}»): stessa data, tipo e territorio, titolo simile",
+        "en": "likely duplicate of the row at {first} (“{title}”): same date, type and territory, similar title",
+    },
+    "warn.count": {"it": "avvisi: {count} (non sono errori)", "en": "warnings: {count} (not errors)"},
+    # -- writes that could not be done (storage.WriteError) --------------------
+    "cli.error": {"it": "Errore", "en": "Error"},
+    "storage.append_undone": {
+        "it": "impossibile scrivere in {path}: {reason}. Il file è rimasto com'era; {advice}",
+        "en": "cannot write to {path}: {reason}. The file is as it was; {advice}",
+    },
+    "storage.append_torn": {
+        "it": "impossibile scrivere in {path}: {reason}, e la riga scritta a metà non si è potuta togliere: "
+        "relint validate la segnala; cancellatela, poi {advice}",
+        "en": "cannot write to {path}: {reason}, and the half-written row could not be taken back: "
+        "relint validate reports it; delete it, then {advice}",
+    },
+    "storage.cannot_open": {
+        "it": "impossibile aprire {path} in scrittura: {reason}; {advice}",
+        "en": "cannot open {path} for writing: {reason}; {advice}",
+    },
+    "storage.cannot_write_in": {
+        "it": "impossibile scrivere in {folder}: {reason}; {advice}",
+        "en": "cannot write in {folder}: {reason}; {advice}",
+    },
+    "storage.replace_failed": {
+        "it": "impossibile scrivere {path}: {reason}; il file precedente è rimasto com'era; {advice}",
+        "en": "cannot write {path}: {reason}; the old file is unchanged; {advice}",
+    },
+    "storage.lock_not_file": {
+        "it": "{lock} è {kind}, non il file di blocco di relint; {delete} (relint ricrea il file di blocco) e riprovate",
+        "en": "{lock} is {kind}, not relint's lock file; {delete} (relint creates the lock file again) and retry",
+    },
+    "storage.output_not_file": {
+        "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
+        "en": "{path} is {kind}, not a regular file; relint does not replace it, even with --force: choose another --output",
+    },
+    "storage.lock_timeout": {
+        "it": "{path} è bloccato da un altro comando relint (atteso {wait} s); riprovate tra poco, "
+        "o cercate un processo relint bloccato",
+        "en": "{path} is locked by another relint command (waited {wait} s); retry in a moment, "
+        "or look for a relint process that hangs",
+    },
+    "storage.no_folder": {
+        "it": "la cartella {folder} non esiste; createla o scegliete un altro --output",
+        "en": "folder {folder} does not exist; create it or choose another --output",
+    },
+    "storage.output_exists": {
+        "it": "{path} esiste già; aggiungete --force per sostituirlo",
+        "en": "{path} already exists; pass --force to replace it",
+    },
+    "storage.folder_is_file": {
+        "it": "{folder} è {kind}, non una cartella; spostatelo o rinominatelo, e relint creerà la cartella",
+        "en": "{folder} is {kind}, not a folder; move or rename it, and relint will create the folder",
+    },
+    "writers.link_outside": {
+        "it": "{link} è un collegamento simbolico a {target}, fuori dalla cartella dei dati {folder}; relint non "
+        "vi scrive attraverso: mettete il file stesso nella cartella dei dati al posto del collegamento",
+        "en": "{link} is a symbolic link to {target}, outside the data folder {folder}; relint does not write "
+        "through it: put the file itself in the data folder in place of the link",
+    },
     "recorded.types": {"it": "Tipi", "en": "Types"},
     # -- messages about the user's files (rendered by message()) ---------------------
     "yaml.no_month": {

@@ -41,7 +41,7 @@ from relint_kpi.render.formatting import format_number
 from relint_kpi.plan import Plan
 from relint_kpi.records import Note
 from relint_kpi.rows import Text, fail, validate_cells
-from relint_kpi.writers import Recorded
+from relint_kpi.writers import Recorded, check_writable
 
 FILE_NAME = "notes.csv"
 NOTE_COLUMNS = ("subject", "year", "reason", "next_steps")
@@ -182,10 +182,8 @@ def add_note(
     if row is None:
         raise DataError([Issue(i.path, 0, 0, i.code, i.message) for i in issues])
     cells = {"subject": row.subject, "year": "" if row.year is None else str(row.year), "reason": row.reason, "next_steps": row.next_steps}
-    odd = csvio.not_a_file(path)
-    if odd is not None:
-        raise DataError([odd])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    check_writable(path, data_dir)
+    storage.make_folder(data_dir)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
             dialect = _folder_dialect(data_dir)
@@ -206,14 +204,14 @@ def add_note(
                 "pass --replace to rewrite it, or edit that line"
             )
         dialect = csvio.sniff(path)
-        text = path.read_bytes().decode(dialect.encoding)
+        text, _ = csvio.decode(path)
         storage.replace_file(path, _encode(path, _replace_line(text, dialect, existing.line, cells), dialect.encoding))
         return Recorded(path, existing.line, cells, replaced=1)
 
 
 def _encode(path: Path, text: str, encoding: str) -> bytes:
     try:
-        return text.encode(encoding)
+        return csvio.encode_file(text, encoding)
     except UnicodeEncodeError as exc:
         raise DataError([csvio.unencodable(path, encoding, exc)]) from None
 

@@ -230,6 +230,25 @@ class PageViewsImport(Model):
     label_patterns: list[str] = []
 
 
+class CsvFormat(Model):
+    """How relint writes a data file when the folder has none to copy (its first quarter file).
+
+    A file that exists keeps its own form, and a new quarter file takes the
+    form of the folder's other quarter files; this is the form of the very
+    first one. The default is what Excel with Italian settings saves ("CSV
+    (separatore: punto e virgola)"): ``;``, UTF-8 with a BOM, CRLF line ends,
+    dates as 11/03/2023.
+    """
+
+    delimiter: Literal[";", ",", "\t"] = ";"
+    encoding: Literal["utf-8", "cp1252"] = "utf-8"
+    bom: bool = True
+    line_end: Literal["crlf", "lf"] = "crlf"
+    dates: Literal["dd/mm/yyyy", "yyyy-mm-dd"] = "dd/mm/yyyy"
+    #: ``id``: type words as the plan's ids (meeting); ``alias``: each type's first alias (incontro).
+    type_words: Literal["id", "alias"] = "id"
+
+
 #: IATI OrganisationType codes (government, local government, NGOs, multilaterals, …).
 OrganisationType = Literal["10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73", "80", "90"]
 
@@ -268,6 +287,7 @@ class Plan(Model):
     actions: list[Action]
     evaluation_criteria: list[EvaluationCriterion]
     pageviews_import: PageViewsImport | None = None
+    csv_format: CsvFormat = CsvFormat()
     iati: IatiSettings | None = None
 
     # -- look-ups used across the code base -------------------------------

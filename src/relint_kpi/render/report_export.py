@@ -14,7 +14,7 @@ from pathlib import Path
 
 from relint_kpi.issues import UsageError
 from relint_kpi.report import Report
-from relint_kpi.storage import OutputExists, write_atomic
+from relint_kpi.storage import OutputExists, refuse_odd_output, write_atomic
 
 
 def _table(report: Report) -> bytes:
@@ -111,11 +111,14 @@ def write_output(data: bytes, output: Path | str, *, force: bool = False, suffix
     """Write an export's bytes to ``output`` atomically, never silently replacing a file.
 
     Raises :class:`UsageError` when ``output`` is a folder, or exists and
-    ``force`` is not set (also when another process created it meanwhile).
+    ``force`` is not set (also when another process created it meanwhile);
+    :class:`~relint_kpi.storage.WriteError` when it exists and is not a
+    regular file (a device, a FIFO, a link), whatever ``force`` says.
     """
     output = Path(output)
     if output.is_dir():
         raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + suffix)}")
+    refuse_odd_output(output)  # a device, a FIFO, a link: not even --force replaces it
     if output.exists() and not force:
         raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
     try:
