@@ -9,7 +9,10 @@ writers killed with SIGKILL at random moments (completed rows kept, torn
 tails detected); a catalogue of bad inputs (the share of messages that carry
 ``file:line:col``); an XLSX and CSV export of hostile titles (cells with a live
 formula); a fuzz run of the CSV reader, the number parser and the YAML loader
-(examples run, uncaught exceptions); faults survived with nothing lost: a full
+(examples run, uncaught exceptions); bad inputs through the command line
+(plans, data files, registries, options: clean errors, file:line, no
+``Internal error``); hostile text shown by every view on a pseudo-terminal
+(escape sequences from the data that reached it); faults survived with nothing lost: a full
 disk mid-append (a real tmpfs as root), a read-only data folder, a folder, link
 or FIFO planted as the lock, a quarter file linked out of the data folder, a
 device, FIFO or link as ``--output --force`` (tried, refused cleanly, files
@@ -184,6 +187,244 @@ def hostile_exports() -> dict:
             1 for row in csv.reader(io.StringIO(text)) for cell in row if cell[:1] in ("=", "+", "@", "\t", "\r") or cell.startswith("-") and not re.fullmatch(r"-[0-9.]+", cell)
         )
     return {"xlsx_cells": len(cells), "xlsx_formulas": formulas, "csv_live": csv_live}
+
+
+# -- bad inputs through the command line: clean errors, with file:line where there is one ----------
+
+GOOD_ROW = "q2-1,2023-04-02,meeting,SE,Incontro\n"
+#: A plan change: (text to find in the mini plan, what to write instead).
+PLAN_EDITS = {
+    "yaml: duplicate key in another spelling": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 8, +2023: 99}"),
+    "yaml: same key, 1 and true": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 8, 2023.0: 1}"),
+    "yaml: duplicate key": ("  source_document: \"test\"\n", "  source_document: \"test\"\n  source_document: \"x\"\n"),
+    "yaml: !!merge key": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 8, !!merge <<: {2023: 99}}"),
+    "yaml: plain << key": ("targets: {2022: 4, 2023: 8}", "targets: {<<: {2023: 99}, 2022: 4}"),
+    "yaml: 29 February 2023": ("end: 2023-12-31}", "end: 2023-02-29}"),
+    "yaml: month 13": ("end: 2023-12-31}", "end: 2023-13-01}"),
+    "yaml: year 0": ("start: 2022-01-01", "start: 0000-01-01"),
+    "yaml: !!int abc": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: !!int abc}"),
+    "yaml: !!float x": ("on_track: 0.9", "on_track: !!float x"),
+    "yaml: python tag": ("source_document: \"test\"", "source_document: !!python/object:os.system ls"),
+    "yaml: custom tag": ("source_document: \"test\"", "source_document: !secret x"),
+    "yaml: alias": ("thresholds: {on_track: 0.9, at_risk: 0.7}", "thresholds: &t {on_track: 0.9, at_risk: 0.7}\nx: *t"),
+    "yaml: tab indentation": ("  source_document: \"test\"\n", "\tsource_document: \"test\"\n"),
+    "yaml: unclosed quote": ("source_document: \"test\"", "source_document: \"test"),
+    "yaml: second document": ("schema_version: 1\n", "schema_version: 1\n---\nx: 1\n"),
+    "yaml: control character": ("source_document: \"test\"", "source_document: te\x01st"),
+    "plan: unknown key": ("thresholds: {on_track: 0.9, at_risk: 0.7}", "thresholds: {on_track: 0.9, at_risk: 0.7, colour: red}"),
+    "plan: missing key": ("  source_document: \"test\"\n", ""),
+    "plan: 5.000 as a target": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 5.000}"),
+    "plan: 0123 as a target": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 0123}"),
+    "plan: negative target": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: -1}"),
+    "plan: a year that is text": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, abc: 8}"),
+    "plan: threshold over 1": ("on_track: 0.9", "on_track: 1.9"),
+    "plan: threshold 0": ("on_track: 0.9", "on_track: 0"),
+    "plan: threshold yes": ("on_track: 0.9", "on_track: yes"),
+    "plan: bad id": ("id: delegations_received", "id: Delegations"),
+    "plan: empty text": ("{it: Nota, en: Note}", "{it: \"\", en: Note}"),
+    "plan: bad basis": ("basis: annual", "basis: yearly"),
+    "plan: bad territory code": ("{code: SE, name:", "{code: XX, name:"),
+    "plan: unknown objective": ("objectives: [1], indicators", "objectives: [7], indicators"),
+    "plan: target outside period": ("targets: {2022: 4, 2023: 8}", "targets: {2022: 4, 2023: 8, 2030: 1}"),
+    "plan: inverted period": ("end: 2023-12-31}", "end: 2021-12-31}"),
+    "plan: text without languages": ("{it: Nota, en: Note}", "Nota"),
+    "plan: date as a number": ("end: 2023-12-31}", "end: 20231231}"),
+}
+PLAN_BYTES = {
+    "plan: not UTF-8": b"schema_version: 1\ntitle: citt\xe0\n",
+    "plan: empty file": b"",
+    "plan: a list": b"- 1\n- 2\n",
+    "plan: deep nesting": b"a: " + b"[" * 200 + b"]" * 200 + b"\n",
+}
+REGISTRY_FILES = {
+    "registry: name with |": ("stakeholders.csv", "name,internal,category\nA|B,no,university\n"),
+    "registry: internal forse": ("stakeholders.csv", "name,internal,category\nA,forse,university\n"),
+    "registry: unknown category": ("stakeholders.csv", "name,internal,category\nA,no,ngo\n"),
+    "registry: name twice": ("stakeholders.csv", "name,internal,category\nA,no,university\na,no,business\n"),
+    "registry: bad date": ("stakeholders.csv", "name,internal,category,first_involved\nA,no,university,ieri\n"),
+    "registry: no name column": ("stakeholders.csv", "nome,internal,category\nA,no,university\n"),
+    "deliverables: unknown action": ("deliverables.csv", "action,date,note\nnope,2023-01-01,x\n"),
+    "deliverables: 31 February": ("deliverables.csv", "action,date,note\na1,31/02/2023,y\n"),
+    "csv: NBSP in a stakeholder": ("actuals/2023-Q3.csv", "id,date,type,territory,title,stakeholders\n1,2023-07-02,meeting,SE,x,DG\xa0AGRI\n"),
+    "csv: BOM inside the header": ("actuals/2023-Q3.csv", "\ufeff\ufeffdate,type,title\n"),
+    "csv: escape sequence as a type": ("actuals/2023-Q3.csv", HEADER + "1,2023-07-02,\x1b[2Jmeeting,SE,x\n"),
+    "csv: a cell over 16 MiB": ("actuals/2023-Q3.csv", HEADER + '1,2023-07-02,meeting,SE,"' + "x" * ((1 << 24) + 1) + '"\n'),
+    "csv: a quote never closed": ("actuals/2023-Q3.csv", HEADER + '1,2023-07-02,meeting,SE,"x\n' + "2,2023-07-03,meeting,SE,y\n" * 10),
+}
+#: Options a user can get wrong: (name, arguments, environment); no file line applies.
+OPTION_CASES = [
+    ("SOURCE_DATE_EPOCH ²", ["report", "--year", "2023"], {"SOURCE_DATE_EPOCH": "²"}),
+    ("SOURCE_DATE_EPOCH 99999999999999", ["report", "--year", "2023"], {"SOURCE_DATE_EPOCH": "99999999999999"}),
+    ("--as-of 2023-02-30", ["status", "--as-of", "2023-02-30"], {}),
+    ("--explain nope", ["status", "--explain", "nope\x1b]0;x\x07"], {}),
+    ("--by colour", ["status", "--by", "colour"], {}),
+    ("report --year 1999", ["report", "--year", "1999"], {}),
+    ("report xlsx to the terminal", ["report", "--year", "2023", "--format", "xlsx"], {}),
+    ("add-activity --date 31/02/2023", ["add-activity", "--type", "meeting", "--date", "31/02/2023", "--territory", "SE", "--title", "x"], {}),
+    ("add-activity --type nope", ["add-activity", "--type", "nope", "--date", "2023-04-02", "--territory", "SE", "--title", "x"], {}),
+    ("add-activity --territory ZZ", ["add-activity", "--type", "meeting", "--date", "2023-04-02", "--territory", "ZZ", "--title", "x"], {}),
+    ("add-stakeholder A|B", ["add-stakeholder", "A|B", "--category", "university", "--external"], {}),
+    ("add-stakeholder bad category", ["add-stakeholder", "X", "--category", "ngo", "--external"], {}),
+    ("complete-action nope", ["complete-action", "nope", "--date", "2023-01-01"], {}),
+    ("import-pageviews missing file", ["import-pageviews", "nope.csv", "--quarter", "2023Q2"], {}),
+    ("import-pageviews bad quarter", ["import-pageviews", str(MINI_PLAN), "--quarter", "2023Q5"], {}),
+]
+
+#: A message line that names where: path:line or path:line:col.
+_LOCATED = re.compile(r"^\S[^:]*:\d+(:\d+)?: ")
+
+
+def _cli_workspace(folder: Path) -> list[str]:
+    """A valid mini workspace in ``folder``; the global options that point at it."""
+    data = folder / "data"
+    (data / "actuals").mkdir(parents=True)
+    (folder / "plan.yaml").write_bytes(MINI_PLAN.read_bytes())
+    (data / "actuals" / "2023-Q2.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
+    (data / "stakeholders.csv").write_text("name,internal,category\nAteneo,no,university\n", encoding="utf-8")
+    return ["--plan", str(folder / "plan.yaml"), "--data", str(data)]
+
+
+def cli_bad_inputs(step: int = 1) -> dict:
+    """Every bad input (every ``step``-th) through the CLI in-process: a clean error (exit 1 or 2), never ``Internal error``.
+
+    Problems in a file must name it with its line on every message line;
+    option mistakes (no file line applies) must be one ``Error:`` line.
+    """
+    from typer.testing import CliRunner
+
+    from relint_kpi.cli import app
+
+    mini = MINI_PLAN.read_text(encoding="utf-8")
+    cases: list[tuple[str, dict, list, dict, bool]] = []  # name, files, args, env, has a line
+    for name, text in BAD_INPUTS.items():
+        cases.append((name, {"data/actuals/2023-Q2.csv": text.encode("utf-8")}, ["validate"], {}, True))
+    for name, raw in BAD_BYTES.items():
+        cases.append((name, {"data/actuals/2023-Q2.csv": raw}, ["validate"], {}, True))
+    for name, (old, new) in PLAN_EDITS.items():
+        assert old in mini, old
+        cases.append((name, {"plan.yaml": mini.replace(old, new, 1).encode("utf-8")}, ["validate"], {}, True))
+    for name, raw in PLAN_BYTES.items():
+        cases.append((name, {"plan.yaml": raw}, ["validate"], {}, True))
+    for name, (path, text) in REGISTRY_FILES.items():
+        cases.append((name, {"data/" + path: text.encode("utf-8")}, ["validate"], {}, True))
+    for name, args, env in OPTION_CASES:
+        cases.append((name, {}, args, env, False))
+    tried = clean = located = internal = 0
+    failures = []
+    runner = CliRunner()
+    cases = cases[::step]
+    for name, files, args, env, has_line in cases:
+        with tempfile.TemporaryDirectory() as folder:
+            options = _cli_workspace(Path(folder))
+            for relative, raw in files.items():
+                (Path(folder) / relative).write_bytes(raw)
+            result = runner.invoke(app, [*options, *args], env={"SOURCE_DATE_EPOCH": None, "RELINT_PLAN": None, "RELINT_DATA": None, **env})
+        tried += 1
+        err = result.stderr
+        if "Internal error" in err or "Traceback" in err or result.exception and not isinstance(result.exception, SystemExit):
+            internal += 1
+            failures.append(f"{name}: internal error: {err.strip()[:200]}")
+            continue
+        if result.exit_code not in (1, 2) or not err.strip() or "\x1b" in err:
+            failures.append(f"{name}: exit {result.exit_code}, stderr {err[:200]!r}")
+            continue
+        clean += 1
+        lines = [line for line in err.splitlines() if not line.endswith("problem(s) found.")]
+        if has_line and lines and all(_LOCATED.match(line) for line in lines):
+            located += 1
+        elif has_line:
+            failures.append(f"{name}: a message without file:line: {lines[:2]}")
+        elif len(lines) == 1:
+            located += 1
+        else:
+            failures.append(f"{name}: not one message line: {lines[:2]}")
+    with_line = sum(1 for case in cases if case[4])
+    return {"tried": tried, "clean": clean, "with_line": with_line, "located": located, "internal": internal, "failures": failures}
+
+
+# -- escape sequences from the data reaching a real terminal -------------------------------
+
+#: What a hostile plan or data text holds (YAML double-quoted form, then as Python reads it).
+PTY_YAML = r"[/x] \e[5m\e[2J\e]0;pwned\a [link=https://e.x]L[/link]\e]8;;http://e.x\e\\L\x9b31m\eP1$q\e\\\u202eZ"
+PTY_TEXT = "[/x] \x1b[5m\x1b[2J\x1b]0;pwned\x07 [link=https://e.x]L[/link]\x1b]8;;http://e.x\x1b\\L\x9b31m\x1bP1$q\x1b\\\u202eZ"
+#: The escape sequences relint sends itself: SGR (colour, bold).
+_SGR = re.compile(rb"\x1b\[[0-9;]*m")
+PTY_COMMANDS = [
+    ["status", "--as-of", "2023-06-30"],
+    ["status", "--as-of", "2023-06-30", "--explain", "meetings_cumulative"],
+    ["status", "--as-of", "2023-06-30", "--by", "territory"],
+    ["status", "--as-of", "2023-06-30", "--format", "md"],
+    ["status", "--as-of", "2023-06-30", "--format", "json"],
+    ["status", "--as-of", "2023-06-30", "--format", "csv"],
+    ["plan"],
+    ["report", "--year", "2023", "--as-of", "2023-06-30"],
+    ["report", "--year", "2023", "--as-of", "2023-06-30", "--format", "md"],
+    ["report", "--year", "2023", "--as-of", "2023-06-30", "--format", "html"],
+    ["report", "--year", "2023", "--as-of", "2023-06-30", "--format", "json"],
+    ["add-activity", "--type", "meeting", "--date", "2023-05-02", "--territory", "SE", "--title", PTY_TEXT, "--dry-run"],
+    ["validate"],
+]
+
+
+def pty_run(args: list[str], env: dict) -> bytes:
+    """Run relint on a pseudo-terminal (100 × 50); every byte the terminal received."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 100, 0, 0))
+    process = subprocess.Popen([sys.executable, "-m", "relint_kpi", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    out = b""
+    while select.select([master], [], [], 60)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    process.wait(timeout=60)
+    os.close(master)
+    return out
+
+
+def pty_escapes(commands: list[list[str]] = PTY_COMMANDS) -> dict:
+    """Hostile plan and data text shown by every view on a pty: count escape sequences from the data.
+
+    relint's own SGR colour codes are allowed; anything else starting with
+    ESC, a C1 control (U+009B, U+0090…) or a BEL, and the data's own SGR
+    (blink, which relint never uses) count as reaching the terminal.
+    """
+    import os
+
+    with tempfile.TemporaryDirectory() as folder:
+        options = _cli_workspace(Path(folder))
+        plan = MINI_PLAN.read_text(encoding="utf-8")
+        hostile = f'{{it: "{PTY_YAML}", en: "{PTY_YAML}"}}'
+        for old in ("{it: Incontri (cumulati), en: Meetings (cumulative)}", "{it: Svezia, en: Sweden}", '{it: "Piano di prova", en: "Test plan"}'):
+            plan = plan.replace(old, hostile)
+        (Path(folder) / "plan.yaml").write_text(plan, encoding="utf-8")
+        cell = '"' + PTY_TEXT.replace('"', '""') + '"'
+        (Path(folder) / "data" / "actuals" / "2023-Q2.csv").write_text(HEADER + f"q2-1,2023-04-02,meeting,SE,{cell}\n", encoding="utf-8")
+        env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "TERM": "xterm-256color", "COLUMNS": "100"}
+        env.pop("NO_COLOR", None)
+        received = escapes = coloured = 0
+        for args in commands:
+            if args == ["validate"]:
+                # a hostile type in a row: the message names it (the other views need valid data)
+                (Path(folder) / "data" / "actuals" / "2023-Q3.csv").write_text(HEADER + f"q3-1,2023-07-02,{cell},SE,x\n", encoding="utf-8")
+            out = pty_run([*options, *args], env)
+            received += len(out)
+            coloured += bool(_SGR.search(out))
+            foreign = _SGR.sub(b"", out)
+            escapes += foreign.count(b"\x1b") + out.count(b"\x1b[5m") + out.count(b"\x07")
+            escapes += sum(out.decode("utf-8", "replace").count(chr(c)) for c in range(0x80, 0xA0))
+    return {"commands": len(commands), "bytes": received, "coloured": coloured, "escapes": escapes}
 
 
 def fuzz(examples: int) -> dict:
@@ -583,6 +824,8 @@ def main() -> None:
     bad = bad_inputs()
     exports = hostile_exports()
     fuzzed = fuzz(100 if args.quick else 2000)
+    cli_bad = cli_bad_inputs(4 if args.quick else 1)
+    terminal = pty_escapes(PTY_COMMANDS[::4] + [["validate"]] if args.quick else PTY_COMMANDS)
     survived = faults(args.quick)
     print("| promise | measured |")
     print("|---|---|")
@@ -599,7 +842,18 @@ def main() -> None:
         f"| hostile titles exported | {exports['xlsx_cells']} XLSX cells, {exports['xlsx_formulas']} formula cells; "
         f"{exports['csv_live']} live CSV cells |"
     )
+    print(
+        f"| bad inputs through the CLI | {cli_bad['tried']} tried, {cli_bad['clean']} clean errors (exit 1 or 2), "
+        f"{cli_bad['located']} located ({cli_bad['with_line']} in files: file:line on every message; the options one message line), "
+        f"{cli_bad['internal']} Internal error |"
+    )
+    print(
+        f"| hostile text on a terminal (pty) | {terminal['commands']} commands, {terminal['bytes']:,} bytes received, "
+        f"{terminal['coloured']} in colour, {terminal['escapes']} escape sequences from the data |"
+    )
     print(f"| fuzzing (CSV reader, YAML loader, number and date parsers, add-activity arguments) | {fuzzed['examples']:,} examples, {fuzzed['uncaught']} uncaught exceptions |")
+    for failure in cli_bad["failures"]:
+        print(f"bad input not handled cleanly: {failure}", file=sys.stderr)
     print_faults(survived)
 
 

@@ -225,6 +225,14 @@ def test_registry_and_deliverable_problems(data_dir, mini_plan):
     ]
 
 
+def test_a_registered_name_with_a_pipe_is_refused_as_add_stakeholder_refuses_it(data_dir, mini_plan):
+    (data_dir / "stakeholders.csv").write_text("name,internal,category\nA|B,no,university\nC,no,business\n", encoding="utf-8")
+    assert messages(data_dir, mini_plan) == [
+        "stakeholders.csv:2:1: the name 'A|B' holds '|', which separates one name from the next in activities "
+        "(Ateneo|Comune); write the name without '|' [bad-name]",
+    ]
+
+
 def test_issue_cap(folder, mini_plan):
     write(folder, "2023-Q2.csv", HEADER + "a,2023-04-02,meeting,ZZ,x,,,,,\n" * (MAX_ISSUES + 50))
     log, issues = read_data(folder, mini_plan)

@@ -261,7 +261,7 @@ def test_a_plan_with_errors_is_reported_by_add_activity(ws, mini_plan_path):
     result = invoke([*ws, *MEETING, "--dry-run"])
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{mini_plan_path}:11:24: thresholds.on_track: Input should be less than or equal to 1 [plan-less_than_equal]",
+        f"{mini_plan_path}:11:24: thresholds.on_track: must be 1 or less, got 1.9 [plan-less_than_equal]",
         "1 problem(s) found.",
     ]
     assert result.stdout == ""

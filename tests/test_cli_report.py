@@ -288,6 +288,22 @@ def test_cli_html_renders_in_chromium(workspace, tmp_path):
     assert distinct_colours(png) > 50
 
 
+@pytest.mark.parametrize("epoch", ["99999999999999", "²", "-1", "1e9", "soon"])
+def test_a_bad_source_date_epoch_is_a_usage_error(workspace, epoch):
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "json"], SOURCE_DATE_EPOCH=epoch)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: SOURCE_DATE_EPOCH is '{epoch}': it must be a whole number of seconds since 1970 (e.g. 1700000000), "
+        "up to the year 9999; correct it or remove it (unset SOURCE_DATE_EPOCH)\n"
+    )
+
+
+def test_an_empty_source_date_epoch_means_now(workspace):
+    result = invoke([*workspace, "report", "--year", "2023", "--format", "json"], SOURCE_DATE_EPOCH=" ")
+    assert result.exit_code == 0, result.output
+
+
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_output_that_is_no_regular_file_is_never_replaced(workspace, tmp_path, force):
     import os

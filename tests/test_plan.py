@@ -168,7 +168,7 @@ def edit(old, new):
             "targets: {2022: 4, 2023: 8}",
             "targets: {2022: 4, 2023: 0123}",
             [
-                ":36:30 indicators.0.targets.2023: Input should be a valid integer, got the text '0123'; "
+                ":36:30 indicators.0.targets.2023: expected a whole number, got the text '0123'; "
                 "YAML read it as text, check the value [plan-int_type]"
             ],
         ),
@@ -311,10 +311,45 @@ def edit(old, new):
             "targets: {2022: 4, 2023: -1}",
             [":36:30 indicators.0.targets.2023: must be 0 or more, got -1 [plan-greater_than_equal]"],
         ),
+        # plain words, never pydantic's ("Input should be …"), each at its value
+        ("on_track: 0.9", "on_track: 1.9", [":11:24 thresholds.on_track: must be 1 or less, got 1.9 [plan-less_than_equal]"]),
+        ("on_track: 0.9", "on_track: 0", [":11:24 thresholds.on_track: must be more than 0, got 0 [plan-greater_than]"]),
+        (
+            "targets: {2022: 4, 2023: 8}",
+            "targets: {2022: 4, abc: 8}",
+            [
+                ":36:29 indicators.0.targets.abc: expected a whole number, got the text 'abc'; "
+                "YAML read it as text, check the value [plan-int_type]"
+            ],
+        ),
+        (
+            "id: delegations_received",
+            "id: Delegations",
+            [
+                ":30:9 indicators.0.id: 'Delegations' is not a valid id: lower-case letters, digits, '_' and '-', "
+                "starting with a letter or digit [plan-string_pattern_mismatch]"
+            ],
+        ),
+        ("{it: Nota, en: Note}", '{it: "", en: Note}', [":17:28 activity_types.4.label.it: the text is empty; write it [plan-string_too_short]"]),
+        ("metric: true, needs", "metric: 3, needs", [":18:103 activity_types.5.metric: expected true or false, got 3 [plan-bool_type]"]),
+        ("end: 2023-12-31}", "end: 20231231}", [":8:36 metadata.period.end: expected a date (YYYY-MM-DD), got 20231231 [plan-date_type]"]),
+        ("end: 2023-12-31}", "end: 2023-02-29}", [":8:36 '2023-02-29' is not a date: month 2 of 2023 has 28 days [yaml-value]"]),
+        (
+            "targets: {2022: 4, 2023: 8}",
+            "targets: {2022: 4, 2023: 8, +2023: 99}",
+            [":36:33 duplicate key: '+2023' is the same key as '2023' at line 36; remove one of them [yaml-duplicate-key]"],
+        ),
     ],
 )
 def test_plan_errors(tmp_path, old, new, expected):
     assert load_text(tmp_path, edit(old, new)) == expected
+
+
+def test_no_plan_error_speaks_pydantic(tmp_path):
+    from relint_kpi.plan import _pydantic_message
+
+    error = {"type": "date_from_datetime_inexact", "loc": ("x",), "msg": "Input should be a valid date", "input": "x"}
+    assert _pydantic_message(error) == "the value 'x' does not fit this key; check what kind of value it takes"
 
 
 def test_all_problems_at_once(tmp_path):

@@ -73,3 +73,29 @@ def test_a_cell_spanning_lines_keeps_the_lines_of_the_rows_after_it(tmp_path):
     path.write_text('id,date,type,territory,title\na,2023-04-02,meeting,SE,"riga\nnuova"\nb,2023-04-03,meeting,SE,Tre\n')
     table = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
     assert rows_of(table) == [(2, ["a", "2023-04-02", "meeting", "SE", "riga\nnuova"]), (4, ["b", "2023-04-03", "meeting", "SE", "Tre"])]
+
+
+import pytest  # noqa: E402
+
+TOO_LARGE = (
+    "a cell in this row is larger than 16 MiB, the most a cell may hold; "
+    'if it should not be that large, a double quote (") in this row is probably not closed'
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '"' + "x" * (csvio.MAX_CELL + 1) + '"',  # quoted, on one line: pandas would read it
+        '"a\nb' + "x" * csvio.MAX_CELL + '"',  # quoted, over two lines
+        "x" * (csvio.MAX_CELL + 1),  # not quoted
+        '"never closed\n' + "2,2023-04-03,meeting,SE,y\n" * (csvio.MAX_CELL // 25),  # the rest of the file swallowed
+    ],
+)
+def test_a_cell_over_the_limit_is_too_large_in_both_readers(tmp_path, cell):
+    path = tmp_path / "2023-Q2.csv"
+    path.write_text("id,date,type,territory,title\n0,2023-04-01,meeting,SE,fine\n1,2023-04-02,meeting,SE," + cell + "\n", encoding="utf-8")
+    for reader in (csvio.read_rows, csvio.read_frame):
+        table = reader(path, COLUMNS, REQUIRED_COLUMNS)
+        assert [(i.line, i.column, i.code, i.message) for i in table.issues] == [(3, 0, "cell-too-large", TOO_LARGE)], reader

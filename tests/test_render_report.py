@@ -7,6 +7,7 @@ import datetime as dt
 import dataclasses
 import io
 import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -431,7 +432,7 @@ def test_html_renders_in_headless_chromium(tmp_path: Path):
 from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from relint_kpi.render.safe import FORMULA_STARTS, neutralise_cell  # noqa: E402
+from relint_kpi.render.safe import FORMULA_STARTS, export_text, neutralise_cell  # noqa: E402
 
 _TRICKY = st.text(alphabet=st.sampled_from(list("=+-@{}<>\"'&:;()|[]*_`\\\t\r\n\0 aJjSsvVtTpPcCrRiIxXdDAbB1")), max_size=30)
 _ANY = st.one_of(st.text(max_size=40), _TRICKY)
@@ -439,12 +440,14 @@ _ANY = st.one_of(st.text(max_size=40), _TRICKY)
 
 @given(_ANY)
 def test_escape_is_reversible_and_leaves_no_markup(text):
+    # Reversible up to the control characters HTML cannot hold, which show escaped (\x1b).
     import html as html_module
 
     escaped = escape(text)
     assert not set("<>\"'") & set(escaped)
     assert "javascript:" not in escaped.lower().replace(" ", "")
-    assert html_module.unescape(escaped) == text
+    assert html_module.unescape(escaped) == export_text(text)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]", escaped)
 
 
 @given(_ANY)

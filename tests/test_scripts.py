@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,8 @@ def test_reliability_quick():
     assert "0 tracebacks" in out
     assert "0 formula cells; 0 live CSV cells" in out
     assert ", 0 uncaught exceptions |" in out
+    assert re.search(r"\| bad inputs through the CLI \| (\d+) tried, \1 clean errors \(exit 1 or 2\), \1 located .*, 0 Internal error \|", out)
+    assert re.search(r"\| hostile text on a terminal \(pty\) \| \d+ commands, .* 0 escape sequences from the data \|", out)
     faults = [line for line in out.splitlines() if line.startswith("| faults survived: ")]
     assert len(faults) == 5
     for line in faults:

@@ -115,7 +115,13 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     assert str(caught.value) == f"stakeholder 'Ateneo' is already registered ({registry / 'stakeholders.csv'}:2)"
     with pytest.raises(UsageError) as caught:
         writers.add_stakeholder(registry, mini_plan, "A|B", category="university", internal=False)
-    assert str(caught.value) == "a stakeholder name must be non-empty and cannot contain '|'"
+    assert str(caught.value) == (
+        "the name 'A|B' holds '|', which separates one name from the next in activities (Ateneo|Comune); "
+        "write the name without '|'"
+    )
+    with pytest.raises(UsageError) as caught:
+        writers.add_stakeholder(registry, mini_plan, "  ", category="university", internal=False)
+    assert str(caught.value) == "missing stakeholder name"
     recorded = writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note=" fatto ")
     assert recorded.line == 2
     assert (registry / "deliverables.csv").read_bytes() == codecs.BOM_UTF8 + b"action;date;note\r\na2;09/01/2023;fatto\r\n"

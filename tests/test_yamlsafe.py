@@ -23,6 +23,65 @@ def test_duplicate_keys():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "targets: {2022: 12, 2023: 15, +2023: 99}\n",
+            [(1, 31, "yaml-duplicate-key", "duplicate key: '+2023' is the same key as '2023' at line 1; remove one of them")],
+        ),
+        (
+            "targets:\n  2023: 15\n  2023.0: 1\n",
+            [(3, 3, "yaml-duplicate-key", "duplicate key: '2023.0' is the same key as '2023' at line 2; remove one of them")],
+        ),
+        (
+            "x: {1: a, true: b}\n",
+            [(1, 11, "yaml-duplicate-key", "duplicate key: 'true' is the same key as '1' at line 1; remove one of them")],
+        ),
+    ],
+)
+def test_keys_equal_once_built_are_duplicates(text, expected):
+    assert problems(text) == (None, expected)
+
+
+MERGE = "merge keys ('<<') are not allowed in a plan: they copy keys in silently; write the keys out in full"
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("targets:\n  2023: 15\n  !!merge <<: {2023: 99}\n", (3, 3)),
+        ("targets:\n  <<: {2023: 99}\n  2022: 1\n", (2, 3)),
+        ("a: {<<: {b: 1}}\n", (1, 5)),
+    ],
+)
+def test_merge_keys_refused(text, where):
+    assert problems(text) == (None, [(*where, "yaml-merge-key", MERGE)])
+
+
+def test_a_quoted_double_angle_is_an_ordinary_key():
+    assert problems('a: {"<<": 1}\n') == ({"a": {"<<": 1}}, [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("period:\n  start: 2023-01-01\n  end: 2023-02-29\n", (3, 8, "'2023-02-29' is not a date: month 2 of 2023 has 28 days")),
+        (
+            "a: [1, 2023-13-01]\n",
+            (1, 8, "'2023-13-01' is not a date: there is no month 13; write the date as YYYY-MM-DD (2023-02-28)"),
+        ),
+        ("a:\n  b: 0000-01-01\n", (2, 6, "'0000-01-01' is not a date: the calendar has no year 0")),
+        ("a:\n  - !!int abc\n", (2, 5, "'abc' cannot be read as a whole number; correct the value")),
+        ("a: {b: !!float x}\n", (1, 8, "'x' cannot be read as a number; correct the value")),
+        ("a:\n  2023-02-30: 1\n", (2, 3, "'2023-02-30' is not a date: month 2 of 2023 has 28 days")),
+    ],
+)
+def test_values_that_cannot_be_built_are_reported_where_they_are(text, expected):
+    line, column, message = expected
+    assert problems(text) == (None, [(line, column, "yaml-value", message)])
+
+
 def test_billion_laughs_refused_fast():
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n in range(1, 10):

@@ -19,6 +19,7 @@ from relint_kpi import __version__
 from relint_kpi.i18n import t
 from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, display_path, format_issue
 from relint_kpi.periods import parse_date
+from relint_kpi.render.safe import message_text
 from relint_kpi.storage import WriteError
 
 app = typer.Typer(
@@ -75,6 +76,22 @@ def _global(
     STATE.plan, STATE.data, STATE.debug = plan, data, debug
 
 
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print one message line; text from the user's files in it is shown escaped, never acted on.
+
+    Control characters (ESC, C1), invisible ones (no-break space, BOM,
+    zero-width) and line ends appear as ``\\x1b``, ``\\xa0``, ``\\ufeff``,
+    ``\\n`` (:func:`~relint_kpi.render.safe.message_text`).
+    """
+    typer.echo(message_text(text), err=err, nl=nl)
+
+
+def say_lines(text: str) -> None:
+    """Print lines relint laid out itself (a wrapped paragraph): each line escaped as :func:`say` does."""
+    for line in text.split("\n"):
+        say(line)
+
+
 def print_issues(issues) -> None:
     """Print issues as ``path:line:col: message`` on stderr, capped at MAX_ISSUES.
 
@@ -84,12 +101,12 @@ def print_issues(issues) -> None:
     notices = [i for i in issues if i.code == "too-many-issues"]
     problems = [i for i in issues if i.code != "too-many-issues"]
     for issue in problems[:MAX_ISSUES]:
-        typer.echo(format_issue(issue), err=True)
+        say(format_issue(issue), err=True)
     if len(problems) > MAX_ISSUES:
-        typer.echo(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+        say(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
     for notice in notices:
-        typer.echo(format_issue(notice), err=True)
-    typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
+        say(format_issue(notice), err=True)
+    say(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
 
 
 def run(action, lang: str = "it") -> None:
@@ -100,10 +117,10 @@ def run(action, lang: str = "it") -> None:
         print_issues(exc.issues)
         raise typer.Exit(1)
     except UsageError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        say(f"Error: {exc}", err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        typer.echo(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
+        say(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -117,7 +134,7 @@ def run(action, lang: str = "it") -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
         if STATE.debug:
             raise
-        typer.echo(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        say(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
         raise typer.Exit(3)
 
 
@@ -179,9 +196,9 @@ def validate_command(
             raise DataError(issues)
         duplicates = data_warnings(log, lang.value)
         for warning in duplicates[:MAX_ISSUES]:
-            typer.echo(format_issue(warning), err=True)
+            say(format_issue(warning), err=True)
         if duplicates:
-            typer.echo(t("warn.count", lang.value).format(count=len(duplicates)), err=True)
+            say(t("warn.count", lang.value).format(count=len(duplicates)), err=True)
         warnings = []
         if year is not None:
             # Imported only with --year: the deviation check computes the year's status.
@@ -189,13 +206,13 @@ def validate_command(
 
             warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang.value)
             if year_is_running(year):
-                typer.echo(t("validate.running", lang.value).format(year=year), err=True)
+                say(t("validate.running", lang.value).format(year=year), err=True)
         for warning in warnings:
-            typer.echo(format_issue(warning), err=True)
+            say(format_issue(warning), err=True)
         count = len(log.activities) if log else 0
-        typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        say(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
         if warnings:
-            typer.echo(t("validate.warnings", lang.value).format(count=len(warnings), year=year), err=True)
+            say(t("validate.warnings", lang.value).format(count=len(warnings), year=year), err=True)
 
     run(body)
 
@@ -216,7 +233,7 @@ def terminal():
     from relint_kpi.entry import Terminal
 
     ask = lambda text: typer.prompt(text, default="", show_default=False)  # noqa: E731
-    return Terminal(ask=ask, print_line=typer.echo, width=shutil.get_terminal_size().columns)
+    return Terminal(ask=ask, print_line=say_lines, width=shutil.get_terminal_size().columns)
 
 
 def _chosen(plan, kind: str, text: Optional[str], lang: Lang) -> Optional[str]:
@@ -250,20 +267,20 @@ def _print_recorded(recorded, lang: str) -> None:
     """Print where a row went and its cells (keys are the file's column names, in both languages)."""
     where = display_path(recorded.path)
     if recorded.dry_run:
-        typer.echo(t("recorded.dry_run", lang).format(where=where))
+        say(t("recorded.dry_run", lang).format(where=where))
     else:
         replaced = t("recorded.replaced", lang).format(count=recorded.replaced) if recorded.replaced else ""
-        typer.echo(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
+        say(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
     if recorded.matched is not None:
         matched, rows = recorded.matched
-        typer.echo("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
+        say("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
     # Imported when needed: entry loads pydantic, which --help does without.
     from relint_kpi.entry import cell_lines
 
     for line in cell_lines(recorded.cells):
-        typer.echo(line)
+        say(line)
     for warning in recorded.warnings:
-        typer.echo(format_issue(warning), err=True)
+        say(format_issue(warning), err=True)
 
 
 @app.command("add-activity")

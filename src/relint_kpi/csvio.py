@@ -26,12 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from relint_kpi import storage
+from relint_kpi.i18n import message
 from relint_kpi.issues import MAX_ISSUES, DataError, Issue, UsageError, display_path
 
 if TYPE_CHECKING:
     import pandas as pd
 
-csv.field_size_limit(1 << 24)
+#: The most characters one cell may hold (16 MiB): the csv module's limit, applied by both readers.
+MAX_CELL = 1 << 24
+csv.field_size_limit(MAX_CELL)
 
 #: A file's first line: lines end at LF, CR or CRLF, as the csv module reads them.
 _FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -267,7 +270,10 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
         except csv.Error as exc:
             if pending is not None:
                 wrong_width(*pending)
-            table.add(start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row")
+            if "field larger than field limit" in str(exc):
+                table.add(start, None, "cell-too-large", message("csv.cell_too_large", limit=MAX_CELL >> 20))
+            else:
+                table.add(start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row")
             return table
         last_line = 1 + reader.line_num
         if pending is not None:
@@ -322,6 +328,17 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     return table
 
 
+def _has_long_line(body: str) -> bool:
+    """True when a line of ``body`` is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
+    start = 0
+    while len(body) - start > MAX_CELL:
+        end = body.rfind("\n", start, start + MAX_CELL + 1)
+        if end < 0:
+            return True
+        start = end + 1
+    return False
+
+
 def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
     """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
     if "\r" in body:
@@ -360,6 +377,8 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
         return None
     if len(frame) != body.count("\n"):
         return None
+    if _has_long_line(body):
+        return None  # a cell may be over the limit: read_rows says where, as for a quoted one
     full = frame["end"] == _END
     frame.columns = [*header, "end"]
     frame["line"] = np.arange(2, len(frame) + 2)

@@ -29,6 +29,7 @@ from relint_kpi import writers
 from relint_kpi.i18n import t
 from relint_kpi.issues import DataError, display_path, format_issue
 from relint_kpi.plan import Plan
+from relint_kpi.render.safe import message_text
 from relint_kpi.rows import RowContext, check_cell
 from relint_kpi.storage import WriteError
 from relint_kpi.territories import country_spellings
@@ -65,8 +66,12 @@ class Terminal:
 
 
 def shown(text: str) -> str:
-    """Text from a user's file made safe to print: control characters become �."""
-    return "".join(c if c.isprintable() else "\ufffd" for c in text)
+    """Text from a user's file made safe to print: controls and invisible characters shown escaped (``\\x1b``).
+
+    The same rule as every message (:func:`~relint_kpi.render.safe.message_text`),
+    so the user sees which character is there rather than a �.
+    """
+    return message_text(text)
 
 
 def cell_lines(cells: dict[str, str]) -> list[str]:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 DEFAULT_LANG = "it"
 
+#: The language of messages about the user's files (``path:line:col: …``),
+#: English as every such message is until the message catalogue picks the
+#: run's language; each one is catalogued in both (``LABELS``, keys below).
+MESSAGE_LANG = "en"
+
 LABELS: dict[str, dict[str, str]] = {
     # -- status words ---------------------------------------------------------
     "status.achieved": {"it": "raggiunto", "en": "achieved"},
@@ -526,6 +531,71 @@ LABELS: dict[str, dict[str, str]] = {
         "through it: put the file itself in the data folder in place of the link",
     },
     "recorded.types": {"it": "Tipi", "en": "Types"},
+    # -- messages about the user's files (rendered by message()) ---------------------
+    "yaml.no_month": {
+        "it": "'{value}' non è una data: il mese {month} non esiste; scrivi la data come AAAA-MM-GG (2023-02-28)",
+        "en": "'{value}' is not a date: there is no month {month}; write the date as YYYY-MM-DD (2023-02-28)",
+    },
+    "yaml.no_year": {
+        "it": "'{value}' non è una data: l'anno 0 non esiste nel calendario",
+        "en": "'{value}' is not a date: the calendar has no year 0",
+    },
+    "yaml.no_day": {
+        "it": "'{value}' non è una data: il mese {month} del {year} ha {days} giorni",
+        "en": "'{value}' is not a date: month {month} of {year} has {days} days",
+    },
+    "yaml.bad_value": {
+        "it": "'{value}' non si può leggere come {kind}; correggi il valore",
+        "en": "'{value}' cannot be read as {kind}; correct the value",
+    },
+    "yaml.kind.int": {"it": "numero intero", "en": "a whole number"},
+    "yaml.kind.float": {"it": "numero", "en": "a number"},
+    "yaml.kind.date": {"it": "data (AAAA-MM-GG)", "en": "a date (YYYY-MM-DD)"},
+    "csv.cell_too_large": {
+        "it": "una cella di questa riga supera {limit} MiB, il massimo che una cella può contenere; "
+        "se non deve essere così grande, in questa riga manca probabilmente la chiusura di un apice doppio (\")",
+        "en": "a cell in this row is larger than {limit} MiB, the most a cell may hold; "
+        "if it should not be that large, a double quote (\") in this row is probably not closed",
+    },
+    "registry.pipe_in_name": {
+        "it": "il nome '{name}' contiene '|', che nelle attività separa un nome dall'altro (Ateneo|Comune); "
+        "scrivi il nome senza '|'",
+        "en": "the name '{name}' holds '|', which separates one name from the next in activities (Ateneo|Comune); "
+        "write the name without '|'",
+    },
+    "report.bad_epoch": {
+        "it": "SOURCE_DATE_EPOCH vale '{value}': deve essere un numero intero di secondi dal 1970 (per esempio 1700000000), "
+        "fino all'anno 9999; correggilo o toglilo (unset SOURCE_DATE_EPOCH)",
+        "en": "SOURCE_DATE_EPOCH is '{value}': it must be a whole number of seconds since 1970 (e.g. 1700000000), "
+        "up to the year 9999; correct it or remove it (unset SOURCE_DATE_EPOCH)",
+    },
+    "plan.kind.bool": {"it": "true o false", "en": "true or false"},
+    "plan.got_text": {
+        "it": "serve {expected}, c'è il testo {value}; YAML l'ha letto come testo, controlla il valore",
+        "en": "expected {expected}, got the text {value}; YAML read it as text, check the value",
+    },
+    "plan.expected": {"it": "serve {expected}, c'è {value}", "en": "expected {expected}, got {value}"},
+    "plan.at_most": {"it": "deve essere al massimo {bound}, c'è {value}", "en": "must be {bound} or less, got {value}"},
+    "plan.less_than": {"it": "deve essere meno di {bound}, c'è {value}", "en": "must be less than {bound}, got {value}"},
+    "plan.more_than": {"it": "deve essere più di {bound}, c'è {value}", "en": "must be more than {bound}, got {value}"},
+    "plan.empty_text": {"it": "il testo è vuoto; scrivilo", "en": "the text is empty; write it"},
+    "plan.too_long": {"it": "più lungo di {limit} caratteri; accorcialo", "en": "longer than {limit} characters; shorten it"},
+    "plan.bad_id": {
+        "it": "{value} non è un id valido: lettere minuscole, cifre, '_' e '-', prima una lettera o una cifra",
+        "en": "{value} is not a valid id: lower-case letters, digits, '_' and '-', starting with a letter or digit",
+    },
+    "plan.bad_value": {
+        "it": "il valore {value} non va bene per questa chiave; controlla che tipo di valore richiede",
+        "en": "the value {value} does not fit this key; check what kind of value it takes",
+    },
+    "yaml.merge_key": {
+        "it": "le chiavi di unione ('<<') non sono ammesse in un piano: copiano chiavi senza dirlo; scrivi le chiavi per intero",
+        "en": "merge keys ('<<') are not allowed in a plan: they copy keys in silently; write the keys out in full",
+    },
+    "yaml.same_key": {
+        "it": "chiave ripetuta: '{key}' è la stessa chiave di '{first}' alla riga {line}; togline una",
+        "en": "duplicate key: '{key}' is the same key as '{first}' at line {line}; remove one of them",
+    },
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",
         "en": "Priority territories: {codes} — or any ISO 3166 code",
@@ -539,3 +609,8 @@ def t(key: str, lang: str = DEFAULT_LANG) -> str:
     if entry is None:
         return key
     return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+def message(code: str, lang: str = MESSAGE_LANG, **params) -> str:
+    """The message ``code`` of :data:`LABELS` in ``lang``, its ``{names}`` filled from ``params``."""
+    return t(code, lang).format(**params)

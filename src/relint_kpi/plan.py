@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from relint_kpi import territories
+from relint_kpi.i18n import message
 from relint_kpi.issues import Issue, display_path
 from relint_kpi.periods import years_between
 
@@ -563,7 +564,25 @@ def check_iati_settings(plan: Plan) -> list[Problem]:
 PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes, check_iati_settings]
 
 
+#: The kind of value each pydantic type error expected, as a catalogued phrase.
+_EXPECTED = {
+    "bool_type": "plan.kind.bool",
+    "int_type": "yaml.kind.int",
+    "int_parsing": "yaml.kind.int",
+    "float_type": "yaml.kind.float",
+    "date_type": "yaml.kind.date",
+}
+
+#: Bounds pydantic checks: the message and the bound's name in the error's context.
+_BOUNDS = {
+    "less_than_equal": ("plan.at_most", "le"),
+    "less_than": ("plan.less_than", "lt"),
+    "greater_than": ("plan.more_than", "gt"),
+}
+
+
 def _pydantic_message(error: dict) -> str:
+    """A pydantic error in plain words (the field's path is put before it by the loader)."""
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown key '{error['loc'][-1]}'; remove it or check its spelling"
@@ -574,8 +593,10 @@ def _pydantic_message(error: dict) -> str:
             f"expected a whole number, got {error['input']!r}; write thousands without a separator "
             "(5000, not 5.000)"
         )
-    if kind in ("bool_type", "int_type", "float_type", "date_type") and isinstance(error.get("input"), str):
-        return f"{error['msg']}, got the text {error['input']!r}; YAML read it as text, check the value"
+    if kind in _EXPECTED and isinstance(error.get("input"), str):
+        return message("plan.got_text", expected=message(_EXPECTED[kind]), value=repr(error["input"]))
+    if kind in _EXPECTED:
+        return message("plan.expected", expected=message(_EXPECTED[kind]), value=repr(error.get("input")))
     if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
         return f"expected text, got {error.get('input')!r}; put the value in quotes"
     if kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text":
@@ -588,7 +609,18 @@ def _pydantic_message(error: dict) -> str:
         return f"{error.get('input')!r} is not one of the allowed values; write {error['ctx']['expected']}"
     if kind == "greater_than_equal":
         return f"must be {error['ctx']['ge']} or more, got {error.get('input')!r}"
-    return f"{error['msg']}"
+    if kind in _BOUNDS:
+        code, bound = _BOUNDS[kind]
+        limit = error["ctx"][bound]
+        return message(code, bound=int(limit) if float(limit).is_integer() else limit, value=repr(error.get("input")))
+    if kind == "string_too_short":
+        return message("plan.empty_text")
+    if kind == "string_too_long":
+        return message("plan.too_long", limit=error["ctx"]["max_length"])
+    if kind == "string_pattern_mismatch":
+        return message("plan.bad_id", value=repr(error.get("input")))
+    # pydantic's own wording ("Input should be …") never reaches the user
+    return message("plan.bad_value", value=repr(error.get("input")))
 
 
 def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
@@ -633,7 +665,8 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
         for error in exc.errors():
             loc = tuple(error["loc"])
             line, column = node_at(root, loc)
-            field = ".".join(str(part) for part in loc)
+            # "[key]": pydantic's mark for a mapping's key, which the path already names
+            field = ".".join(str(part) for part in loc if part != "[key]")
             issues.append(Issue(shown, line, column, "plan-" + error["type"], f"{field}: {_pydantic_message(error)}"))
         return None, issues
     issues = []

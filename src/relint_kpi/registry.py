@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from relint_kpi import csvio
+from relint_kpi.i18n import message
 from relint_kpi.issues import Issue
 from relint_kpi.periods import parse_date
 from relint_kpi.plan import Plan
@@ -38,9 +39,24 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def name_problem(name: str) -> tuple[str, str] | None:
+    """``(code, message)`` saying why ``name`` (trimmed) cannot name a stakeholder, or None.
+
+    The one rule for the registry's rows and for ``add-stakeholder``: a
+    name is not empty and holds no ``|``, which separates the names of an
+    activity's stakeholders cell (``Ateneo|Comune``).
+    """
+    if not name:
+        return "missing-name", "missing stakeholder name"
+    if "|" in name:
+        return "bad-name", message("registry.pipe_in_name", name=name)
+    return None
+
+
 def _name(value: Any) -> str:
-    if not _cell(value):
-        raise fail("missing-name", "missing stakeholder name")
+    problem = name_problem(_cell(value))
+    if problem:
+        raise fail(*problem)
     return _cell(value)
 
 

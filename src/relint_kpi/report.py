@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
+from relint_kpi.i18n import message
 from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
 from relint_kpi.issues import UsageError
@@ -295,12 +296,20 @@ def generation_time() -> dt.datetime:
     """Now, in UTC, or the time in ``SOURCE_DATE_EPOCH`` when it is set.
 
     ``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds
-    convention) makes two exports of the same data byte-identical.
+    convention) makes two exports of the same data byte-identical. A value
+    that is not a whole number of seconds between 1970 and the year 9999
+    (``²``, ``-1``, ``99999999999999``) is a :class:`UsageError`, as the
+    convention asks: a report silently stamped "now" would not be reproducible.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc)
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc)
+    if epoch.isascii() and epoch.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond the year 9999: said below
+    raise UsageError(message("report.bad_epoch", value=epoch))
 
 
 def local_zone() -> dt.tzinfo | None:

@@ -32,7 +32,7 @@ from relint_kpi.periods import (
     quarter_of_file_name,
 )
 from relint_kpi.plan import Plan
-from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_deliverables, read_stakeholders
+from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, name_problem, read_deliverables, read_stakeholders
 from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
 from relint_kpi.textmatch import similar_titles
 
@@ -344,8 +344,9 @@ def add_stakeholder(
     """
     data_dir = Path(data_dir)
     name = name.strip()
-    if not name or "|" in name:
-        raise UsageError("a stakeholder name must be non-empty and cannot contain '|'")
+    problem = name_problem(name)
+    if problem:
+        raise UsageError(problem[1])
     category = resolve_choice(plan, "category", category, lang)
     path = data_dir / "stakeholders.csv"
     storage.make_folder(data_dir)

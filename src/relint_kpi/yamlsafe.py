@@ -4,7 +4,12 @@ The plan is hand-edited, so the reader must turn every YAML trap into a clean
 ``path:line:col`` issue instead of a traceback or a silently changed value:
 
 * only the safe loader; ``!!python/...`` tags are refused by it;
-* duplicate mapping keys are an error (PyYAML silently keeps the last one);
+* duplicate mapping keys are an error (PyYAML silently keeps the last one),
+  compared as the values they construct, so ``2023`` and ``+2023`` (or
+  ``1`` and ``true``) are the same key, as they would be in the plan;
+* merge keys (``<<``, ``!!merge``) are refused: they copy keys in silently;
+* a value that cannot be built (``end: 2023-02-29``, ``!!int abc``) is
+  reported at its own line and column, in plain words;
 * anchors and aliases are refused (no "billion laughs" expansion);
 * nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust
   the stack;
@@ -17,10 +22,13 @@ The plan is hand-edited, so the reader must turn every YAML trap into a clean
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 import yaml
+
+from relint_kpi.i18n import message
 
 MAX_DEPTH = 64
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation"
@@ -49,12 +57,49 @@ _StrictResolver.add_implicit_resolver(
 )
 
 
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+
+
+def _date_problem(value: str, year: int, month: int) -> str:
+    """Why ``value`` (YYYY-MM-DD) is no calendar date, in plain words."""
+    if not 1 <= month <= 12:
+        return message("yaml.no_month", value=value, month=month)
+    if year == 0:
+        return message("yaml.no_year", value=value)
+    return message("yaml.no_day", value=value, month=month, year=year, days=calendar.monthrange(year, month)[1])
+
+
+#: What a value of each tag must be, for the message when it cannot be built.
+_KIND = {"tag:yaml.org,2002:int": "yaml.kind.int", "tag:yaml.org,2002:float": "yaml.kind.float"}
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """The safe constructor, with every value that cannot be built reported at its own node."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            mark = node.start_mark
+            value = node.value if isinstance(node, yaml.ScalarNode) else ""
+            date = _ISO_DATE.match(value) if node.tag == "tag:yaml.org,2002:timestamp" else None
+            if date:
+                text = _date_problem(value, int(date[1]), int(date[2]))
+            elif node.tag == "tag:yaml.org,2002:timestamp":
+                text = message("yaml.bad_value", value=value, kind=message("yaml.kind.date"))
+            elif node.tag in _KIND:
+                text = message("yaml.bad_value", value=value, kind=message(_KIND[node.tag]))
+            else:
+                text = message("yaml.bad_value", value=value, kind=node.tag.rsplit(":", 1)[-1])
+            raise YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", text) from exc
+
+
 class _Loader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
     yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
+    _Constructor,
     _StrictResolver,
 ):
     def __init__(self, stream):
@@ -62,7 +107,7 @@ class _Loader(
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
+        _Constructor.__init__(self)
         _StrictResolver.__init__(self)
 
     def compose_node(self, parent, index):
@@ -93,7 +138,7 @@ class _Loader(
 
 if yaml.__with_libyaml__:
 
-    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _StrictResolver):
+    class _FastLoader(yaml.cyaml.CParser, _Constructor, _StrictResolver):
         """libyaml's parser (10–20× faster) with the same constructor and resolver.
 
         libyaml composes recursively and expands nothing itself, so
@@ -103,7 +148,7 @@ if yaml.__with_libyaml__:
 
         def __init__(self, stream):
             yaml.cyaml.CParser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
+            _Constructor.__init__(self)
             _StrictResolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML wheels ship libyaml
@@ -160,26 +205,42 @@ class YamlProblem(Exception):
     message: str
 
 
-def _check_duplicate_keys(node: yaml.Node, problems: list[YamlProblem]) -> None:
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _check_keys(node: yaml.Node, loader, problems: list[YamlProblem]) -> None:
+    """Refuse merge keys, and keys equal once built (``2023`` and ``+2023``), in every mapping.
+
+    Keys are built with the loader's own constructor, so two keys are the
+    same exactly when the plan's dict would hold only one of them.
+    """
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, yaml.MappingNode):
-            seen: dict[str, int] = {}
+            seen: dict[object, yaml.Node] = {}
             for key_node, value_node in current.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                if key is not None and key in seen:
-                    problems.append(
-                        YamlProblem(
-                            key_node.start_mark.line + 1,
-                            key_node.start_mark.column + 1,
-                            "yaml-duplicate-key",
-                            f"duplicate key '{key}' (first at line {seen[key]}); remove or rename one of them",
-                        )
-                    )
-                elif key is not None:
-                    seen[key] = key_node.start_mark.line + 1
                 stack.append(value_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue  # a mapping or list as a key: the constructor refuses it, with its line
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
+                    problems.append(YamlProblem(line, column, "yaml-merge-key", message("yaml.merge_key")))
+                    continue
+                key = loader.construct_object(key_node)
+                try:
+                    first = seen.get(key)
+                except TypeError:
+                    continue  # an unhashable key: the constructor says so
+                if first is None:
+                    seen[key] = key_node
+                    continue
+                at = first.start_mark.line + 1
+                if first.value == key_node.value:
+                    text = f"duplicate key '{key_node.value}' (first at line {at}); remove or rename one of them"
+                else:
+                    text = message("yaml.same_key", key=key_node.value, first=first.value, line=at)
+                problems.append(YamlProblem(line, column, "yaml-duplicate-key", text))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
 
@@ -234,11 +295,16 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
         if node is None:
             return None, None, [YamlProblem(1, 1, "yaml-empty", "the file is empty; it must hold a YAML mapping")]
         problems: list[YamlProblem] = []
-        _check_duplicate_keys(node, problems)
+        try:
+            _check_keys(node, loader, problems)
+        except YamlProblem as problem:
+            problems.append(problem)
         if problems:
-            return None, node, problems
+            return None, node, sorted(problems, key=lambda p: (p.line, p.column))
         try:
             data = loader.construct_document(node)
+        except YamlProblem as problem:
+            return None, node, [problem]
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)

@@ -13,8 +13,12 @@ def stdout_console(piped_width: int = 140, honour_columns: bool = False, **optio
     On a terminal the terminal's own width and colours apply; piped output
     (a file, a pager, the test runner) has no colour codes. With
     ``honour_columns``, piped output is as wide as ``COLUMNS`` says when that
-    is set to a positive number.
+    is set to a positive number. Markup and highlighting are off unless
+    ``options`` turn them on.
     """
+    # Text from the user's files is never markup: a title "[/x]" or
+    # "[link=…]" prints as written (renderers pass Text, this is the backstop).
+    options = {"markup": False, "highlight": False, **options}
     console = Console(**options)
     if not console.is_terminal:
         width = piped_width

@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from relint_kpi.render.formatting import format_figure
-from relint_kpi.render.safe import neutralise_cell
+from relint_kpi.render.safe import export_cell
 
 #: The CSV forms, by ``--csv`` name.
 CSV_FORMS = ("excel", "rfc4180")
@@ -33,7 +33,7 @@ def csv_cell(value, form: str):
     if form == "excel" and isinstance(value, (int, float)) and not isinstance(value, bool):
         # Excel with Italian settings reads 37,5 as a number; no thousands dot, which a script could misread.
         return format_figure(value, "it", grouping=False)
-    return neutralise_cell(value)
+    return export_cell(value)
 
 
 def render_rows(rows: Iterable[Sequence], form: str) -> str:

@@ -1,14 +1,26 @@
-"""`relint plan`: the plan as rich tables, in Italian or English."""
+"""`relint plan`: the plan as rich tables, in Italian or English.
+
+Every text of the plan reaches rich through :func:`_row` or
+:func:`~relint_kpi.render.safe.rich_text`: shown as written, never as markup,
+control characters escaped.
+"""
 
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from relint_kpi.i18n import t
 from relint_kpi.plan import Plan
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.formatting import format_number
+from relint_kpi.render.safe import rich_text
 from relint_kpi.territories import iso_name
+
+
+def _row(table: Table, *cells: str) -> None:
+    """Add a row whose every cell is plain text (plan text is never markup)."""
+    table.add_row(*[rich_text(cell) for cell in cells])
 
 
 def render_plan(plan: Plan, lang: str, console=None) -> None:
@@ -16,8 +28,15 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     console = console or stdout_console()
     meta = plan.metadata
     period = meta.period
-    console.print(f"[bold]{meta.title.get(lang)}[/] — {meta.region.get(lang)}, {period.start.isoformat()}..{period.end.isoformat()}")
-    console.print(meta.approving_act.get(lang), style="dim")
+    console.print(
+        Text.assemble(
+            rich_text(meta.title.get(lang), style="bold"),
+            " — ",
+            rich_text(meta.region.get(lang)),
+            f", {period.start.isoformat()}..{period.end.isoformat()}",
+        )
+    )
+    console.print(rich_text(meta.approving_act.get(lang), style="dim"))
 
     objectives = {o.id: o for o in plan.objectives}
     table = Table(title=t("plan.objectives", lang), title_justify="left", header_style="bold")
@@ -25,7 +44,7 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     table.add_column(t("plan.objectives", lang), max_width=100)
     table.add_column(t("plan.activities", lang), justify="right")
     for objective in plan.objectives:
-        table.add_row(str(objective.id), objective.title.get(lang), str(len(objective.activities)))
+        _row(table, str(objective.id), objective.title.get(lang), str(len(objective.activities)))
     console.print(table)
 
     table = Table(title=t("plan.results", lang), title_justify="left", header_style="bold", show_lines=True)
@@ -44,7 +63,8 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
         for index, indicator_id in enumerate(result.indicators):
             indicator = plan.indicator(indicator_id)
             targets = [format_number(indicator.targets[y], lang) if y in indicator.targets else "—" for y in plan.years]
-            table.add_row(
+            _row(
+                table,
                 label if index == 0 else "",
                 f"{indicator.title.get(lang)} ({indicator.id})",
                 indicator.unit.get(lang),
@@ -60,12 +80,12 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     for group in plan.territory_groups:
         first = True
         for territory in group.territories:
-            table.add_row(group.title.get(lang) if first else "", territory.code, territory.name.get(lang))
+            _row(table, group.title.get(lang) if first else "", territory.code, territory.name.get(lang))
             first = False
         if group.countries:
             # "; " because some ISO names hold a comma ("Palestina, Stato di").
             names = "; ".join(f"{iso_name(code, lang)} ({code})" for code in group.countries)
-            table.add_row(group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {names}")
+            _row(table, group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {names}")
     console.print(table)
 
     # The ids and labels `add-stakeholder --category` and `status --by category` accept.
@@ -83,7 +103,8 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     table.add_column(t("plan.timing", lang))
     table.add_column(t("plan.deliverables", lang), justify="right")
     for action in plan.actions:
-        table.add_row(
+        _row(
+            table,
             action.id,
             action.title.get(lang),
             action.territory or "—",

@@ -22,6 +22,7 @@ import re
 
 from relint_kpi.i18n import t
 from relint_kpi.render.formatting import format_number
+from relint_kpi.render.safe import export_text
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
     STATUS_COLOURS,
@@ -111,9 +112,10 @@ def escape(text) -> str:
     """Escape any value for HTML text or a quoted attribute.
 
     Besides ``html.escape(…, quote=True)``, the colon after a script or data
-    scheme becomes ``&#58;``: it reads the same but can never be a URL.
+    scheme becomes ``&#58;``: it reads the same but can never be a URL; and
+    control characters, which HTML cannot hold, are shown escaped (``\\x1b``).
     """
-    escaped = html.escape(str(text), quote=True)
+    escaped = html.escape(export_text(text), quote=True)
     return _SCHEME.sub(lambda m: m.group(1) + m.group(2) + "&#58;", escaped)
 
 

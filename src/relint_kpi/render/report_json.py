@@ -44,6 +44,7 @@ import json
 from relint_kpi.i18n import t
 from relint_kpi.render.csvout import default_form, render_rows
 from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label, sheet_rows
+from relint_kpi.render.safe import json_text
 from relint_kpi.report import REPORT_SCHEMA_VERSION, Report
 
 #: Sections whose rows the report names only by key where the plan names nothing.
@@ -95,7 +96,7 @@ def report_dict(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     """Render the report as indented JSON (UTF-8 text, ends with a newline)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(report_dict(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 #: The label of each column of the headline CSV in the Excel form (``{year}``: the previous year).
@@ -128,7 +129,8 @@ def render_csv(report: Report, form: str | None = None) -> str:
     the default for Italian) or ``rfc4180`` (``,``, stable column keys
     ``id,title,…`` and status keys that scripts can rely on). Text cells
     are neutralised against formula injection in both (a title like
-    ``=HYPERLINK(…)`` stays text in Excel).
+    ``=HYPERLINK(…)`` stays text in Excel) and their control characters
+    escaped (:func:`~relint_kpi.render.safe.export_cell`).
     """
     lang = report.lang
     form = form or default_form(lang)

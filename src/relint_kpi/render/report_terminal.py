@@ -1,8 +1,9 @@
 """The year-end report on the terminal: rich tables, status words in colour.
 
 Colour is used only when writing to a terminal; piped output is plain text.
-Text from the plan or the data is shown literally (rich markup in a title,
-such as ``[bold]``, is not interpreted).
+Text from the plan or the data is shown literally: rich markup in a title,
+such as ``[bold]``, is not interpreted, and control characters are shown
+escaped (:func:`~relint_kpi.render.safe.rich_text`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.text import Text
 from relint_kpi.i18n import t
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.report_layout import NUMERIC_KINDS, Block, cell_text, cover, sections, status_key, title
+from relint_kpi.render.safe import rich_text, terminal_text
 from relint_kpi.report import Report
 
 #: Rich styles of status words, readable on dark and light backgrounds.
@@ -46,7 +48,7 @@ def _narrow(block: Block) -> Block:
 def _table(block: Block, lang: str, width: int) -> Table:
     if width < NARROW:
         block = _narrow(block)
-    texts = [[cell_text(value, column.kind, lang) for value, column in zip(row, block.columns)] for row in block.rows]
+    texts = [[terminal_text(cell_text(value, column.kind, lang)) for value, column in zip(row, block.columns)] for row in block.rows]
     # horizontal rules only: nine columns still fit an 80-column terminal
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, column in enumerate(block.columns):
@@ -54,14 +56,14 @@ def _table(block: Block, lang: str, width: int) -> Table:
         if column.kind in ("status", "action_status"):
             # a status of two words ("non raggiunto") may wrap between them, never inside one
             longest = max((len(w) for row in texts for w in row[index].split()), default=0)
-            table.add_column(Text(column.label), min_width=max(longest, len(column.label)), max_width=widest, overflow="fold")
+            table.add_column(rich_text(column.label), min_width=max(longest, len(column.label)), max_width=widest, overflow="fold")
         elif column.kind in NUMERIC_KINDS or column.kind in ("date", "bool"):
             # short cells never fold (a figure cut in two misleads); headings may wrap
             justify = "right" if column.kind in NUMERIC_KINDS else "left"
             word = max((len(w) for w in column.label.split()), default=0)
-            table.add_column(Text(column.label), justify=justify, min_width=widest, max_width=max(widest, word), overflow="fold")
+            table.add_column(rich_text(column.label), justify=justify, min_width=widest, max_width=max(widest, word), overflow="fold")
         else:
-            table.add_column(Text(column.label), overflow="fold", min_width=min(widest, 10))
+            table.add_column(rich_text(column.label), overflow="fold", min_width=min(widest, 10))
     for values, row in zip(block.rows, texts):
         cells = []
         for value, text, column in zip(values, row, block.columns):
@@ -76,22 +78,22 @@ def print_report(report: Report, console: Console | None = None) -> None:
     if console is None:
         console = stdout_console(piped_width=160, highlight=False)
     lang = report.lang
-    console.print(Text(title(report), style="bold"))
+    console.print(rich_text(title(report), style="bold"))
     for label, value in cover(report):
-        console.print(Text.assemble((f"{label}: ", "bold"), value))
+        console.print(Text.assemble((f"{label}: ", "bold"), rich_text(value)))
     for section in sections(report):
         console.print()
-        console.rule(Text(section.title, style="bold"), align="left")
+        console.rule(rich_text(section.title, style="bold"), align="left")
         for block in section.blocks:
             if block.title:
-                console.print(Text(block.title, style="bold"))
+                console.print(rich_text(block.title, style="bold"))
             if block.note:
-                console.print(Text(block.note, style="italic"))
+                console.print(rich_text(block.note, style="italic"))
             console.print(_table(block, lang, console.width) if block.rows else Text(t("report.empty", lang), style="dim"))
             if console.width < NARROW:
                 _reasons(console, block, lang)
         for item in section.items:
-            console.print(Text("• " + item))
+            console.print(rich_text("• " + item))
 
 
 def _reasons(console: Console, block: Block, lang: str) -> None:
@@ -102,7 +104,7 @@ def _reasons(console: Console, block: Block, lang: str) -> None:
         return
     console.print(Text(t("report.reasons", lang), style="bold"))
     for name, note in notes:
-        console.print(Text.assemble("• ", (f"{name}: ", "bold"), note))
+        console.print(Text.assemble("• ", rich_text(f"{name}: ", style="bold"), rich_text(note)))
 
 
 def render_terminal(report: Report, *, width: int = 140) -> str:

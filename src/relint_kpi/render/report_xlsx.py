@@ -12,7 +12,9 @@ portrait page), the header row of a single-table sheet repeated on every page.
 Safety: no cell is ever a formula. Text goes through
 :func:`~relint_kpi.render.safe.neutralise_cell` and is stored as a string
 cell explicitly, so ``=HYPERLINK(…)``, ``+1``, ``@SUM(A1)`` stay text.
-Control characters that the XLSX format cannot hold are dropped.
+Characters that XML 1.0, and so XLSX, cannot hold (C0 controls, U+FFFE,
+U+FFFF, lone surrogates) are shown escaped (``\\x1b``): a workbook relint
+writes always opens.
 
 Reproducible: the workbook's created/modified properties are the report's
 generation time and every zip entry carries a fixed date, so two exports of
@@ -43,7 +45,7 @@ from relint_kpi.render.report_layout import (
     status_key,
     title,
 )
-from relint_kpi.render.safe import neutralise_cell
+from relint_kpi.render.safe import export_cell
 from relint_kpi.report import Report
 
 HEADER_FILL = "1D4E89"
@@ -58,13 +60,10 @@ POINTS_PER_WIDTH = 5.6
 #: The printable area of A4 within the default margins, in points: (width, height), by landscape.
 PRINTABLE = {False: (494, 734), True: (740, 487)}
 
-#: Characters XML 1.0 (and so XLSX) cannot hold; openpyxl refuses them.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _text(value) -> str:
-    # Illegal characters go first: "\x08=" stripped after the check would leave "=".
-    return neutralise_cell(_ILLEGAL.sub("", str(value)))
+    # export_cell escapes what XML 1.0 cannot hold (C0 controls, U+FFFE/U+FFFF,
+    # lone surrogates) before the formula check: "\x08=" stays text.
+    return export_cell(str(value))
 
 
 def _set_text(cell, value) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 
 from rich.cells import cell_len
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +23,7 @@ from relint_kpi.render.console import stdout_console
 from relint_kpi.render.csvout import default_form, render_rows
 from relint_kpi.render.formatting import format_figure, format_number
 from relint_kpi.render.report_markdown import escape_md
+from relint_kpi.render.safe import json_text, rich_text
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
@@ -122,16 +122,19 @@ def filter_notes(table: StatusTable) -> list[str]:
     return notes
 
 
-def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
-    """(name, {column: text}) for every line of the table, breakdown lines included (text is rich markup)."""
+def _table_rows(table: StatusTable) -> list[tuple[Text, dict[str, Text]]]:
+    """(name, {column: text}) for every line of the table, breakdown lines included.
+
+    Every cell is a rich ``Text``: a title is shown as written, never read as markup.
+    """
     lang = table.lang
     rows = []
     for row in table.indicators:
-        cells = {c: _figure(row, c, lang) for c in figure_columns(table)}
-        cells["status"] = f"[{STATUS_STYLES[row.status]}]{_status_word(row.status, lang)}[/]"  # shown only if judged
-        rows.append((row.title, cells))
+        cells = {c: Text(_figure(row, c, lang)) for c in figure_columns(table)}
+        cells["status"] = Text(_status_word(row.status, lang), style=STATUS_STYLES[row.status])  # shown only if judged
+        rows.append((rich_text(row.title), cells))
         for part in row.breakdown or []:
-            rows.append((f"  · {part.label}", {"actual": format_figure(part.actual, lang)}))
+            rows.append((rich_text(f"  · {part.label}"), {"actual": Text(format_figure(part.actual, lang))}))
     return rows
 
 
@@ -148,10 +151,10 @@ def plan_columns(table: StatusTable, width: int) -> tuple[list[str], list[str], 
     keys = _with_status(table, figure_columns(table))
     needed = {}
     for key in keys:
-        cells = [Text.from_markup(cells.get(key, "")).cell_len for _, cells in rows]
+        cells = [cells[key].cell_len for _, cells in rows if key in cells]
         needed[key] = max([cell_len(t(f"status.col.{key}", lang)), *cells])
     name_natural = min(
-        NAME_MAX_WIDTH, max([cell_len(t("status.indicator", lang)), *[cell_len(name) for name, _ in rows]])
+        NAME_MAX_WIDTH, max([cell_len(t("status.indicator", lang)), *[name.cell_len for name, _ in rows]])
     )
     # Each column takes its content, one space either side and one border.
     def total(shown: list[str], name_width: int) -> int:
@@ -186,7 +189,7 @@ def render_table(table: StatusTable, console=None) -> None:
     console = console or stdout_console(honour_columns=True)
     lang = table.lang
     shown, dropped, name_width = plan_columns(table, console.width)
-    grid = Table(title=escape(_title(table)), title_justify="left", header_style="bold")
+    grid = Table(title=rich_text(_title(table)), title_justify="left", header_style="bold")
     if name_width is None:
         grid.add_column(t("status.indicator", lang), max_width=NAME_MAX_WIDTH)
     else:
@@ -199,15 +202,15 @@ def render_table(table: StatusTable, console=None) -> None:
             min_width=cell_len(t(f"status.col.{column}", lang)) if name_width is not None else None,
         )
     for name, cells in _table_rows(table):
-        grid.add_row(Text(name), *[cells.get(c, "") for c in shown])
+        grid.add_row(name, *[cells.get(c, Text()) for c in shown])
     console.print(grid)
     for note in filter_notes(table):
-        console.print(Text(note))
+        console.print(rich_text(note))
     if dropped:
         names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
-        console.print(t("status.dropped", lang).replace("{columns}", names), style="dim", markup=False)
+        console.print(Text(t("status.dropped", lang).replace("{columns}", names), style="dim"))
     if text := legend(table, shown):
-        console.print(text, style="dim", markup=False)
+        console.print(Text(text, style="dim"))
 
 
 def _filter_dict(table: StatusTable) -> dict | None:
@@ -270,7 +273,7 @@ def to_dict(table: StatusTable) -> dict:
 
 def render_json(table: StatusTable, form: str | None = None) -> str:
     """JSON text, stable key order, UTF-8 characters kept (``form`` is for CSV only)."""
-    return json.dumps(to_dict(table), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(to_dict(table), ensure_ascii=False, indent=2)) + "\n"
 
 
 def _csv_rows(table: StatusTable, form: str) -> list[list]:
@@ -389,7 +392,7 @@ def render_explain(rows: list[ExplainRow], table: StatusTable, fmt: str = "table
             ],
             "total": sum(r.contribution for r in rows),
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     values = [[r.path, r.line, r.id, r.date.isoformat(), r.contribution, r.title] for r in rows]
     if fmt == "csv":
         form = form or default_form(lang)
@@ -403,13 +406,13 @@ def render_explain(rows: list[ExplainRow], table: StatusTable, fmt: str = "table
         lines += _md_table(heads, ["---", "---", "---", "---:", "---"], cells)
         return "\n".join([*lines, "", _md_cell(explain_total(rows, lang))]) + "\n"
     console = console or stdout_console()
-    grid = Table(header_style="bold", title=escape(_explain_title(table)), title_justify="left")
+    grid = Table(header_style="bold", title=rich_text(_explain_title(table)), title_justify="left")
     for head in heads:
         grid.add_column(head, justify="right" if head == heads[3] else "left")
     for line in cells:
-        grid.add_row(*[Text(c) for c in line])
+        grid.add_row(*[rich_text(str(c)) for c in line])
     for note in filter_notes(table):
-        console.print(Text(note))
+        console.print(rich_text(note))
     console.print(grid)
-    console.print(explain_total(rows, lang), markup=False)
+    console.print(Text(explain_total(rows, lang)))
     return None
