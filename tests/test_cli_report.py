@@ -158,7 +158,7 @@ def test_output_never_overwrites_without_force(workspace, tmp_path):
     target.write_text("keep me", encoding="utf-8")
     result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target)])
     assert result.exit_code == 2
-    assert result.stderr == f"Error: '{target}' already exists; pass --force to overwrite it\n"
+    assert result.stderr == f"Errore: '{target}' esiste già; aggiungere --force per sovrascriverlo\n"
     assert target.read_text(encoding="utf-8") == "keep me"
     result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target), "--force"])
     assert result.exit_code == 0, result.output
@@ -166,6 +166,7 @@ def test_output_never_overwrites_without_force(workspace, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.yaml", "report.md"]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_xlsx_needs_output(workspace):
     result = invoke([*workspace, "report", "--year", "2023", "--format", "xlsx"])
     assert result.exit_code == 2
@@ -212,6 +213,7 @@ def test_exports_twice_are_identical_apart_from_the_timestamp(workspace, tmp_pat
         assert "2023-11-14T22:13:20Z" in a and "2023-11-14T23:13:20Z" in b
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_bad_options_are_usage_errors(workspace):
     result = invoke([*workspace, "report", "--year", "2023", "--as-of", "yesterday"])
     assert (result.exit_code, result.stderr) == (

@@ -118,24 +118,27 @@ def test_explain_by_territory(workspace):
     "args, message",
     [
         (["--indicator", "nope"], "Error: unknown indicator 'nope' — choose one of: delegations_received, meetings_cumulative, new_stakeholders, page_views, event_participants\n"),
-        (["--year", "2019"], "Error: year 2019 is outside the plan — choose one of: 2022, 2023\n"),
+        (["--year", "2019"], "Error: year 2019 is outside the plan period; choose one of: 2022, 2023\n"),
         (["--as-of", "2023-02-30"], "Error: --as-of: '2023-02-30' is not a real calendar date\n"),
         (["--as-of", "yesterday"], "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n"),
         (["--by", "colour"], "Error: unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal\n"),
     ],
 )
+@pytest.mark.usefixtures("english_cli")
 def test_usage_errors_exit_2(workspace, args, message):
     result = invoke([*workspace, "status", *args])
     assert result.exit_code == 2
     assert result.stderr == message
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_missing_plan_exit_2(tmp_path):
     result = invoke(["--plan", str(tmp_path / "nope.yaml"), "status"])
     assert result.exit_code == 2
     assert "pass --plan PATH (or set RELINT_PLAN)" in result.stderr
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_data_error_exit_1(workspace, data_dir):
     (data_dir / "actuals" / "2023-Q3.csv").write_text(
         "id,date,type,territory,title\nx,2023-08-01,delegaton,SE,Refuso\n", encoding="utf-8"
@@ -147,7 +150,7 @@ def test_data_error_exit_1(workspace, data_dir):
         "2023-Q3.csv:2:3: unknown type 'delegaton' — expected one of: delegation, meeting, event, mission, note, "
         "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"
     )
-    assert result.stderr.splitlines()[-1] == "1 problem(s) found."
+    assert result.stderr.splitlines()[-1] == "1 problem found."
     assert result.stdout == ""
 
 

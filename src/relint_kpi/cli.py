@@ -7,20 +7,37 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from relint_kpi import __version__
-from relint_kpi.i18n import t
-from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, display_path, format_issue
+from relint_kpi import __version__, i18n, runlang
+from relint_kpi.i18n import current_lang, render, t
+from relint_kpi.issues import MAX_ISSUES, BadValue, DataError, UsageError, display_path, format_issue
 from relint_kpi.periods import parse_date
 from relint_kpi.storage import WriteError
 
+class RelintGroup(TyperGroup):
+    """The command group: fixes the run's language from the raw command line before parsing.
+
+    ``--help`` is written before any option is parsed, so ``--lang``, the
+    environment and the plan's language are read here (:mod:`relint_kpi.runlang`).
+    """
+
+    def main(self, args=None, *pos, **kwargs):
+        """Choose the language of this run, then parse and run the command."""
+        args = list(sys.argv[1:] if args is None else args)
+        i18n.set_lang(runlang.from_command_line(args, os.environ))
+        return super().main(args, *pos, **kwargs)
+
+
 app = typer.Typer(
+    cls=RelintGroup,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -35,10 +52,15 @@ app = typer.Typer(
 
 
 class Lang(str, Enum):
-    """Label language."""
+    """The language relint speaks (see :mod:`relint_kpi.runlang`)."""
 
     it = "it"
     en = "en"
+
+
+#: ``--lang``, accepted before and after the command. Its value is read from the raw
+#: command line before parsing (runlang), so the help is already in that language.
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of everything relint prints: it or en.")]
 
 
 class State:
@@ -67,6 +89,7 @@ def _global(
         Optional[str], typer.Option("--data", envvar="RELINT_DATA", help="Data folder holding actuals/ [default: data]")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
+    language: LangOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -85,10 +108,10 @@ def print_issues(issues) -> None:
     for issue in problems[:MAX_ISSUES]:
         typer.echo(format_issue(issue), err=True)
     if len(problems) > MAX_ISSUES:
-        typer.echo(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+        typer.echo(render("more-problems", {"n": len(problems) - MAX_ISSUES, "shown": MAX_ISSUES}), err=True)
     for notice in notices:
         typer.echo(format_issue(notice), err=True)
-    typer.echo(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
+    typer.echo(render("problems-found-over" if notices else "problems-found", {"n": len(problems)}), err=True)
 
 
 def run(action) -> None:
@@ -99,10 +122,10 @@ def run(action) -> None:
         print_issues(exc.issues)
         raise typer.Exit(1)
     except UsageError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(render("error", {"message": exc.message}), err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(render("error", {"message": exc.message}), err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -116,7 +139,7 @@ def run(action) -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
         if STATE.debug:
             raise
-        typer.echo(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        typer.echo(render("internal-error", {"kind": type(exc).__name__, "detail": str(exc)}), err=True)
         raise typer.Exit(3)
 
 
@@ -133,7 +156,7 @@ def workspace():
 
 @app.command("plan")
 def plan_command(
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Show the plan: results, indicators and targets; territories by group; actions with timing.
 
@@ -145,13 +168,13 @@ def plan_command(
         from relint_kpi.render.plan_view import render_plan
         from relint_kpi.workspace import load_plan_or_fail
 
-        render_plan(load_plan_or_fail(workspace()), lang.value)
+        render_plan(load_plan_or_fail(workspace()), current_lang())
 
     run(body)
 
 
 @app.command("validate")
-def validate_command() -> None:
+def validate_command(language: LangOption = None) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
     Exits 0 when everything is valid, 1 when there are problems.
@@ -167,8 +190,8 @@ def validate_command() -> None:
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
-        count = len(log.activities) if log else 0
-        typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        rows = len(log.activities) if log else 0
+        typer.echo(render("validate-ok", {"plan": ws.plan_path, "n": rows, "folder": ws.data_dir(plan) / "actuals"}))
 
     run(body)
 
@@ -191,8 +214,7 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
     if not missing:
         return
     if not stdin_is_interactive():
-        flags = ", ".join(f"--{name}" for name in missing)
-        raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
+        raise UsageError("missing-options", options=[f"--{name}" for name in missing])
     for name in needed:
         if values.get(name):
             continue
@@ -202,7 +224,7 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
         if name == "territory":
             codes = ", ".join(f"{place.code} {place.name.get(lang)}" for _, place in plan.all_territories())
             typer.echo(t("recorded.territories", lang).format(codes=codes))
-        values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
+        values[name] = typer.prompt(t(f"prompt.{name}", lang))
         if name == "type":
             kind = plan.activity_type(values["type"])
             if kind is not None and not kind.needs_territory and "territory" in needed:
@@ -215,7 +237,7 @@ def _print_recorded(recorded, lang: str) -> None:
     if recorded.dry_run:
         typer.echo(t("recorded.dry_run", lang).format(where=where))
     else:
-        replaced = t("recorded.replaced", lang).format(count=recorded.replaced) if recorded.replaced else ""
+        replaced = render("recorded-replaced", {"n": recorded.replaced}, lang) if recorded.replaced else ""
         typer.echo(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
     if recorded.matched is not None:
         matched, rows = recorded.matched
@@ -238,7 +260,7 @@ def add_activity_command(
     value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
     notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
 
@@ -257,7 +279,7 @@ def add_activity_command(
         ws = workspace()
         plan = load_plan_or_fail(ws)
         values = {"type": type_, "date": date, "territory": territory, "title": title}
-        _ask_missing(plan, values, lang.value)
+        _ask_missing(plan, values, current_lang())
         fields = {
             **values,
             "action": action,
@@ -266,7 +288,7 @@ def add_activity_command(
             "value": value,
             "notes": notes,
         }
-        _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
+        _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), current_lang())
 
     run(body)
 
@@ -282,7 +304,7 @@ def add_stakeholder_command(
     first_involved: Annotated[
         Optional[str], typer.Option("--first-involved", help="Date of a first involvement before the log starts.")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Register a stakeholder in data/stakeholders.csv, so activities can name it.
 
@@ -295,11 +317,11 @@ def add_stakeholder_command(
         from relint_kpi.writers import add_stakeholder
 
         if internal is None:
-            raise UsageError("say --internal (part of the regional administration) or --external")
+            raise UsageError("internal-or-external")
         when = parse_date_option(first_involved, "--first-involved")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), lang.value)
+        _print_recorded(add_stakeholder(ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when), current_lang())
 
     run(body)
 
@@ -309,7 +331,7 @@ def complete_action_command(
     action_id: Annotated[str, typer.Argument(help="The plan action's id (see `relint plan`).")],
     date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
     note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Record that a plan action's deliverable was achieved (data/deliverables.csv).
 
@@ -324,7 +346,7 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
+        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), current_lang())
 
     run(body)
 
@@ -333,7 +355,7 @@ def complete_action_command(
 def import_pageviews_command(
     export: Annotated[str, typer.Argument(help="A Matomo / Web Analytics Italia 'Page URLs' CSV export.")],
     quarter: Annotated[str, typer.Option("--quarter", help="The quarter the export covers, e.g. 2022Q4.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Record a quarter's page views of the plan's web section from an analytics export.
 
@@ -352,8 +374,8 @@ def import_pageviews_command(
         ws = workspace()
         plan = load_plan_or_fail(ws)
         if not Path(export).is_file():
-            raise UsageError(f"no file '{export}'")
-        _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
+            raise UsageError("no-such-file", path=export)
+        _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), current_lang())
 
     run(body)
 
@@ -376,8 +398,8 @@ def parse_date_option(text: Optional[str], option: str):
         return None
     try:
         return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+    except BadValue as exc:
+        raise UsageError("in-field", field=option, reason=exc.message) from None
 
 
 @app.command("status")
@@ -399,7 +421,7 @@ def status_command(
     explain_id: Annotated[
         Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure.")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
 ) -> None:
     """Progress against targets: per indicator the target, actual, %, expected to date,
@@ -425,12 +447,12 @@ def status_command(
 
             rows = progress.explain(plan, log, explain_id, year=year, as_of=when, territory=territory)
             table = progress.compute_status(
-                plan, log, year=year, as_of=when, lang=lang.value, indicator_ids=[explain_id], territory=territory
+                plan, log, year=year, as_of=when, lang=current_lang(), indicator_ids=[explain_id], territory=territory
             )
-            render_explain(rows, table.indicators[0], lang.value)
+            render_explain(rows, table.indicators[0], current_lang())
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=current_lang(), by=by, indicator_ids=indicator, territory=territory
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.
@@ -472,7 +494,7 @@ def report_command(
         Optional[str], typer.Option("--output", help="Write the report to this file (required for xlsx).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Year-end report: indicators against targets (with the previous year's), results,
     activity by territory and type, stakeholders, the systemic actions, the plan's
@@ -494,7 +516,7 @@ def report_command(
 
         when = parse_date_option(as_of, "--as-of")
         plan, log = load_all(workspace())
-        report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
+        report = build_report(plan, log, year=year, as_of=when, lang=current_lang())
         write_report(report, fmt.value, output, force=force)
 
     run(body)

@@ -7,6 +7,8 @@ else (column headings, status words, section titles) comes from
 
 from __future__ import annotations
 
+import string
+
 DEFAULT_LANG = "it"
 
 LABELS: dict[str, dict[str, str]] = {
@@ -203,7 +205,6 @@ LABELS: dict[str, dict[str, str]] = {
     "report.attention.none": {"it": "Nessun punto di attenzione.", "en": "Nothing needs attention."},
     # -- recording: add-activity, add-stakeholder, complete-action, import-pageviews --
     "recorded.in": {"it": "Registrato in {where}", "en": "Recorded in {where}"},
-    "recorded.replaced": {"it": " (sostituite {count} righe precedenti)", "en": " (replaced {count} earlier row(s))"},
     "recorded.dry_run": {
         "it": "Prova: la riga andrebbe in {where} (nulla è stato scritto):",
         "en": "Dry run: would append to {where} (nothing written):",
@@ -213,6 +214,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
     "recorded.types": {"it": "Tipi", "en": "Types"},
+    "prompt.type": {"it": "Tipo", "en": "Type"},
+    "prompt.date": {"it": "Data (AAAA-MM-GG o GG/MM/AAAA)", "en": "Date (YYYY-MM-DD or DD/MM/YYYY)"},
+    "prompt.territory": {"it": "Territorio", "en": "Territory"},
+    "prompt.title": {"it": "Titolo", "en": "Title"},
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",
         "en": "Priority territories: {codes} — or any ISO 3166 code",
@@ -220,9 +225,623 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: The message catalogue: every message relint prints (errors, warnings, notices),
+#: by code, as Italian and English templates. ``{name}`` is a parameter;
+#: ``{n:riga|righe}`` chooses the singular or plural by the number ``n``. An
+#: issue's code is its message's code (tests/test_messages.py checks that every
+#: code used has both templates, with the same parameters).
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- values: dates and counts (periods.py, numbers.py) ---------------------------
+    "not-a-calendar-date": {"it": "'{value}' non è una data del calendario", "en": "'{value}' is not a real calendar date"},
+    "not-a-date": {
+        "it": "'{value}' non è una data; scriverla come AAAA-MM-GG (2023-03-11) o GG/MM/AAAA (11/03/2023)",
+        "en": "'{value}' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)",
+    },
+    "number-too-large": {
+        "it": "'{value}' è troppo grande; relint conta fino a {limit}",
+        "en": "'{value}' is too large; relint counts up to {limit}",
+    },
+    "number-negative": {
+        "it": "'{value}' è negativo; scrivere un numero intero pari o superiore a 0",
+        "en": "'{value}' is negative; write a whole number of 0 or more",
+    },
+    "number-not-whole-excel": {
+        "it": "'{value}' non è un numero intero; scriverlo come 5000 o 5.000, senza decimali",
+        "en": "'{value}' is not a whole number; write it as 5000 or 5.000, without decimals",
+    },
+    "number-grouped-in-comma-file": {
+        "it": "'{value}' non è un numero intero; scrivere 5000 senza separatore (il punto come separatore "
+        "delle migliaia è letto solo nei file con ';' salvati da Excel)",
+        "en": "'{value}' is not a whole number; write 5000 without a separator "
+        "(a '.' thousands separator is read only in ';' files saved by Excel)",
+    },
+    "number-not-whole": {
+        "it": "'{value}' non è un numero intero; scrivere solo cifre, ad esempio 12",
+        "en": "'{value}' is not a whole number; write digits only, e.g. 12",
+    },
+    # -- rows of the data files (rows.py, registry.py) -----------------------------
+    "choices": {"it": "{ids}", "en": "{ids}"},
+    "choices-with-aliases": {"it": "{ids} (oppure: {aliases})", "en": "{ids} (or: {aliases})"},
+    "missing-date": {
+        "it": "manca la data; scriverla come AAAA-MM-GG o GG/MM/AAAA",
+        "en": "missing date; write YYYY-MM-DD or DD/MM/YYYY",
+    },
+    "bad-date": {"it": "{reason}", "en": "{reason}"},
+    "date-outside-quarter": {
+        "it": "la data {date} non cade nel trimestre di questo file, {quarter} ({first}..{last}); "
+        "spostare la riga in {file}",
+        "en": "date {date} is outside this file's quarter {quarter} ({first}..{last}); move the row to {file}",
+    },
+    "date-outside-plan": {
+        "it": "la data {date} non rientra nel periodo del piano {start}..{end}",
+        "en": "date {date} is outside the plan period {start}..{end}",
+    },
+    "missing-type": {
+        "it": "manca il tipo di attività; valori ammessi: {choices}",
+        "en": "missing type — expected one of: {choices}",
+    },
+    "unknown-type": {
+        "it": "tipo di attività '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown type '{value}' — expected one of: {choices}",
+    },
+    "unknown-territory": {
+        "it": "territorio '{value}' sconosciuto; indicare un codice ISO 3166 (BE, DE-HE) "
+        "o il nome di un territorio del piano (Assia, Hesse)",
+        "en": "unknown territory '{value}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)",
+    },
+    "missing-territory": {
+        "it": "manca il territorio, obbligatorio per un'attività di tipo '{type}'; indicare un codice ISO 3166 "
+        "(BE, DE-HE) o il nome di un territorio del piano",
+        "en": "missing territory for a '{type}' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
+    },
+    "unknown-action": {
+        "it": "azione '{value}' sconosciuta; identificativi delle azioni del piano: {choices}",
+        "en": "unknown action '{value}' — expected one of the plan's action ids: {choices}",
+    },
+    "bad-participants": {"it": "partecipanti: {reason}", "en": "participants: {reason}"},
+    "bad-value": {"it": "{reason}", "en": "{reason}"},
+    "value-below-one": {
+        "it": "il valore deve essere pari o superiore a 1 (lasciarlo vuoto per 1)",
+        "en": "value must be 1 or more (leave it empty for 1)",
+    },
+    "missing-title": {
+        "it": "manca il titolo; descrivere in poche parole l'attività svolta",
+        "en": "missing title; say in a few words what happened",
+    },
+    "unknown-stakeholder": {
+        "it": "stakeholder '{name}' non registrato; registrarlo prima con: "
+        'relint add-stakeholder "{name}" --category CATEGORIA --internal|--external',
+        "en": "unknown stakeholder '{name}'; register it first: "
+        'relint add-stakeholder "{name}" --category CATEGORY --internal|--external',
+    },
+    "bad-cell": {"it": "{field}: valore non ammesso", "en": "{field}: this value is not accepted"},
+    "missing-name": {"it": "manca il nome dello stakeholder", "en": "missing stakeholder name"},
+    "bad-internal": {
+        "it": "internal deve valere sì o no (yes/no), trovato '{value}'",
+        "en": "internal must be yes or no (sì/no), got '{value}'",
+    },
+    "unknown-category": {
+        "it": "categoria '{value}' sconosciuta; valori ammessi: {choices}",
+        "en": "unknown category '{value}' — expected one of: {choices}",
+    },
+    "duplicate-stakeholder": {
+        "it": "lo stakeholder '{name}' è già presente alla riga {first}",
+        "en": "stakeholder '{name}' is already listed at line {first}",
+    },
+    # -- reading CSV files (csvio.py) ----------------------------------------------
+    "too-many-issues": {
+        "it": "più di {limit} problemi; l'elenco si ferma qui",
+        "en": "more than {limit} problems; stopped listing them",
+    },
+    "nul-byte": {
+        "it": "byte NUL vicino al byte {byte}: il file non è un CSV di testo "
+        "(salvarlo di nuovo come 'CSV UTF-8' o 'CSV (separatore: punto e virgola)')",
+        "en": "NUL byte near byte {byte}: the file is not a text CSV "
+        "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')",
+    },
+    "bad-encoding": {
+        "it": "byte non leggibile alla posizione {byte}: il file non è né UTF-8 né Windows-1252; "
+        "salvarlo da Excel come 'CSV UTF-8'",
+        "en": "undecodable byte at byte offset {byte}: the file is neither UTF-8 nor Windows-1252; "
+        "save it from Excel as 'CSV UTF-8'",
+    },
+    "not-a-file": {
+        "it": "non è un file ordinario; rimuoverlo o rinominarlo (non può contenere righe)",
+        "en": "this is not a regular file; remove it or rename it (it cannot hold rows)",
+    },
+    "blank-header": {
+        "it": "la riga 1 è vuota; la prima riga deve essere l'intestazione: {columns}",
+        "en": "line 1 is blank; the header row must be the first line: {columns}",
+    },
+    "empty-file": {
+        "it": "il file è vuoto; serve una riga di intestazione: {columns}",
+        "en": "the file is empty; it needs a header row: {columns}",
+    },
+    "unknown-column": {
+        "it": "colonna '{name}' sconosciuta; colonne ammesse: {choices}",
+        "en": "unknown column '{name}' — expected columns: {choices}",
+    },
+    "duplicate-column": {
+        "it": "la colonna '{name}' compare due volte nell'intestazione; tenerne una sola",
+        "en": "column '{name}' appears twice in the header; keep one",
+    },
+    "missing-column": {
+        "it": "manca la colonna '{name}' nell'intestazione (obbligatorie: {required})",
+        "en": "missing column '{name}' in the header (required: {required})",
+    },
+    "row-length": {
+        "it": "{what}; controllare se manca o avanza un '{delimiter}'",
+        "en": "{what}; check for a missing or extra '{delimiter}'",
+    },
+    "row-fewer-cells": {
+        "it": "la riga ha {count} {count:cella|celle}, meno delle {width} colonne dell'intestazione",
+        "en": "row has {count} {count:cell|cells}, fewer than the {width} header columns",
+    },
+    "row-more-cells": {
+        "it": "la riga ha {count} {count:cella|celle}, più delle {width} colonne dell'intestazione",
+        "en": "row has {count} {count:cell|cells}, more than the {width} header columns",
+    },
+    "bad-quoting": {
+        "it": "riga CSV malformata ({detail}): delle virgolette aperte non sono chiuse; controllare le virgolette della riga",
+        "en": "malformed CSV row ({detail}); a quote is not closed — check the quotes in this row",
+    },
+    "torn-row": {
+        "it": "l'ultima riga è incompleta ({count} {count:cella|celle} su {width}) e il file non termina con un a capo: "
+        "una scrittura è stata interrotta; completare o eliminare la riga",
+        "en": "the last row is cut short ({count} of {width} {width:cell|cells}) and the file does not end with a "
+        "line end: a write was interrupted; complete or delete the row",
+    },
+    "unencodable": {
+        "it": "il file è salvato in {encoding}, che non può contenere {chars}; salvarlo da Excel come "
+        "'CSV UTF-8' e riprovare, oppure scrivere il testo senza quel carattere",
+        "en": "the file is saved as {encoding}, which cannot hold {chars}; save it from Excel as "
+        "'CSV UTF-8' and retry, or write the text without that character",
+    },
+    "file-lacks-column": {
+        "it": "{path} non ha la colonna {columns}; aggiungerla alla riga di intestazione per registrare questo valore",
+        "en": "{path} has no column {columns}; add it to the header row to record this value",
+    },
+    "in-field": {"it": "{field}: {reason}", "en": "{field}: {reason}"},
+    # -- the data folder (actuals.py) ----------------------------------------------
+    "bad-file-name": {
+        "it": "i file delle attività prendono il nome dal trimestre, ad esempio 2023-Q1.csv; rinominare questo file",
+        "en": "actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file",
+    },
+    "no-actuals": {
+        "it": "qui non c'è la cartella actuals/; indicare con --data CARTELLA la cartella che la contiene",
+        "en": "no actuals/ folder here; pass --data FOLDER that holds actuals/",
+    },
+    "duplicate-id": {"it": "{what}", "en": "{what}"},
+    "duplicate-row-id": {
+        "it": "l'id '{id}' è già usato in {where}; gli id devono essere univoci "
+        "(svuotare la cella di una riga aggiunta a mano)",
+        "en": "id '{id}' is already used at {where}; ids must be unique (clear the cell of a hand-added row)",
+    },
+    # -- the plan file (plan.py, yamlsafe.py) --------------------------------------
+    "plan-not-found": {
+        "it": "file del piano non trovato; indicarlo con --plan PERCORSO o con la variabile RELINT_PLAN",
+        "en": "plan file not found; pass --plan PATH or set RELINT_PLAN",
+    },
+    "plan-unreadable": {"it": "impossibile leggere il piano: {reason}", "en": "cannot read the plan: {reason}"},
+    "plan-encoding": {
+        "it": "il byte {byte} non è UTF-8; salvare il piano in UTF-8",
+        "en": "byte {byte} is not UTF-8; save the plan as UTF-8",
+    },
+    "plan-not-mapping": {
+        "it": "il piano deve essere una mappa YAML (chiave: valore)",
+        "en": "the plan must be a YAML mapping (key: value)",
+    },
+    "duplicate-plan-id": {
+        "it": "l'id '{id}' è usato due volte in {where}; gli id devono essere univoci",
+        "en": "{where} id '{id}' is used twice; ids must be unique",
+    },
+    "duplicate-territory": {
+        "it": "il territorio {code} è già elencato nel gruppo '{group}'",
+        "en": "territory {code} is already listed in group '{group}'",
+    },
+    "duplicate-alias": {
+        "it": "'{word}' indica sia il tipo di attività '{first}' sia '{second}'",
+        "en": "'{word}' names both activity types '{first}' and '{second}'",
+    },
+    "unknown-objective": {
+        "it": "obiettivo '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown objective '{value}' — expected one of: {choices}",
+    },
+    "unknown-indicator": {
+        "it": "indicatore '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown indicator '{value}' — expected one of: {choices}",
+    },
+    "unknown-activity-type": {
+        "it": "tipo di attività '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown activity type '{value}' — expected one of: {choices}",
+    },
+    "unknown-metric": {
+        "it": "metrica '{value}' sconosciuta; valori ammessi: {choices}",
+        "en": "unknown metric '{value}' — expected one of: {choices}",
+    },
+    "unknown-goal": {
+        "it": "obiettivo strategico '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown strategic goal '{value}' — expected one of: {choices}",
+    },
+    "unknown-priority-territory": {
+        "it": "territorio prioritario '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown priority territory '{value}' — expected one of: {choices}",
+    },
+    "bad-period": {
+        "it": "l'inizio del periodo è successivo alla fine",
+        "en": "the period's start is after its end",
+    },
+    "no-targets": {"it": "l'indicatore '{id}' non ha target", "en": "indicator '{id}' has no targets"},
+    "target-outside-period": {
+        "it": "l'anno del target {year} non rientra nel periodo del piano {first}–{last}",
+        "en": "target year {year} is outside the plan period {first}–{last}",
+    },
+    "cumulative-decreasing": {
+        "it": "i target cumulativi sono totali progressivi e non possono diminuire da un anno all'altro",
+        "en": "cumulative targets are running totals and cannot decrease from one year to the next",
+    },
+    "bad-thresholds": {
+        "it": "thresholds.at_risk non può superare thresholds.on_track",
+        "en": "thresholds.at_risk must not exceed thresholds.on_track",
+    },
+    "bad-timing": {
+        "it": "l'inizio della finestra temporale è successivo alla fine",
+        "en": "the timing window's start is after its end",
+    },
+    "bad-territory-code": {"it": "{what}", "en": "{what}"},
+    "not-a-territory-code": {
+        "it": "'{value}' non è un codice ISO 3166-1 alpha-2 né ISO 3166-2 (ad esempio 'SE', 'DE-HE')",
+        "en": "'{value}' is not an ISO 3166-1 alpha-2 or ISO 3166-2 code (e.g. 'SE', 'DE-HE')",
+    },
+    "not-a-country-code": {
+        "it": "'{value}' non è un codice di paese ISO 3166-1 alpha-2 (ad esempio 'TN')",
+        "en": "'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. 'TN')",
+    },
+    "plan-extra_forbidden": {"it": "{what}", "en": "{what}"},
+    "plan-missing": {"it": "{what}", "en": "{what}"},
+    "plan-int_type": {"it": "{what}", "en": "{what}"},
+    "plan-int_parsing": {"it": "{what}", "en": "{what}"},
+    "plan-bool_type": {"it": "{what}", "en": "{what}"},
+    "plan-bool_parsing": {"it": "{what}", "en": "{what}"},
+    "plan-float_type": {"it": "{what}", "en": "{what}"},
+    "plan-float_parsing": {"it": "{what}", "en": "{what}"},
+    "plan-date_type": {"it": "{what}", "en": "{what}"},
+    "plan-date_parsing": {"it": "{what}", "en": "{what}"},
+    "plan-date_from_datetime_parsing": {"it": "{what}", "en": "{what}"},
+    "plan-string_type": {"it": "{what}", "en": "{what}"},
+    "plan-model_type": {"it": "{what}", "en": "{what}"},
+    "plan-dict_type": {"it": "{what}", "en": "{what}"},
+    "plan-list_type": {"it": "{what}", "en": "{what}"},
+    "plan-literal_error": {"it": "{what}", "en": "{what}"},
+    "plan-greater_than_equal": {"it": "{what}", "en": "{what}"},
+    "plan-less_than_equal": {"it": "{what}", "en": "{what}"},
+    "plan-value_error": {"it": "{what}", "en": "{what}"},
+    "plan-invalid": {"it": "{what}", "en": "{what}"},
+    "plan-unknown-key": {
+        "it": "chiave '{key}' sconosciuta; eliminarla o controllarne l'ortografia",
+        "en": "unknown key '{key}'; remove it or check its spelling",
+    },
+    "plan-missing-key": {"it": "manca la chiave obbligatoria '{key}'", "en": "missing required key '{key}'"},
+    "plan-thousands": {
+        "it": "atteso un numero intero, trovato {value}; scrivere le migliaia senza separatore (5000, non 5.000)",
+        "en": "expected a whole number, got {value}; write thousands without a separator (5000, not 5.000)",
+    },
+    "plan-read-as-text": {
+        "it": "{expected}, trovato il testo {value}; YAML lo ha letto come testo, controllare il valore",
+        "en": "{expected}, got the text {value}; YAML read it as text, check the value",
+    },
+    "plan-bad-value": {"it": "{expected}, trovato {value}", "en": "{expected}, got {value}"},
+    "expected-yes-no": {"it": "atteso un valore vero o falso (true/false)", "en": "Input should be a valid boolean"},
+    "expected-whole-number": {"it": "atteso un numero intero", "en": "Input should be a valid integer"},
+    "expected-number": {"it": "atteso un numero", "en": "Input should be a valid number"},
+    "expected-date": {"it": "attesa una data AAAA-MM-GG", "en": "Input should be a valid date"},
+    "plan-expected-text": {
+        "it": "atteso un testo, trovato {value}; mettere il valore tra virgolette",
+        "en": "expected text, got {value}; put the value in quotes",
+    },
+    "plan-expected-both-languages": {
+        "it": 'atteso un testo in entrambe le lingue, scritto {{it: "…", en: "…"}}',
+        "en": 'expected a text in both languages, written {{it: "…", en: "…"}}',
+    },
+    "plan-expected-mapping": {
+        "it": "attesa una mappa di chiavi e valori (chiave: valore)",
+        "en": "expected a mapping of keys and values (key: value)",
+    },
+    "plan-expected-list": {
+        "it": "attesa una lista, scritta [a, b] o come voci '- ' su righe proprie",
+        "en": "expected a list, written [a, b] or as '- ' items on their own lines",
+    },
+    "plan-not-allowed": {
+        "it": "{value} non è tra i valori ammessi; scrivere {expected}",
+        "en": "{value} is not one of the allowed values; write {expected}",
+    },
+    "one-or-other": {"it": "{first} o {last}", "en": "{first} or {last}"},
+    "plan-too-small": {
+        "it": "deve essere pari o superiore a {minimum}, trovato {value}",
+        "en": "must be {minimum} or more, got {value}",
+    },
+    "plan-too-large": {
+        "it": "deve essere pari o inferiore a {maximum}, trovato {value}",
+        "en": "must be {maximum} or less, got {value}",
+    },
+    "plan-other": {"it": "valore non valido ({detail})", "en": "{detail}"},
+    "yaml-alias": {"it": "{what}", "en": "{what}"},
+    "yaml-no-alias": {
+        "it": "l'alias '*{name}' non è ammesso in un file del piano; scrivere il valore per esteso",
+        "en": "alias '*{name}' is not allowed in a plan file; write the value out in full",
+    },
+    "yaml-no-anchor": {
+        "it": "l'ancora '&{name}' non è ammessa in un file del piano; scrivere il valore per esteso",
+        "en": "anchor '&{name}' is not allowed in a plan file; write the value out in full",
+    },
+    "yaml-too-deep": {"it": "{what}", "en": "{what}"},
+    "yaml-deeper-than": {
+        "it": "annidamento oltre {levels} livelli; un piano non ne ha mai bisogno, controllare il rientro",
+        "en": "nesting deeper than {levels} levels; a plan never needs this, check the indentation",
+    },
+    "yaml-too-deep-indentation": {
+        "it": "annidamento troppo profondo; controllare il rientro",
+        "en": "nesting too deep; check the indentation",
+    },
+    "yaml-character": {
+        "it": "il carattere {char} non è ammesso in YAML; eliminarlo o riscrivere il testo",
+        "en": "character {char} is not allowed in YAML; delete it or retype the text",
+    },
+    "yaml-duplicate-key": {
+        "it": "chiave '{key}' ripetuta (la prima alla riga {first}); eliminarne o rinominarne una",
+        "en": "duplicate key '{key}' (first at line {first}); remove or rename one of them",
+    },
+    "yaml-syntax": {"it": "{what}", "en": "{what}"},
+    "yaml-one-document": {
+        "it": "un piano contiene un solo documento YAML; eliminare questo '---' e quanto segue, o unire i documenti",
+        "en": "a plan holds one YAML document; remove this '---' and what follows, or merge it",
+    },
+    "yaml-syntax-error": {"it": "errore di sintassi YAML: {reason}", "en": "YAML syntax error: {reason}"},
+    "yaml-syntax-tab": {
+        "it": "errore di sintassi YAML: {reason} (YAML non ammette tabulazioni per il rientro; usare spazi)",
+        "en": "YAML syntax error: {reason} (YAML does not allow tabs for indentation; use spaces)",
+    },
+    "yaml-error": {"it": "errore YAML: {reason}", "en": "YAML error: {reason}"},
+    "yaml-empty": {
+        "it": "il file è vuoto; deve contenere una mappa YAML",
+        "en": "the file is empty; it must hold a YAML mapping",
+    },
+    "yaml-tag": {"it": "{what}", "en": "{what}"},
+    "yaml-custom-tag": {
+        "it": "{reason}; un piano ammette solo YAML semplice (niente !!python né tag personalizzati)",
+        "en": "{reason}; only plain YAML is allowed in a plan (no !!python or custom tags)",
+    },
+    "yaml-tag-error": {"it": "{reason}", "en": "{reason}"},
+    "yaml-value": {"it": "valore non leggibile: {reason}", "en": "{reason}"},
+    # -- writing files (storage.py, writers.py) ------------------------------------
+    "locked": {
+        "it": "{path} è bloccato da un altro comando relint (attesa di {seconds} s); riprovare tra poco "
+        "o verificare se un processo relint è rimasto bloccato",
+        "en": "{path} is locked by another relint command (waited {seconds} s); retry in a moment, "
+        "or look for a relint process that hangs",
+    },
+    "cannot-open": {
+        "it": "impossibile aprire {path} in scrittura: {reason}",
+        "en": "cannot open {path} for writing: {reason}",
+    },
+    "cannot-append": {"it": "impossibile scrivere in {path}: {reason}", "en": "cannot write to {path}: {reason}"},
+    "cannot-write-in": {
+        "it": "impossibile scrivere nella cartella {folder}: {reason}",
+        "en": "cannot write in {folder}: {reason}",
+    },
+    "cannot-replace": {
+        "it": "impossibile scrivere {path}: {reason}; il file precedente è rimasto invariato",
+        "en": "cannot write {path}: {reason}; the old file is unchanged",
+    },
+    "no-output-folder": {
+        "it": "la cartella {folder} non esiste; crearla o indicare un altro --output",
+        "en": "folder {folder} does not exist; create it or choose another --output",
+    },
+    "output-exists": {
+        "it": "'{path}' esiste già; aggiungere --force per sovrascriverlo",
+        "en": "'{path}' already exists; pass --force to overwrite it",
+    },
+    "bad-stakeholder-name": {
+        "it": "il nome dello stakeholder non può essere vuoto né contenere '|'",
+        "en": "a stakeholder name must be non-empty and cannot contain '|'",
+    },
+    "unknown-category-option": {
+        "it": "categoria '{value}' sconosciuta; scegliere tra: {choices}",
+        "en": "unknown category '{value}' — choose one of: {choices}",
+    },
+    "stakeholder-registered": {
+        "it": "lo stakeholder '{name}' è già registrato ({where})",
+        "en": "stakeholder '{name}' is already registered ({where})",
+    },
+    "unknown-action-option": {
+        "it": "azione '{value}' sconosciuta; scegliere tra: {choices}",
+        "en": "unknown action '{value}' — choose one of: {choices}",
+    },
+    "no-pageviews-import": {
+        "it": "il piano non ha una sezione pageviews_import che indichi quali pagine contare",
+        "en": "the plan has no pageviews_import section saying which pages to count",
+    },
+    "cannot-read": {"it": "impossibile leggere {path}: {reason}", "en": "cannot read {path}: {reason}"},
+    "bad-export": {
+        "it": "non è un export 'URL di pagina': servono una colonna delle visualizzazioni (nb_hits, Pageviews o "
+        "'Visualizzazioni di pagina') e una colonna label o url",
+        "en": "not a 'Page URLs' export: expected a page-views column (nb_hits, Pageviews or "
+        "'Visualizzazioni di pagina') and a label or url column",
+    },
+    "bad-pageviews": {
+        "it": "le visualizzazioni di pagina '{value}' non sono un numero intero",
+        "en": "page views '{value}' is not a whole number",
+    },
+    "not-a-quarter": {
+        "it": "--quarter '{value}' non è un trimestre; scriverlo come 2022Q4",
+        "en": "--quarter '{value}' is not a quarter; write it as 2022Q4",
+    },
+    "quarter-outside-plan-years": {
+        "it": "--quarter {value} non rientra nel piano ({first}–{last})",
+        "en": "--quarter {value} is outside the plan ({first}–{last})",
+    },
+    "quarter-outside-plan": {
+        "it": "--quarter {value} non rientra nel periodo del piano {start}..{end}",
+        "en": "--quarter {value} is outside the plan period {start}..{end}",
+    },
+    "pageviews-row-title": {
+        "it": "Visualizzazioni di pagina {quarter} (importate da {file})",
+        "en": "Page views {quarter} (import {file})",
+    },
+    "no-pageviews-matched": {
+        "it": "nessuna visualizzazione di pagina corrisponde ai criteri del piano in {path}; nulla è stato registrato",
+        "en": "no page views matched the plan's patterns in {path}; nothing recorded",
+    },
+    "file-lacks-pageviews-column": {
+        "it": "{path} non ha la colonna {columns}; aggiungerla alla riga di intestazione per registrare "
+        "le visualizzazioni di pagina",
+        "en": "{path} has no column {columns}; add it to the header row to record the page views",
+    },
+    # -- options (workspace.py, progress.py, report.py, render/report_export.py, cli.py) --
+    "no-plan-file": {
+        "it": "nessun file del piano in '{path}'; avviare relint dalla cartella principale del repository "
+        "oppure indicare --plan PERCORSO (o la variabile RELINT_PLAN) e --data CARTELLA (o RELINT_DATA)",
+        "en": "no plan file at '{path}'; run relint from the repository root, "
+        "or pass --plan PATH (or set RELINT_PLAN) and --data FOLDER (or RELINT_DATA)",
+    },
+    "year-outside-plan": {
+        "it": "l'anno {year} non rientra nel periodo del piano; scegliere tra: {choices}",
+        "en": "year {year} is outside the plan period; choose one of: {choices}",
+    },
+    "as-of-other-year": {
+        "it": "--as-of {date} non cade nel {year}; indicare una data tra {year}-01-01 e {year}-12-31 "
+        "oppure ometterlo per la fine dell'anno",
+        "en": "--as-of {date} is not in {year}; give a date between {year}-01-01 and {year}-12-31, "
+        "or leave it out for the year's end",
+    },
+    "year-not-started": {
+        "it": "il {year} non è ancora iniziato (oggi è il {today}); per un'anteprima indicare --as-of {year}-MM-GG",
+        "en": "{year} has not started yet (today is {today}); pass --as-of {year}-MM-DD to preview it",
+    },
+    "unknown-breakdown": {
+        "it": "ripartizione '{value}' sconosciuta; scegliere tra: {choices}",
+        "en": "unknown breakdown '{value}' — choose one of: {choices}",
+    },
+    "unknown-indicator-option": {
+        "it": "indicatore '{value}' sconosciuto; scegliere tra: {choices}",
+        "en": "unknown indicator '{value}' — choose one of: {choices}",
+    },
+    "unknown-territory-option": {
+        "it": "territorio '{value}' sconosciuto; indicare un codice ISO 3166 (BE, DE-HE) o il nome di un territorio del piano",
+        "en": "unknown territory '{value}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
+    },
+    "unknown-format": {
+        "it": "formato '{value}' sconosciuto; scegliere tra: {choices}",
+        "en": "unknown report format '{value}'; choose one of: {choices}",
+    },
+    "binary-needs-output": {
+        "it": "--format {format} produce un file binario; aggiungere --output PERCORSO (ad esempio --output relazione.{format})",
+        "en": "--format {format} writes a binary file; add --output PATH (e.g. --output report.{format})",
+    },
+    "output-is-folder": {
+        "it": "'{path}' è una cartella; indicare il nome di un file, ad esempio {example}",
+        "en": "'{path}' is a folder; give a file name, e.g. {example}",
+    },
+    # -- the command line (cli.py) -------------------------------------------------
+    "error": {"it": "Errore: {message}", "en": "Error: {message}"},
+    "internal-error": {
+        "it": "Errore interno: {kind}: {detail} (rieseguire con --debug per vedere il traceback)",
+        "en": "Internal error: {kind}: {detail} (run with --debug for a traceback)",
+    },
+    "more-problems": {
+        "it": "… e altri {n} {n:problema|problemi} (sono mostrati i primi {shown})",
+        "en": "… and {n} more {n:problem|problems} (showing the first {shown})",
+    },
+    "problems-found": {
+        "it": "{n} {n:problema trovato|problemi trovati}.",
+        "en": "{n} {n:problem|problems} found.",
+    },
+    "problems-found-over": {
+        "it": "più di {n} {n:problema trovato|problemi trovati}.",
+        "en": "more than {n} {n:problem|problems} found.",
+    },
+    "validate-ok": {
+        "it": "OK: piano {plan} valido; {n} {n:attività valida|attività valide} in {folder}.",
+        "en": "OK: plan {plan} and {n} {n:activity|activities} in {folder} are valid.",
+    },
+    "missing-options": {
+        "it": "mancano {options}; indicarli come opzioni (l'input standard non è un terminale, quindi relint non può chiederli)",
+        "en": "missing {options}; give them as options (standard input is not a terminal, so relint cannot ask)",
+    },
+    "recorded-replaced": {
+        "it": " ({n:sostituita|sostituite} {n} {n:riga precedente|righe precedenti})",
+        "en": " (replaced {n} earlier {n:row|rows})",
+    },
+    "internal-or-external": {
+        "it": "indicare --internal (interno all'amministrazione regionale) o --external",
+        "en": "say --internal (part of the regional administration) or --external",
+    },
+    "no-such-file": {"it": "il file '{path}' non esiste", "en": "no file '{path}'"},
+}
+
 def t(key: str, lang: str = DEFAULT_LANG) -> str:
     """The label ``key`` in ``lang``; the key itself when it is not catalogued."""
     entry = LABELS.get(key)
     if entry is None:
         return key
     return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+# -- the run's language -------------------------------------------------------------
+
+LANGUAGES = ("it", "en")
+
+_run_lang: str | None = None
+
+
+def set_lang(lang: str | None) -> None:
+    """Fix the language of this run (``None``: back to :data:`DEFAULT_LANG`)."""
+    global _run_lang
+    _run_lang = lang
+
+
+def current_lang() -> str:
+    """The language this run speaks: the one :func:`set_lang` fixed, else :data:`DEFAULT_LANG`."""
+    return _run_lang or DEFAULT_LANG
+
+
+# -- rendering catalogued messages ------------------------------------------------
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus plural choices: ``{count:riga|righe}`` picks by ``count``."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value, format_spec):
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value == 1 else many
+        return super().format_field(self.plain(value), format_spec)
+
+    def plain(self, value):
+        """A parameter as text: a nested message in this language, a list joined with commas."""
+        if hasattr(value, "text"):
+            return value.text(self.lang)
+        if isinstance(value, (list, tuple)):
+            return ", ".join(str(self.plain(v)) for v in value)
+        return value
+
+
+def render(code: str, params: dict, lang: str | None = None) -> str:
+    """The message ``code`` of :data:`MESSAGES` in ``lang`` (default: the run's), filled with ``params``.
+
+    An unknown code renders as the code and its parameters (the tests make
+    sure every code used has both templates).
+    """
+    lang = lang or current_lang()
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code + "".join(f" {k}={v}" for k, v in params.items())
+    return _Formatter(lang).vformat(entry.get(lang) or entry[DEFAULT_LANG], (), params)
+
+
+def count(n: int, key: str, lang: str | None = None) -> str:
+    """``n`` with the noun ``key`` of :data:`MESSAGES` in the right number: ``1 riga``, ``2 righe``."""
+    return render(key, {"n": n}, lang)

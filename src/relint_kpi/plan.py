@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from relint_kpi import territories
-from relint_kpi.issues import Issue, display_path
+from relint_kpi.issues import Issue, Message, display_path, message
 from relint_kpi.periods import years_between
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
@@ -70,6 +70,7 @@ class Metadata(Model):
     approving_act: Text
     source_document: str
     data_dir: str | None = None  # the plan's data folder, relative to the plan file
+    language: Literal["it", "en"] = "it"  # the plan's own language: relint speaks it when the locale names none
     notes: Text | None = None
 
 
@@ -280,9 +281,9 @@ class Plan(Model):
 
 
 # -- cross-checks -------------------------------------------------------------
-# Each check takes the validated plan and returns (location, code, message)
-# triples; the loader turns locations into YAML lines.
-Problem = tuple[tuple, str, str]
+# Each check takes the validated plan and returns (location, code, params)
+# triples; the loader turns locations into YAML lines, codes and params into issues.
+Problem = tuple[tuple, str, dict]
 
 
 def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
@@ -292,7 +293,7 @@ def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
         value = getattr(item, attr)
         if value in seen:
             problems.append(
-                ((where, index, attr), "duplicate-id", f"{where} id '{value}' is used twice; ids must be unique")
+                ((where, index, attr), "duplicate-id", {"what": message("duplicate-plan-id", where=where, id=value)})
             )
         seen.add(value)
     return problems
@@ -321,7 +322,7 @@ def check_unique_ids(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "territories", t, "code"),
                         "duplicate-territory",
-                        f"territory {territory.code} is already listed in group '{seen_codes[territory.code]}'",
+                        {"code": territory.code, "group": seen_codes[territory.code]},
                     )
                 )
             seen_codes[territory.code] = group.id
@@ -334,17 +335,16 @@ def check_unique_ids(plan: Plan) -> list[Problem]:
                     (
                         ("activity_types", k, "aliases"),
                         "duplicate-alias",
-                        f"'{word}' names both activity types '{words[key]}' and '{kind.id}'",
+                        {"word": word, "first": words[key], "second": kind.id},
                     )
                 )
             words[key] = kind.id
     return problems
 
 
-def _unknown(value, choices, what: str) -> str:
+def _unknown(value, choices) -> dict:
     # dict.fromkeys: a duplicated id (reported on its own) must not be offered twice.
-    listed = ", ".join(dict.fromkeys(str(c) for c in choices))
-    return f"unknown {what} '{value}' — expected one of: {listed}"
+    return {"value": value, "choices": list(dict.fromkeys(str(c) for c in choices))}
 
 
 def check_references(plan: Plan) -> list[Problem]:
@@ -359,12 +359,12 @@ def check_references(plan: Plan) -> list[Problem]:
         for o, objective in enumerate(result.objectives):
             if objective not in objective_ids:
                 problems.append(
-                    (("results", r, "objectives", o), "unknown-objective", _unknown(objective, objective_ids, "objective"))
+                    (("results", r, "objectives", o), "unknown-objective", _unknown(objective, objective_ids))
                 )
         for i, indicator in enumerate(result.indicators):
             if indicator not in indicator_ids:
                 problems.append(
-                    (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids, "indicator"))
+                    (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids))
                 )
     for i, indicator in enumerate(plan.indicators):
         source = indicator.source
@@ -372,26 +372,26 @@ def check_references(plan: Plan) -> list[Problem]:
         if source.kind in ("activity_count", "participants"):
             if source.activity_type not in type_ids:
                 problems.append(
-                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids, "activity type"))
+                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids))
                 )
         elif source.kind == "metric":
             if source.metric not in metric_ids:
-                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids, "metric")))
+                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
     territory_codes = {t.code for _, t in plan.all_territories()}
     for a, action in enumerate(plan.actions):
         if action.goal not in goal_ids:
-            problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids, "strategic goal")))
+            problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids)))
         if action.territory is not None and action.territory not in territory_codes:
             problems.append(
                 (
                     ("actions", a, "territory"),
-                    "unknown-territory",
-                    _unknown(action.territory, sorted(territory_codes), "priority territory"),
+                    "unknown-priority-territory",
+                    _unknown(action.territory, sorted(territory_codes)),
                 )
             )
     if plan.pageviews_import and plan.pageviews_import.metric not in metric_ids:
         problems.append(
-            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids, "metric"))
+            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids))
         )
     return problems
 
@@ -401,19 +401,19 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     period = plan.metadata.period
     if period.start > period.end:
-        problems.append((("metadata", "period"), "bad-period", "the period's start is after its end"))
+        problems.append((("metadata", "period"), "bad-period", {}))
     # An inverted period has no years: report it once rather than calling every target outside it.
     years = period.years if period.start <= period.end else None
     for i, indicator in enumerate(plan.indicators):
         if not indicator.targets:
-            problems.append((("indicators", i, "targets"), "no-targets", f"indicator '{indicator.id}' has no targets"))
+            problems.append((("indicators", i, "targets"), "no-targets", {"id": indicator.id}))
         for year in indicator.targets:
             if years is not None and year not in years:
                 problems.append(
                     (
                         ("indicators", i, "targets", year),
                         "target-outside-period",
-                        f"target year {year} is outside the plan period {years[0]}–{years[-1]}",
+                        {"year": year, "first": years[0], "last": years[-1]},
                     )
                 )
         if indicator.basis == "cumulative":
@@ -423,17 +423,17 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
                     (
                         ("indicators", i, "targets"),
                         "cumulative-decreasing",
-                        "cumulative targets are running totals and cannot decrease from one year to the next",
+                        {},
                     )
                 )
     if plan.thresholds.at_risk > plan.thresholds.on_track:
         problems.append(
-            (("thresholds", "at_risk"), "bad-thresholds", "thresholds.at_risk must not exceed thresholds.on_track")
+            (("thresholds", "at_risk"), "bad-thresholds", {})
         )
     for a, action in enumerate(plan.actions):
         timing = action.timing
         if timing.start > timing.end:
-            problems.append((("actions", a, "timing"), "bad-timing", "the timing window's start is after its end"))
+            problems.append((("actions", a, "timing"), "bad-timing", {}))
     return problems
 
 
@@ -447,7 +447,7 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "territories", t, "code"),
                         "bad-territory-code",
-                        f"'{territory.code}' is not an ISO 3166-1 alpha-2 or ISO 3166-2 code (e.g. 'SE', 'DE-HE')",
+                        {"what": message("not-a-territory-code", value=territory.code)},
                     )
                 )
         for c, code in enumerate(group.countries):
@@ -456,7 +456,7 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "countries", c),
                         "bad-territory-code",
-                        f"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. 'TN')",
+                        {"what": message("not-a-country-code", value=code)},
                     )
                 )
     return problems
@@ -466,32 +466,84 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
 PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes]
 
 
-def _pydantic_message(error: dict) -> str:
+#: pydantic's error types that have a code of their own (``plan-<type>``); any other is ``plan-invalid``.
+PYDANTIC_CODES = {
+    "extra_forbidden": "plan-extra_forbidden",
+    "missing": "plan-missing",
+    "int_type": "plan-int_type",
+    "int_parsing": "plan-int_parsing",
+    "bool_type": "plan-bool_type",
+    "bool_parsing": "plan-bool_parsing",
+    "float_type": "plan-float_type",
+    "float_parsing": "plan-float_parsing",
+    "date_type": "plan-date_type",
+    "date_parsing": "plan-date_parsing",
+    "date_from_datetime_parsing": "plan-date_from_datetime_parsing",
+    "string_type": "plan-string_type",
+    "model_type": "plan-model_type",
+    "dict_type": "plan-dict_type",
+    "list_type": "plan-list_type",
+    "literal_error": "plan-literal_error",
+    "greater_than_equal": "plan-greater_than_equal",
+    "less_than_equal": "plan-less_than_equal",
+    "value_error": "plan-value_error",
+}
+
+#: What each of pydantic's error types means, as a catalogued message.
+_PYDANTIC_KINDS = {
+    "bool_type": "expected-yes-no",
+    "bool_parsing": "expected-yes-no",
+    "int_type": "expected-whole-number",
+    "int_parsing": "expected-whole-number",
+    "float_type": "expected-number",
+    "float_parsing": "expected-number",
+    "date_type": "expected-date",
+    "date_parsing": "expected-date",
+    "date_from_datetime_parsing": "expected-date",
+}
+
+
+def _pydantic_message(error: dict) -> Message:
+    """One of pydantic's errors on the plan as a catalogued message (code ``plan-<type>``)."""
     kind = error["type"]
+    code = PYDANTIC_CODES.get(kind, "plan-invalid")
+    given = repr(error.get("input"))
+    ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        return f"unknown key '{error['loc'][-1]}'; remove it or check its spelling"
-    if kind == "missing":
-        return f"missing required key '{error['loc'][-1]}'"
-    if kind in ("int_type", "int_parsing") and isinstance(error.get("input"), float):
-        return (
-            f"expected a whole number, got {error['input']!r}; write thousands without a separator "
-            "(5000, not 5.000)"
-        )
-    if kind in ("bool_type", "int_type", "float_type", "date_type") and isinstance(error.get("input"), str):
-        return f"{error['msg']}, got the text {error['input']!r}; YAML read it as text, check the value"
-    if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
-        return f"expected text, got {error.get('input')!r}; put the value in quotes"
-    if kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text":
-        return "expected a text in both languages, written {it: \"…\", en: \"…\"}"
-    if kind in ("model_type", "dict_type"):
-        return "expected a mapping of keys and values (key: value)"
-    if kind == "list_type":
-        return "expected a list, written [a, b] or as '- ' items on their own lines"
-    if kind == "literal_error":
-        return f"{error.get('input')!r} is not one of the allowed values; write {error['ctx']['expected']}"
-    if kind == "greater_than_equal":
-        return f"must be {error['ctx']['ge']} or more, got {error.get('input')!r}"
-    return f"{error['msg']}"
+        what = message("plan-unknown-key", key=error["loc"][-1])
+    elif kind == "missing":
+        what = message("plan-missing-key", key=error["loc"][-1])
+    elif kind in ("int_type", "int_parsing") and isinstance(error.get("input"), float):
+        what = message("plan-thousands", value=given)
+    elif kind in ("bool_type", "int_type", "float_type", "date_type") and isinstance(error.get("input"), str):
+        what = message("plan-read-as-text", expected=message(_PYDANTIC_KINDS[kind]), value=given)
+    elif kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
+        what = message("plan-expected-text", value=given)
+    elif kind == "model_type" and ctx.get("class_name") == "Text":
+        what = message("plan-expected-both-languages")
+    elif kind in ("model_type", "dict_type"):
+        what = message("plan-expected-mapping")
+    elif kind == "list_type":
+        what = message("plan-expected-list")
+    elif kind == "literal_error":
+        what = message("plan-not-allowed", value=given, expected=_either(ctx.get("expected", "")))
+    elif kind == "greater_than_equal":
+        what = message("plan-too-small", minimum=format(ctx.get("ge"), "g"), value=given)
+    elif kind == "less_than_equal":
+        what = message("plan-too-large", maximum=format(ctx.get("le"), "g"), value=given)
+    elif kind in _PYDANTIC_KINDS:
+        what = message("plan-bad-value", expected=message(_PYDANTIC_KINDS[kind]), value=given)
+    else:
+        what = message("plan-other", detail=error["msg"])
+    return message(code, what=what)
+
+
+def _either(expected: str) -> Message:
+    """pydantic's ``'annual' or 'cumulative'`` as a message: the choices joined by the language's "or"."""
+    choices = [part.strip() for part in expected.replace(" or ", ",").split(",") if part.strip()]
+    if len(choices) < 2:
+        return message("choices", ids=choices)
+    return message("one-or-other", first=choices[:-1], last=choices[-1])
 
 
 def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
@@ -505,9 +557,9 @@ def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, 
     try:
         raw = Path(path).read_bytes() if raw is None else raw
     except FileNotFoundError:
-        return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+        return None, [Issue(shown, 0, 0, "plan-not-found")]
     except OSError as exc:
-        return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+        return None, [Issue(shown, 0, 0, "plan-unreadable", {"reason": exc.strerror})]
     return _load_plan(shown, raw)
 
 
@@ -519,16 +571,16 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)  # 1-based, in bytes: the text cannot be decoded
         return None, [
-            Issue(shown, line, column, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
+            Issue(shown, line, column, "plan-encoding", {"byte": exc.start})
         ]
     # PyYAML only here: a plan answered from the cache is never parsed.
     from relint_kpi.yamlsafe import load_yaml, node_at
 
     data, root, problems = load_yaml(text)
     if problems:
-        return None, [Issue(shown, p.line, p.column, p.code, p.message) for p in problems]
+        return None, [Issue(shown, p.line, p.column, p.code, p.params) for p in problems]
     if not isinstance(data, dict):
-        return None, [Issue(shown, 1, 1, "plan-not-mapping", "the plan must be a YAML mapping (key: value)")]
+        return None, [Issue(shown, 1, 1, "plan-not-mapping")]
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
@@ -537,12 +589,13 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
             loc = tuple(error["loc"])
             line, column = node_at(root, loc)
             field = ".".join(str(part) for part in loc)
-            issues.append(Issue(shown, line, column, "plan-" + error["type"], f"{field}: {_pydantic_message(error)}"))
+            said = _pydantic_message(error)
+            issues.append(Issue(shown, line, column, said.code, said.params, subject=field))
         return None, issues
     issues = []
     for check in PLAN_CHECKS:
-        for loc, code, message in check(plan):
+        for loc, code, params in check(plan):
             line, column = node_at(root, loc)
             field = ".".join(str(part) for part in loc)
-            issues.append(Issue(shown, line, column, code, f"{field}: {message}"))
+            issues.append(Issue(shown, line, column, code, params, subject=field))
     return (None if issues else plan), issues

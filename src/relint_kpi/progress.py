@@ -307,18 +307,18 @@ def check_options(
     Raises :class:`UsageError` naming the valid choices.
     """
     if year is not None and year not in plan.years:
-        raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
+        raise UsageError("year-outside-plan", year=year, choices=[str(y) for y in plan.years])
     if by is not None and by not in BREAKDOWNS:
-        raise UsageError(f"unknown breakdown '{by}' — choose one of: {', '.join(BREAKDOWNS)}")
+        raise UsageError("unknown-breakdown", value=by, choices=list(BREAKDOWNS))
     valid = [i.id for i in plan.indicators]
     for wanted in indicator_ids or []:
         if wanted not in valid:
-            raise UsageError(f"unknown indicator '{wanted}' — choose one of: {', '.join(valid)}")
+            raise UsageError("unknown-indicator-option", value=wanted, choices=valid)
     if territory is None:
         return None
     code = TerritoryIndex(plan).resolve(territory)
     if code is None:
-        raise UsageError(f"unknown territory '{territory}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name")
+        raise UsageError("unknown-territory-option", value=territory)
     return code
 def compute_status(
     plan: Plan,

@@ -24,10 +24,12 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from relint_kpi.issues import Problem
+
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
-class WriteError(Exception):
+class WriteError(Problem):
     """A write could not be done; the message says what to do. Nothing was changed."""
 
 
@@ -78,10 +80,7 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
     try:
         lock.acquire()
     except Timeout:
-        raise LockTimeout(
-            f"{path} is locked by another relint command (waited {wait:g} s); retry in a moment, "
-            "or look for a relint process that hangs"
-        ) from None
+        raise LockTimeout("locked", path=str(path), seconds=f"{wait:g}") from None
     try:
         yield
     finally:
@@ -103,12 +102,12 @@ def append_bytes(path: str | Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise WriteError(f"cannot open {path} for writing: {exc.strerror}") from None
+        raise WriteError("cannot-open", path=str(path), reason=exc.strerror) from None
     try:
         _write_all(fd, data)
         os.fsync(fd)
     except OSError as exc:
-        raise WriteError(f"cannot write to {path}: {exc.strerror}") from None
+        raise WriteError("cannot-append", path=str(path), reason=exc.strerror) from None
     finally:
         os.close(fd)
 
@@ -133,7 +132,7 @@ def replace_file(path: str | Path, data: bytes) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise WriteError("cannot-write-in", folder=str(folder), reason=exc.strerror) from None
     try:
         try:
             _write_all(fd, data)
@@ -150,7 +149,7 @@ def replace_file(path: str | Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise WriteError(f"cannot write {path}: {exc.strerror}; the old file is unchanged") from None
+        raise WriteError("cannot-replace", path=str(path), reason=exc.strerror) from None
     _fsync_folder(folder)
 
 
@@ -161,8 +160,8 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
     """
     path = Path(path)
     if not path.parent.exists():
-        raise WriteError(f"folder {path.parent} does not exist; create it or choose another --output")
+        raise WriteError("no-output-folder", folder=str(path.parent))
     with locked(path, lock_file=export_lock_path(path)):
         if path.exists() and not overwrite:
-            raise OutputExists(f"{path} already exists; pass --force to replace it")
+            raise OutputExists("output-exists", path=str(path))
         replace_file(path, data)

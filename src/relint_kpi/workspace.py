@@ -18,11 +18,11 @@ from pydantic import ValidationError
 from relint_kpi import plancache
 from relint_kpi.issues import DataError, Issue, UsageError
 from relint_kpi.plan import Plan, load_plan
+from relint_kpi.runlang import DEFAULT_PLAN
 
 if TYPE_CHECKING:
     from relint_kpi.records import ActivityLog
 
-DEFAULT_PLAN = Path("data/plan_2022_2023.yaml")
 DEFAULT_DATA = Path("data")
 
 
@@ -59,10 +59,7 @@ def locate(plan: str | None = None, data: str | None = None) -> Workspace:
     """
     plan_path = Path(plan or os.environ.get("RELINT_PLAN") or DEFAULT_PLAN)
     if not plan_path.is_file():
-        raise UsageError(
-            f"no plan file at '{plan_path}'; run relint from the repository root, "
-            "or pass --plan PATH (or set RELINT_PLAN) and --data FOLDER (or RELINT_DATA)"
-        )
+        raise UsageError("no-plan-file", path=str(plan_path))
     chosen = data or os.environ.get("RELINT_DATA")
     return Workspace(plan_path, Path(chosen) if chosen else None)
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from relint_kpi import csvio, storage
+from relint_kpi import csvio, i18n, storage
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import format_italian_int
 from relint_kpi.periods import quarter_bounds, quarter_file_name, quarter_of
@@ -105,7 +105,7 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
         flags = {"stakeholders": "stakeholder"}
         raise DataError(
             [
-                Issue(i.path, 0, 0, i.code, f"--{flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1])}: {i.message}")
+                Issue(i.path, 0, 0, i.code, i.params, subject="--" + flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1]))
                 if i.column
                 else i
                 for i in issues
@@ -139,17 +139,17 @@ def add_stakeholder(
     data_dir = Path(data_dir)
     name = name.strip()
     if not name or "|" in name:
-        raise UsageError("a stakeholder name must be non-empty and cannot contain '|'")
+        raise UsageError("bad-stakeholder-name")
     categories = [c.id for c in plan.stakeholder_categories]
     if category not in categories:
-        raise UsageError(f"unknown category '{category}' — choose one of: {', '.join(categories)}")
+        raise UsageError("unknown-category-option", value=category, choices=categories)
     path = data_dir / "stakeholders.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
         registry = _registry(data_dir, plan)
         for existing in registry.values():
             if existing.name.casefold() == name.casefold():
-                raise UsageError(f"stakeholder '{existing.name}' is already registered ({existing.path}:{existing.line})")
+                raise UsageError("stakeholder-registered", name=existing.name, where=f"{existing.path}:{existing.line}")
         cells = {
             "name": name,
             "internal": "yes" if internal else "no",
@@ -164,7 +164,7 @@ def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: d
     """Record that an action's deliverable was achieved on ``date``."""
     ids = [a.id for a in plan.actions]
     if action_id not in ids:
-        raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
+        raise UsageError("unknown-action-option", value=action_id, choices=ids)
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -195,11 +195,11 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     path = Path(path)
     shown = display_path(path)
     if plan.pageviews_import is None:
-        raise UsageError("the plan has no pageviews_import section saying which pages to count")
+        raise UsageError("no-pageviews-import")
     try:
         text, _ = csvio.decode(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {shown}: {exc.strerror}") from None
+        raise UsageError("cannot-read", path=shown, reason=exc.strerror) from None
     delimiter = csvio.delimiter_of(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().casefold() for h in next(reader, [])]
@@ -214,14 +214,7 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     if hits is None or (label is None and url is None):
         raise DataError(
             [
-                Issue(
-                    shown,
-                    1,
-                    0,
-                    "bad-export",
-                    "not a 'Page URLs' export: expected a page-views column (nb_hits, Pageviews or "
-                    "'Visualizzazioni di pagina') and a label or url column",
-                )
+                Issue(shown, 1, 0, "bad-export")
             ]
         )
     config = plan.pageviews_import
@@ -240,7 +233,7 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
             continue
         value = cells[hits].strip().replace(",", "").replace(".", "") if hits < len(cells) else ""
         if not value.isdigit():
-            issues.append(Issue(shown, line, hits + 1, "bad-pageviews", f"page views '{value}' is not a whole number"))
+            issues.append(Issue(shown, line, hits + 1, "bad-pageviews", {"value": value}))
             continue
         total += int(value)
         matched += 1
@@ -253,10 +246,10 @@ def parse_quarter(text: str, plan: Plan) -> tuple[int, int]:
     """Read ``2022Q4`` or ``2022-Q4``; the quarter must be inside the plan period."""
     match = re.fullmatch(r"\s*([0-9]{4})-?[Qq]([1-4])\s*", text)
     if not match:
-        raise UsageError(f"--quarter '{text}' is not a quarter; write it as 2022Q4")
+        raise UsageError("not-a-quarter", value=text)
     year, quarter = int(match[1]), int(match[2])
     if year not in plan.years:
-        raise UsageError(f"--quarter {text} is outside the plan ({plan.years[0]}–{plan.years[-1]})")
+        raise UsageError("quarter-outside-plan-years", value=text, first=plan.years[0], last=plan.years[-1])
     return year, quarter
 
 
@@ -273,9 +266,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     period = plan.metadata.period
     year, q = quarter
     if last_day < period.start or first_day > period.end:
-        raise UsageError(
-            f"--quarter {year}Q{q} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}"
-        )
+        raise UsageError("quarter-outside-plan", value=f"{year}Q{q}", start=period.start.isoformat(), end=period.end.isoformat())
     # The quarter's figure is dated on its last day, or on the plan's last day
     # when the plan ends inside the quarter (a later date would not validate).
     day = min(last_day, period.end)
@@ -285,11 +276,11 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         "id": f"{year}Q{q}-pageviews",
         "date": day.isoformat(),
         "type": metric,
-        "title": f"Page views {year}-Q{q} (import {Path(export).name})",
+        "title": i18n.render("pageviews-row-title", {"quarter": f"{year}-Q{q}", "file": Path(export).name}),
         "value": str(views.total),
     }
     if views.total < 1:
-        raise UsageError(f"no page views matched the plan's patterns in {display_path(export)}; nothing recorded")
+        raise UsageError("no-pageviews-matched", path=display_path(export))
     # The row must pass the reader's own check, like every recorded row.
     _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
@@ -308,10 +299,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         missing = [name for name in ("type", "value") if name not in dialect.header]
         if missing:
             # Without a value column the row would read back as 1 page view.
-            raise UsageError(
-                f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
-                "add it to the header row to record the page views"
-            )
+            raise UsageError("file-lacks-pageviews-column", path=display_path(path), columns=[repr(m) for m in missing])
         new_text = kept + csvio.format_row(
             [cells_in.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
         )

@@ -18,12 +18,15 @@ The plan is hand-edited, so the reader must turn every YAML trap into a clean
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
+from relint_kpi.i18n import render
+from relint_kpi.issues import message
+
 MAX_DEPTH = 64
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation"
+_TOO_DEEP = {"what": message("yaml-deeper-than", levels=MAX_DEPTH)}
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
@@ -74,7 +77,7 @@ class _Loader(
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
                 "yaml-alias",
-                f"alias '*{event.anchor}' is not allowed in a plan file; write the value out in full",
+                {"what": message("yaml-no-alias", name=event.anchor)},
             )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
@@ -118,12 +121,12 @@ def _prescan(text: str) -> "YamlProblem | None":
     depth = 0
     for token in yaml.scan(text, Loader=yaml.CSafeLoader):
         if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            kind = "alias '*" if isinstance(token, yaml.AliasToken) else "anchor '&"
+            kind = "yaml-no-alias" if isinstance(token, yaml.AliasToken) else "yaml-no-anchor"
             return YamlProblem(
                 token.start_mark.line + 1,
                 token.start_mark.column + 1,
                 "yaml-alias",
-                f"{kind}{token.value}' is not allowed in a plan file; write the value out in full",
+                {"what": message(kind, name=token.value)},
             )
         if isinstance(token, _OPENERS):
             depth += 1
@@ -146,7 +149,7 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> "YamlProblem":
     column = exc.position - (before.rfind("\n") + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     return YamlProblem(
-        line, column, "yaml-character", f"character U+{code:04X} is not allowed in YAML; delete it or retype the text"
+        line, column, "yaml-character", {"char": f"U+{code:04X}"}
     )
 
 
@@ -157,7 +160,12 @@ class YamlProblem(Exception):
     line: int
     column: int
     code: str
-    message: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The problem in the run's language."""
+        return render(self.code, self.params)
 
 
 def _check_duplicate_keys(node: yaml.Node, problems: list[YamlProblem]) -> None:
@@ -174,7 +182,7 @@ def _check_duplicate_keys(node: yaml.Node, problems: list[YamlProblem]) -> None:
                             key_node.start_mark.line + 1,
                             key_node.start_mark.column + 1,
                             "yaml-duplicate-key",
-                            f"duplicate key '{key}' (first at line {seen[key]}); remove or rename one of them",
+                            {"key": key, "first": seen[key]},
                         )
                     )
                 elif key is not None:
@@ -216,7 +224,7 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             if "found another document" in reason:
                 return None, None, [
                     YamlProblem(
-                        line, column, "yaml-syntax", "a plan holds one YAML document; remove this '---' and what follows, or merge it"
+                        line, column, "yaml-syntax", {"what": message("yaml-one-document")}
                     )
                 ]
             if "maximum nesting depth" in reason:
@@ -224,15 +232,14 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
                 # reaches MAX_DEPTH: say the same thing as for deep block nesting.
                 return None, None, [YamlProblem(line, column, "yaml-too-deep", _TOO_DEEP)]
             at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
-            if at_tab or "\t" in reason or "tab" in reason:
-                reason += " (YAML does not allow tabs for indentation; use spaces)"
-            return None, None, [YamlProblem(line, column, "yaml-syntax", f"YAML syntax error: {reason}")]
+            syntax = "yaml-syntax-tab" if at_tab or "\t" in reason or "tab" in reason else "yaml-syntax-error"
+            return None, None, [YamlProblem(line, column, "yaml-syntax", {"what": message(syntax, reason=reason)})]
         except yaml.YAMLError as exc:
-            return None, None, [YamlProblem(0, 0, "yaml-syntax", f"YAML error: {exc}")]
+            return None, None, [YamlProblem(0, 0, "yaml-syntax", {"what": message("yaml-error", reason=str(exc))})]
         except RecursionError:
-            return None, None, [YamlProblem(0, 0, "yaml-too-deep", "nesting too deep; check the indentation")]
+            return None, None, [YamlProblem(0, 0, "yaml-too-deep", {"what": message("yaml-too-deep-indentation")})]
         if node is None:
-            return None, None, [YamlProblem(1, 1, "yaml-empty", "the file is empty; it must hold a YAML mapping")]
+            return None, None, [YamlProblem(1, 1, "yaml-empty")]
         problems: list[YamlProblem] = []
         _check_duplicate_keys(node, problems)
         if problems:
@@ -242,13 +249,12 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            message = (exc.problem or str(exc)).strip()
-            if "could not determine a constructor" in message:
-                message += "; only plain YAML is allowed in a plan (no !!python or custom tags)"
-            return None, node, [YamlProblem(line, column, "yaml-tag", message)]
+            reason = (exc.problem or str(exc)).strip()
+            tag = "yaml-custom-tag" if "could not determine a constructor" in reason else "yaml-tag-error"
+            return None, node, [YamlProblem(line, column, "yaml-tag", {"what": message(tag, reason=reason)})]
         except (ValueError, TypeError) as exc:
             mark = node.start_mark
-            return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", str(exc))]
+            return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", {"reason": str(exc)})]
         return data, node, []
     finally:
         loader.dispose()

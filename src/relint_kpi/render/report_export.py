@@ -79,7 +79,7 @@ def render_report(report: Report, fmt: str) -> bytes:
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
-        raise UsageError(f"unknown report format '{fmt}'; choose one of: {', '.join(RENDERERS)}") from None
+        raise UsageError("unknown-format", value=fmt, choices=list(RENDERERS)) from None
     return renderer(report)
 
 
@@ -93,7 +93,7 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
     """
     if output is None:
         if fmt in BINARY_FORMATS:
-            raise UsageError(f"--format {fmt} writes a binary file; add --output PATH (e.g. --output report.{fmt})")
+            raise UsageError("binary-needs-output", format=fmt)
         if fmt == "table":
             # Imported when this format is asked for, like every renderer.
             from relint_kpi.render.report_terminal import print_report
@@ -106,13 +106,13 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
         return
     output = Path(output)
     if output.is_dir():
-        raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + fmt)}")
+        raise UsageError("output-is-folder", path=str(output), example=str(output / ("report." + fmt)))
     if output.exists() and not force:
-        raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
+        raise UsageError("output-exists", path=str(output))
     data = render_report(report, fmt)
 
     try:
         write_atomic(output, data, overwrite=force)
     except OutputExists:
         # another process created the file since the check above: same answer
-        raise UsageError(f"'{output}' already exists; pass --force to overwrite it") from None
+        raise UsageError("output-exists", path=str(output)) from None
