@@ -108,6 +108,9 @@ def test_every_command_has_help_with_an_example():
     for name in group.commands:
         result = invoke([name, "--help"])
         assert result.exit_code == 0
+        assert "Esempio: relint " in result.stdout, name
+        result = invoke([name, "--help", "--lang", "en"])
+        assert result.exit_code == 0
         assert "Example: relint " in result.stdout, name
 
 

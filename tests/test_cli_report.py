@@ -248,9 +248,11 @@ def test_data_errors_stop_the_report(mini_plan_path, tmp_path):
 
 
 def test_help_has_an_example():
-    result = invoke(["report", "--help"])
+    result = invoke(["report", "--help", "--lang", "en"])
     assert result.exit_code == 0
     assert "Example: relint report --year 2023 --format html --output report-2023.html" in result.stdout
+    result = invoke(["report", "--help"])
+    assert "Esempio: relint report --year 2023 --format html --output relazione-2023.html" in result.stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)")

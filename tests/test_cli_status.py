@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from relint_kpi import cli
 from relint_kpi.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -121,7 +122,6 @@ def test_explain_by_territory(workspace):
         (["--year", "2019"], "Error: year 2019 is outside the plan period; choose one of: 2022, 2023\n"),
         (["--as-of", "2023-02-30"], "Error: --as-of: '2023-02-30' is not a real calendar date\n"),
         (["--as-of", "yesterday"], "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n"),
-        (["--by", "colour"], "Error: unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal\n"),
     ],
 )
 @pytest.mark.usefixtures("english_cli")
@@ -129,6 +129,28 @@ def test_usage_errors_exit_2(workspace, args, message):
     result = invoke([*workspace, "status", *args])
     assert result.exit_code == 2
     assert result.stderr == message
+
+
+def test_an_unknown_breakdown_is_refused_with_the_choices_in_the_run_language(workspace):
+    result = invoke([*workspace, "status", "--by", "colour"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Uso: root status [OPZIONI]",
+        "Per l'aiuto: 'root status -h'.",
+        "",
+        "Errore: valore non valido per '--by': 'colour' non è tra i valori ammessi: "
+        "'territory', 'group', 'type', 'quarter', 'category', 'internal'.",
+    ]
+    result = invoke([*workspace, "status", "--by", "colour", "--lang", "en"])
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--by': 'colour' is not one of 'territory', 'group', 'type', 'quarter', 'category', 'internal'."
+    )
+
+
+def test_the_breakdown_choices_are_the_computations(workspace):
+    from relint_kpi import progress
+
+    assert tuple(b.value for b in cli.Breakdown) == progress.BREAKDOWNS
 
 
 @pytest.mark.usefixtures("english_cli")

@@ -7,6 +7,7 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -14,15 +15,90 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+import typer.core
+from typer._click.exceptions import UsageError as ClickUsageError  # typer ships its own click
+from typer.core import TyperCommand, TyperGroup
 
 from relint_kpi import __version__, i18n, runlang
 from relint_kpi.i18n import current_lang, render, t
 from relint_kpi.issues import MAX_ISSUES, BadValue, DataError, UsageError, display_path, format_issue
 from relint_kpi.periods import parse_date
+from relint_kpi.render import helptext
 from relint_kpi.storage import WriteError
 
-class RelintGroup(TyperGroup):
+#: Help keys of the options the command-line library adds itself, by parameter name.
+_BUILT_IN_HELP = {
+    "help": "help.opt.help",
+    "install_completion": "help.opt.install-completion",
+    "show_completion": "help.opt.show-completion",
+}
+
+
+def _localize(command, lang: str) -> None:
+    """Put the help of ``command``, its options and its sub-commands in ``lang`` (help texts are LABELS keys)."""
+    for item in [command, *command.params]:
+        key = getattr(item, "help_key", None) or _BUILT_IN_HELP.get(item.name) or item.help
+        if key and key.startswith("help."):
+            item.help_key, item.help = key, t(key, lang)
+    for param in command.params:
+        param.english_metavar = getattr(param, "english_metavar", param.metavar)
+        param.metavar = helptext.metavar(param.english_metavar, lang)
+    command.options_metavar = helptext.USAGE[lang]["options"]
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = helptext.USAGE[lang]["command"]
+    for sub in getattr(command, "commands", {}).values():
+        _localize(sub, lang)
+
+
+class _Localized:
+    """What the group and its commands share: the usage line and the help option in the run's language."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        """The usage line, its prefix in the run's language."""
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=helptext.USAGE[current_lang()]["prefix"])
+
+    def get_help_option(self, ctx):
+        """The ``--help`` option, its own help in the run's language."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("help.opt.help", current_lang())
+        return option
+
+    def make_context(self, *args, **kwargs):
+        """Parse the options; an option error speaks the run's language."""
+        with _local_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+
+class LocalUsageError(ClickUsageError):
+    """An option error of the command-line library, shown in the run's language."""
+
+    def show(self, file=None) -> None:
+        """Print the usage line, where to find help and the error, as the library does."""
+        lang = current_lang()
+        if self.ctx is not None:
+            hint = helptext.usage_hint(self.ctx.command_path, self.ctx.help_option_names[0], lang)
+            typer.echo(self.ctx.get_usage() + "\n" + hint + "\n", err=True)
+        typer.echo(render("error", {"message": helptext.error_message(self.format_message(), lang)}), err=True)
+
+
+@contextlib.contextmanager
+def _local_usage_errors():
+    """Turn the library's option errors into :class:`LocalUsageError`."""
+    try:
+        yield
+    except LocalUsageError:
+        raise
+    except ClickUsageError as exc:
+        raise LocalUsageError(exc.format_message(), exc.ctx) from None
+
+
+class RelintCommand(_Localized, TyperCommand):
+    """A command whose help page and option errors are in the run's language."""
+
+
+class RelintGroup(_Localized, TyperGroup):
     """The command group: fixes the run's language from the raw command line before parsing.
 
     ``--help`` is written before any option is parsed, so ``--lang``, the
@@ -30,25 +106,46 @@ class RelintGroup(TyperGroup):
     """
 
     def main(self, args=None, *pos, **kwargs):
-        """Choose the language of this run, then parse and run the command."""
+        """Choose the language of this run, put the help in it, then parse and run the command."""
         args = list(sys.argv[1:] if args is None else args)
-        i18n.set_lang(runlang.from_command_line(args, os.environ))
+        lang = runlang.from_command_line(args, os.environ)
+        i18n.set_lang(lang)
+        _localize(self, lang)
+        # typer writes "Options", "[default: …]", "[required]" through gettext: give it the run's language.
+        typer.core._ = helptext.gettext(lang)
         return super().main(args, *pos, **kwargs)
+
+    def resolve_command(self, ctx, args):
+        """Find the sub-command; an unknown one is refused in the run's language."""
+        with _local_usage_errors():
+            return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
     cls=RelintGroup,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=(
-        "Track an international-relations plan's KPIs against its targets.\n\n"
-        "Run from the repository root to use data/plan_2022_2023.yaml and data/, "
-        "or pass --plan and --data.\n\n"
-        "Example: relint status --by territory"
-    ),
+    help="help.app",
 )
+
+
+def command(name: str):
+    """Register a command; its help is the catalogue's ``help.cmd.<name>`` (its docstring is for developers)."""
+    return app.command(name, cls=RelintCommand, help=f"help.cmd.{name}")
+
+
+def complete(kind: str):
+    """A completion callback offering the plan's values of ``kind`` (see :mod:`relint_kpi.completion`)."""
+
+    def offer(ctx: typer.Context, incomplete: str) -> list[str]:
+        # Imported on a Tab press only: it reads the plan's YAML.
+        from relint_kpi.completion import choices
+
+        return choices(kind, ctx.find_root().params.get("plan"), incomplete)
+
+    return offer
 
 
 class Lang(str, Enum):
@@ -60,7 +157,7 @@ class Lang(str, Enum):
 
 #: ``--lang``, accepted before and after the command. Its value is read from the raw
 #: command line before parsing (runlang), so the help is already in that language.
-LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of everything relint prints: it or en.")]
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="help.opt.lang")]
 
 
 class State:
@@ -83,15 +180,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     plan: Annotated[
-        Optional[str], typer.Option("--plan", envvar="RELINT_PLAN", help="Plan YAML file [default: data/plan_2022_2023.yaml]")
+        Optional[str], typer.Option("--plan", metavar="PATH", help="help.opt.plan")
     ] = None,
     data: Annotated[
-        Optional[str], typer.Option("--data", envvar="RELINT_DATA", help="Data folder holding actuals/ [default: data]")
+        Optional[str], typer.Option("--data", metavar="FOLDER", help="help.opt.data")
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.opt.debug")] = False,
     language: LangOption = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
     STATE.plan, STATE.data, STATE.debug = plan, data, debug
@@ -154,7 +251,7 @@ def workspace():
 # -- plan & validate -------------------------------------------------------------
 
 
-@app.command("plan")
+@command("plan")
 def plan_command(
     language: LangOption = None,
 ) -> None:
@@ -173,7 +270,7 @@ def plan_command(
     run(body)
 
 
-@app.command("validate")
+@command("validate")
 def validate_command(language: LangOption = None) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
@@ -248,18 +345,18 @@ def _print_recorded(recorded, lang: str) -> None:
             typer.echo(f"  {key.ljust(width)}  {value}")
 
 
-@app.command("add-activity")
+@command("add-activity")
 def add_activity_command(
-    type_: Annotated[Optional[str], typer.Option("--type", help="delegation, meeting, event, mission, note, pageviews (or Italian).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD or DD/MM/YYYY.")] = None,
-    territory: Annotated[Optional[str], typer.Option("--territory", help="ISO 3166 code (BE, DE-HE) or a plan territory's name.")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="What happened, in a few words.")] = None,
-    action: Annotated[Optional[str], typer.Option("--action", help="The plan action this serves (its id).")] = None,
-    participants: Annotated[Optional[str], typer.Option("--participants", help="Participants (events).")] = None,
-    stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
-    notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="help.opt.type", autocompletion=complete("type"))] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="help.opt.date")] = None,
+    territory: Annotated[Optional[str], typer.Option("--territory", metavar="TERRITORY", help="help.opt.territory", autocompletion=complete("territory"))] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="help.opt.title")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", metavar="ACTION_ID", help="help.opt.action", autocompletion=complete("action"))] = None,
+    participants: Annotated[Optional[str], typer.Option("--participants", metavar="INTEGER", help="help.opt.participants")] = None,
+    stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", metavar="NAME", help="help.opt.stakeholder")] = None,
+    value: Annotated[Optional[str], typer.Option("--value", metavar="INTEGER", help="help.opt.value")] = None,
+    notes: Annotated[Optional[str], typer.Option("--notes", help="help.opt.notes")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.opt.dry-run")] = False,
     language: LangOption = None,
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
@@ -293,16 +390,16 @@ def add_activity_command(
     run(body)
 
 
-@app.command("add-stakeholder")
+@command("add-stakeholder")
 def add_stakeholder_command(
-    name: Annotated[str, typer.Argument(help="The stakeholder's name, as activities will cite it.")],
-    category: Annotated[str, typer.Option("--category", help="One of the plan's stakeholder categories.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="help.arg.name")],
+    category: Annotated[str, typer.Option("--category", metavar="CATEGORY", help="help.opt.category", autocompletion=complete("category"))],
     internal: Annotated[
         Optional[bool],
-        typer.Option("--internal/--external", help="Part of the regional administration, or not."),
+        typer.Option("--internal/--external", help="help.opt.internal"),
     ] = None,
     first_involved: Annotated[
-        Optional[str], typer.Option("--first-involved", help="Date of a first involvement before the log starts.")
+        Optional[str], typer.Option("--first-involved", metavar="DATE", help="help.opt.first-involved")
     ] = None,
     language: LangOption = None,
 ) -> None:
@@ -326,11 +423,11 @@ def add_stakeholder_command(
     run(body)
 
 
-@app.command("complete-action")
+@command("complete-action")
 def complete_action_command(
-    action_id: Annotated[str, typer.Argument(help="The plan action's id (see `relint plan`).")],
-    date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
-    note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
+    action_id: Annotated[str, typer.Argument(metavar="ACTION_ID", help="help.arg.action", autocompletion=complete("action"))],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="help.opt.deliverable-date")],
+    note: Annotated[str, typer.Option("--note", help="help.opt.note")] = "",
     language: LangOption = None,
 ) -> None:
     """Record that a plan action's deliverable was achieved (data/deliverables.csv).
@@ -351,10 +448,10 @@ def complete_action_command(
     run(body)
 
 
-@app.command("import-pageviews")
+@command("import-pageviews")
 def import_pageviews_command(
-    export: Annotated[str, typer.Argument(help="A Matomo / Web Analytics Italia 'Page URLs' CSV export.")],
-    quarter: Annotated[str, typer.Option("--quarter", help="The quarter the export covers, e.g. 2022Q4.")],
+    export: Annotated[str, typer.Argument(metavar="FILE", help="help.arg.export")],
+    quarter: Annotated[str, typer.Option("--quarter", metavar="QUARTER", help="help.opt.quarter")],
     language: LangOption = None,
 ) -> None:
     """Record a quarter's page views of the plan's web section from an analytics export.
@@ -383,6 +480,17 @@ def import_pageviews_command(
 # -- status ------------------------------------------------------------------------
 
 
+class Breakdown(str, Enum):
+    """What ``relint status --by`` breaks down by (progress.BREAKDOWNS; a test keeps them equal)."""
+
+    territory = "territory"
+    group = "group"
+    type = "type"
+    quarter = "quarter"
+    category = "category"
+    internal = "internal"
+
+
 class StatusFormat(str, Enum):
     """Output formats of ``relint status``."""
 
@@ -402,27 +510,24 @@ def parse_date_option(text: Optional[str], option: str):
         raise UsageError("in-field", field=option, reason=exc.message) from None
 
 
-@app.command("status")
+@command("status")
 def status_command(
-    year: Annotated[Optional[int], typer.Option("--year", help="Plan year [default: the as-of date's year].")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="INTEGER", help="help.opt.status-year")] = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Count up to this date, YYYY-MM-DD or DD/MM/YYYY [default: today].")
+        Optional[str], typer.Option("--as-of", metavar="DATE", help="help.opt.status-as-of")
     ] = None,
-    by: Annotated[
-        Optional[str],
-        typer.Option("--by", help="Break down by: territory, group, type, quarter, category, internal."),
-    ] = None,
+    by: Annotated[Optional[Breakdown], typer.Option("--by", help="help.opt.by")] = None,
     indicator: Annotated[
-        Optional[list[str]], typer.Option("--indicator", help="Only this indicator id (repeatable).")
+        Optional[list[str]], typer.Option("--indicator", metavar="INDICATOR", help="help.opt.indicator", autocompletion=complete("indicator"))
     ] = None,
     territory: Annotated[
-        Optional[str], typer.Option("--territory", help="Only activities in this territory (ISO code or plan name).")
+        Optional[str], typer.Option("--territory", metavar="TERRITORY", help="help.opt.status-territory", autocompletion=complete("territory"))
     ] = None,
     explain_id: Annotated[
-        Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure.")
+        Optional[str], typer.Option("--explain", metavar="INDICATOR", help="help.opt.explain", autocompletion=complete("indicator"))
     ] = None,
     language: LangOption = None,
-    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
+    fmt: Annotated[StatusFormat, typer.Option("--format", help="help.opt.format")] = StatusFormat.table,
 ) -> None:
     """Progress against targets: per indicator the target, actual, %, expected to date,
     projection, what remains, the pace needed per quarter and a status.
@@ -452,7 +557,7 @@ def status_command(
             render_explain(rows, table.indicators[0], current_lang())
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=current_lang(), by=by, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=current_lang(), by=by.value if by else None, indicator_ids=indicator, territory=territory
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.
@@ -482,18 +587,18 @@ class ReportFormat(str, Enum):
     csv = "csv"
 
 
-@app.command("report")
+@command("report")
 def report_command(
-    year: Annotated[int, typer.Option("--year", help="The plan year to report on.")],
+    year: Annotated[int, typer.Option("--year", metavar="INTEGER", help="help.opt.report-year")],
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
+        typer.Option("--as-of", metavar="DATE", help="help.opt.report-as-of"),
     ] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="help.opt.format")] = ReportFormat.table,
     output: Annotated[
-        Optional[str], typer.Option("--output", help="Write the report to this file (required for xlsx).")
+        Optional[str], typer.Option("--output", metavar="FILE", help="help.opt.output")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.opt.force")] = False,
     language: LangOption = None,
 ) -> None:
     """Year-end report: indicators against targets (with the previous year's), results,

@@ -222,6 +222,201 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",
         "en": "Priority territories: {codes} — or any ISO 3166 code",
     },
+    # -- --help of every command and option (cli.py; frame words in render/helptext) --
+    "help.app": {
+        "it": "Segue gli indicatori (KPI) di un piano di relazioni internazionali rispetto ai target.\n\n"
+        "Avviato dalla cartella principale del repository usa data/plan_2022_2023.yaml e la sua cartella dati; "
+        "altrimenti indicare --plan e --data.\n\nEsempio: relint status --by territory",
+        "en": "Track an international-relations plan's KPIs against its targets.\n\n"
+        "Run from the repository root to use data/plan_2022_2023.yaml and its data folder, "
+        "or pass --plan and --data.\n\nExample: relint status --by territory",
+    },
+    "help.opt.lang": {
+        "it": "Lingua di tutto ciò che relint scrive: it o en [predefinita: RELINT_LANG, poi la lingua del sistema (LANG), "
+        "poi quella del piano].",
+        "en": "Language of everything relint prints: it or en [default: RELINT_LANG, else the locale (LANG), "
+        "else the plan's language].",
+    },
+    "help.opt.plan": {
+        "it": "File YAML del piano [predefinito: RELINT_PLAN, altrimenti data/plan_2022_2023.yaml].",
+        "en": "Plan YAML file [default: RELINT_PLAN, else data/plan_2022_2023.yaml].",
+    },
+    "help.opt.data": {
+        "it": "Cartella dei dati (actuals/, stakeholders.csv, deliverables.csv) [predefinita: RELINT_DATA, altrimenti "
+        "metadata.data_dir del piano, relativa al file del piano, altrimenti data/].",
+        "en": "Data folder (actuals/, stakeholders.csv, deliverables.csv) [default: RELINT_DATA, else the plan's "
+        "metadata.data_dir, relative to the plan file, else data/].",
+    },
+    "help.opt.debug": {
+        "it": "In caso di errore imprevisto mostra il traceback.",
+        "en": "Show a traceback on unexpected errors.",
+    },
+    "help.opt.version": {"it": "Mostra la versione ed esce.", "en": "Print the version and exit."},
+    "help.cmd.plan": {
+        "it": "Mostra il piano: risultati attesi, indicatori e target; territori per gruppo; azioni con la tempistica."
+        "\n\nEsempio: relint plan --lang en",
+        "en": "Show the plan: results, indicators and targets; territories by group; actions with timing."
+        "\n\nExample: relint plan --lang en",
+    },
+    "help.cmd.validate": {
+        "it": "Controlla il piano e tutti i file dei dati; segnala ogni problema come percorso:riga:colonna.\n\n"
+        "Termina con codice 0 se è tutto valido, 1 se ci sono problemi.\n\nEsempio: relint --data data validate",
+        "en": "Check the plan and every data file; print each problem as path:line:col.\n\n"
+        "Exits 0 when everything is valid, 1 when there are problems.\n\nExample: relint --data data validate",
+    },
+    "help.cmd.add-activity": {
+        "it": "Registra un'attività nel file del suo trimestre (actuals/AAAA-Tn.csv), con un nuovo id.\n\n"
+        "In un terminale i valori obbligatori mancanti vengono chiesti. La riga è controllata come fa "
+        "`relint validate`; gli stakeholder non ancora noti vanno prima registrati con `relint add-stakeholder`.\n\n"
+        'Esempio: relint add-activity --type incontro --date 11/03/2023 --territory BE --title "Ambasciatore del Belgio"',
+        "en": "Record one activity in its quarter's file (actuals/YYYY-Qn.csv), with a new id.\n\n"
+        "Missing required values are asked for when run in a terminal. The row is checked exactly as "
+        "`relint validate` checks files; unknown stakeholders must first be registered with `relint add-stakeholder`.\n\n"
+        'Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambassador of Belgium"',
+    },
+    "help.cmd.add-stakeholder": {
+        "it": "Registra uno stakeholder in stakeholders.csv, perché le attività possano citarlo.\n\n"
+        'Esempio: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
+        "en": "Register a stakeholder in stakeholders.csv, so activities can name it.\n\n"
+        'Example: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
+    },
+    "help.cmd.complete-action": {
+        "it": "Registra il raggiungimento dell'output di un'azione del piano (deliverables.csv).\n\n"
+        'Esempio: relint complete-action quebec_agreement --date 20/10/2023 --note "Intesa firmata"',
+        "en": "Record that a plan action's deliverable was achieved (deliverables.csv).\n\n"
+        'Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Agreement signed"',
+    },
+    "help.cmd.import-pageviews": {
+        "it": "Registra le visualizzazioni di pagina di un trimestre della sezione web del piano da un export di "
+        "statistiche.\n\nSomma le visualizzazioni (non quelle uniche) delle pagine che corrispondono ai criteri "
+        "pageviews_import del piano e sostituisce l'eventuale riga precedente dello stesso trimestre.\n\n"
+        "Esempio: relint import-pageviews export-2022-T4.csv --quarter 2022Q4",
+        "en": "Record a quarter's page views of the plan's web section from an analytics export.\n\n"
+        "Sums the page views (not unique views) of the pages matching the plan's pageviews_import patterns, "
+        "and replaces any earlier page-views row of that quarter.\n\n"
+        "Example: relint import-pageviews export-2022-Q4.csv --quarter 2022Q4",
+    },
+    "help.cmd.status": {
+        "it": "Avanzamento rispetto ai target: per ogni indicatore target, valore effettivo, %, valore atteso a oggi, "
+        "proiezione, quanto manca, il ritmo necessario per trimestre e lo stato.\n\n"
+        "La data di riferimento è oggi (entro il periodo del piano), l'anno quello della data. "
+        "--explain elenca le righe esatte da cui deriva un valore.\n\nEsempio: relint status --by territory",
+        "en": "Progress against targets: per indicator the target, actual, %, expected to date, projection, "
+        "what remains, the pace needed per quarter and a status.\n\n"
+        "The as-of date defaults to today (clipped to the plan period), the year to the as-of date's year. "
+        "--explain lists the exact rows behind a figure.\n\nExample: relint status --by territory --lang en",
+    },
+    "help.cmd.report": {
+        "it": "Relazione annuale: indicatori rispetto ai target (con quelli dell'anno precedente), risultati, "
+        "attività per territorio e tipo, stakeholder, azioni di rilevanza sistemica, criteri di valutazione del "
+        "piano e punti di attenzione.\n\nFormati: table (terminale), md (tabelle Markdown), html (una pagina "
+        "autonoma con grafici, stampabile in A4), xlsx (un foglio per sezione), json (tutti i dati) e csv (la "
+        "tabella di sintesi). --output scrive un file e non sostituisce mai un file esistente senza --force.\n\n"
+        "Esempio: relint report --year 2023 --format html --output relazione-2023.html",
+        "en": "Year-end report: indicators against targets (with the previous year's), results, activity by "
+        "territory and type, stakeholders, the systemic actions, the plan's evaluation criteria and what needs "
+        "attention.\n\nFormats: table (terminal), md (Markdown tables), html (one self-contained page with charts, "
+        "printable on A4), xlsx (one sheet per section), json (all the data) and csv (the headline table). "
+        "--output writes a file and never replaces an existing one unless --force is given.\n\n"
+        "Example: relint report --year 2023 --format html --output report-2023.html",
+    },
+    "help.cmd.demo": {
+        "it": "Copia il piano e i dati di esempio in CARTELLA, per provare relint senza toccare i file forniti.\n\n"
+        "Esempio: relint demo prova",
+        "en": "Copy the shipped plan and data to FOLDER, to try relint without changing the shipped files.\n\n"
+        "Example: relint demo trial",
+    },
+    "help.opt.type": {
+        "it": "Tipo di attività: id o nome del piano (incontro, meeting, delegazione…).",
+        "en": "Activity type: the plan's id or name (meeting, incontro, delegation…).",
+    },
+    "help.opt.date": {"it": "Data, AAAA-MM-GG o GG/MM/AAAA.", "en": "Date, YYYY-MM-DD or DD/MM/YYYY."},
+    "help.opt.territory": {
+        "it": "Codice ISO 3166 (BE, DE-HE) o nome di un territorio del piano.",
+        "en": "ISO 3166 code (BE, DE-HE) or a plan territory's name.",
+    },
+    "help.opt.title": {"it": "Che cosa è avvenuto, in poche parole.", "en": "What happened, in a few words."},
+    "help.opt.action": {"it": "L'azione del piano a cui si riferisce (il suo id).", "en": "The plan action this serves (its id)."},
+    "help.opt.participants": {"it": "Numero di partecipanti (eventi).", "en": "Participants (events)."},
+    "help.opt.stakeholder": {
+        "it": "Uno stakeholder registrato (ripetibile).",
+        "en": "A registered stakeholder (repeatable).",
+    },
+    "help.opt.value": {
+        "it": "Quantità (predefinita 1; per le visualizzazioni di pagina, il loro numero).",
+        "en": "How many (default 1; for page views, their number).",
+    },
+    "help.opt.notes": {"it": "Note libere.", "en": "Free text."},
+    "help.opt.dry-run": {"it": "Mostra la riga senza scriverla.", "en": "Show the row without writing it."},
+    "help.arg.name": {
+        "it": "Il nome dello stakeholder, come lo citeranno le attività.",
+        "en": "The stakeholder's name, as activities will cite it.",
+    },
+    "help.opt.category": {
+        "it": "Una delle categorie di stakeholder del piano (vedere `relint plan`).",
+        "en": "One of the plan's stakeholder categories (see `relint plan`).",
+    },
+    "help.opt.internal": {
+        "it": "Interno all'amministrazione regionale, o esterno.",
+        "en": "Part of the regional administration, or not.",
+    },
+    "help.opt.first-involved": {
+        "it": "Data di un primo coinvolgimento precedente all'inizio del registro.",
+        "en": "Date of a first involvement before the log starts.",
+    },
+    "help.arg.action": {
+        "it": "L'id dell'azione del piano (vedere `relint plan`).",
+        "en": "The plan action's id (see `relint plan`).",
+    },
+    "help.opt.deliverable-date": {"it": "Data di raggiungimento dell'output.", "en": "When the deliverable was achieved."},
+    "help.opt.note": {"it": "Che cosa è stato prodotto.", "en": "What was delivered."},
+    "help.arg.export": {
+        "it": "Un export CSV 'URL di pagina' di Matomo / Web Analytics Italia.",
+        "en": "A Matomo / Web Analytics Italia 'Page URLs' CSV export.",
+    },
+    "help.opt.quarter": {
+        "it": "Il trimestre coperto dall'export, ad esempio 2022Q4.",
+        "en": "The quarter the export covers, e.g. 2022Q4.",
+    },
+    "help.opt.status-year": {
+        "it": "Anno del piano [predefinito: l'anno della data di riferimento].",
+        "en": "Plan year [default: the as-of date's year].",
+    },
+    "help.opt.status-as-of": {
+        "it": "Conta fino a questa data, AAAA-MM-GG o GG/MM/AAAA [predefinita: oggi].",
+        "en": "Count up to this date, YYYY-MM-DD or DD/MM/YYYY [default: today].",
+    },
+    "help.opt.by": {"it": "Ripartisci per territorio, gruppo, tipo, trimestre, categoria o interni/esterni.", "en": "Break down by territory, group, type, quarter, category or internal/external."},
+    "help.opt.indicator": {"it": "Solo questo indicatore (id; ripetibile).", "en": "Only this indicator id (repeatable)."},
+    "help.opt.status-territory": {
+        "it": "Solo le attività in questo territorio (codice ISO o nome del piano).",
+        "en": "Only activities in this territory (ISO code or plan name).",
+    },
+    "help.opt.explain": {
+        "it": "Elenca le righe (file:riga) da cui deriva il valore di questo indicatore.",
+        "en": "List the rows (file:line) behind this indicator's figure.",
+    },
+    "help.opt.format": {"it": "Formato di uscita.", "en": "Output format."},
+    "help.opt.report-year": {"it": "L'anno del piano oggetto della relazione.", "en": "The plan year to report on."},
+    "help.opt.report-as-of": {
+        "it": "Conta le attività fino a questa data, AAAA-MM-GG o GG/MM/AAAA [predefinita: la fine dell'anno, o oggi].",
+        "en": "Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today].",
+    },
+    "help.opt.output": {
+        "it": "Scrive la relazione in questo file (obbligatorio per xlsx).",
+        "en": "Write the report to this file (required for xlsx).",
+    },
+    "help.opt.force": {"it": "Sovrascrive il file --output se esiste.", "en": "Overwrite the --output file if it exists."},
+    "help.arg.folder": {"it": "La cartella da creare per la prova.", "en": "The folder to create for the trial."},
+    "help.opt.help": {"it": "Mostra questo aiuto ed esce.", "en": "Show this message and exit."},
+    "help.opt.install-completion": {
+        "it": "Installa il completamento automatico per la shell in uso (bash, zsh, fish).",
+        "en": "Install completion for the current shell (bash, zsh, fish).",
+    },
+    "help.opt.show-completion": {
+        "it": "Mostra lo script di completamento per la shell in uso, per copiarlo o personalizzarlo.",
+        "en": "Show completion for the current shell, to copy it or customize the installation.",
+    },
 }
 
 
