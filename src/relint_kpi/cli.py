@@ -329,7 +329,7 @@ def _ask_missing(plan, values: dict, lang: str) -> None:
 
 
 def _print_recorded(recorded, lang: str) -> None:
-    """Print where a row went and its cells (keys are the file's column names, in both languages)."""
+    """Print where a row went and its cells, each under its column's label in the run's language."""
     where = display_path(recorded.path)
     if recorded.dry_run:
         typer.echo(t("recorded.dry_run", lang).format(where=where))
@@ -339,10 +339,11 @@ def _print_recorded(recorded, lang: str) -> None:
     if recorded.matched is not None:
         matched, rows = recorded.matched
         typer.echo("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
-    width = max(len(k) for k in recorded.cells)
+    labels = {key: t(f"column.{key}", lang) for key in recorded.cells}
+    width = max(len(label) for label in labels.values())
     for key, value in recorded.cells.items():
         if value:
-            typer.echo(f"  {key.ljust(width)}  {value}")
+            typer.echo(f"  {labels[key].ljust(width)}  {value}")
 
 
 @command("add-activity")

@@ -214,6 +214,21 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
     "recorded.types": {"it": "Tipi", "en": "Types"},
+    "column.id": {"it": "id", "en": "id"},
+    "column.date": {"it": "data", "en": "date"},
+    "column.type": {"it": "tipo", "en": "type"},
+    "column.territory": {"it": "territorio", "en": "territory"},
+    "column.title": {"it": "titolo", "en": "title"},
+    "column.action": {"it": "azione", "en": "action"},
+    "column.participants": {"it": "partecipanti", "en": "participants"},
+    "column.stakeholders": {"it": "stakeholder", "en": "stakeholders"},
+    "column.value": {"it": "valore", "en": "value"},
+    "column.notes": {"it": "note", "en": "notes"},
+    "column.name": {"it": "nome", "en": "name"},
+    "column.internal": {"it": "interno", "en": "internal"},
+    "column.category": {"it": "categoria", "en": "category"},
+    "column.first_involved": {"it": "primo coinvolgimento", "en": "first_involved"},
+    "column.note": {"it": "nota", "en": "note"},
     "prompt.type": {"it": "Tipo", "en": "Type"},
     "prompt.date": {"it": "Data (AAAA-MM-GG o GG/MM/AAAA)", "en": "Date (YYYY-MM-DD or DD/MM/YYYY)"},
     "prompt.territory": {"it": "Territorio", "en": "Territory"},
@@ -232,7 +247,7 @@ LABELS: dict[str, dict[str, str]] = {
         "or pass --plan and --data.\n\nExample: relint status --by territory",
     },
     "help.opt.lang": {
-        "it": "Lingua di tutto ciò che relint scrive: it o en [predefinita: RELINT_LANG, poi la lingua del sistema (LANG), "
+        "it": "Lingua di tutto ciò che relint scrive: «it» (italiano) o «en» (inglese) [predefinita: RELINT_LANG, poi la lingua del sistema (LANG), "
         "poi quella del piano].",
         "en": "Language of everything relint prints: it or en [default: RELINT_LANG, else the locale (LANG), "
         "else the plan's language].",
@@ -427,7 +442,7 @@ LABELS: dict[str, dict[str, str]] = {
 #: code used has both templates, with the same parameters).
 MESSAGES: dict[str, dict[str, str]] = {
     # -- values: dates and counts (periods.py, numbers.py) ---------------------------
-    "not-a-calendar-date": {"it": "'{value}' non è una data del calendario", "en": "'{value}' is not a real calendar date"},
+    "not-a-calendar-date": {"it": "'{value}' non è una data esistente", "en": "'{value}' is not a real calendar date"},
     "not-a-date": {
         "it": "'{value}' non è una data; scriverla come AAAA-MM-GG (2023-03-11) o GG/MM/AAAA (11/03/2023)",
         "en": "'{value}' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)",
