@@ -112,7 +112,7 @@ def test_explain_by_territory(workspace):
     result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--territory", "CN"])
     assert result.exit_code == 0, result.output
     assert "q1-1" in result.stdout and "q2-1" not in result.stdout
-    assert "Totale: 1 (1 righe)" in result.stdout
+    assert "Totale: 1 (1 riga)" in result.stdout
 
 
 @pytest.mark.parametrize(

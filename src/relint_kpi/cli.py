@@ -293,6 +293,26 @@ def validate_command(language: LangOption = None) -> None:
     run(body)
 
 
+@command("demo")
+def demo_command(
+    folder: Annotated[str, typer.Argument(metavar="FOLDER", help="help.arg.folder")],
+    language: LangOption = None,
+) -> None:
+    """Copy the shipped plan and data to FOLDER/data, to try relint without changing the shipped files.
+
+    Example: relint demo trial
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.workspace import copy_demo
+
+        data = copy_demo(folder)
+        typer.echo(render("demo-copied", {"data": display_path(data), "folder": folder}))
+
+    run(body)
+
+
 # -- actuals: add-activity, add-stakeholder, import-pageviews, complete-action ----
 
 

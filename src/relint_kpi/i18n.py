@@ -65,7 +65,6 @@ LABELS: dict[str, dict[str, str]] = {
     "explain.amount": {"it": "Conta", "en": "Counts"},
     "explain.title": {"it": "Titolo", "en": "Title"},
     "explain.total": {"it": "Totale", "en": "Total"},
-    "explain.rows": {"it": "righe", "en": "rows"},
     "breakdown.other_territories": {"it": "altri territori", "en": "other territories"},
     "breakdown.other": {"it": "altro", "en": "other"},
     "breakdown.none": {"it": "n/d (senza territorio)", "en": "n/a (no territory)"},
@@ -987,6 +986,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "say --internal (part of the regional administration) or --external",
     },
     "no-such-file": {"it": "il file '{path}' non esiste", "en": "no file '{path}'"},
+    "rows": {"it": "{n} {n:riga|righe}", "en": "{n} {n:row|rows}"},
+    "no-shipped-data": {
+        "it": "i dati di esempio non sono in {path} (relint è stato installato senza il repository)",
+        "en": "the shipped data is not in {path} (relint was installed without its repository)",
+    },
+    "demo-folder-not-empty": {
+        "it": "'{path}' esiste già e non è una cartella vuota; indicare una cartella nuova",
+        "en": "'{path}' already exists and is not an empty folder; give a new folder",
+    },
+    "demo-copied": {
+        "it": "Piano e dati di esempio copiati in {data}.\nPer provarli (i file forniti con relint restano invariati):\n"
+        "  cd {folder}\n  relint validate\n  relint status\n  relint add-activity --dry-run --type incontro "
+        "--date 11/03/2023 --territory BE --title \"Ambasciatore del Belgio\"",
+        "en": "Shipped plan and data copied to {data}.\nTo try them (the files shipped with relint stay unchanged):\n"
+        "  cd {folder}\n  relint validate\n  relint status\n  relint add-activity --dry-run --type meeting "
+        "--date 2023-03-11 --territory BE --title \"Ambassador of Belgium\"",
+    },
 }
 
 def t(key: str, lang: str = DEFAULT_LANG) -> str:

@@ -137,3 +137,34 @@ def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, li
         return None, None, issues
     log, data_issues = read_data(workspace.data_dir(plan), plan)
     return plan, log, issues + data_issues
+
+
+#: The plan and data shipped with relint: the repository's data/ folder.
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def copy_demo(folder: str | Path) -> Path:
+    """Copy the shipped plan and its data to ``folder``/data, for trying relint on a scratch copy.
+
+    From ``folder`` every command then finds them by default (the plan at
+    ``data/plan_2022_2023.yaml``, its data beside it), and nothing the user
+    tries changes the shipped files. Refuses a ``folder`` that exists and is
+    not empty. Returns the copy's data folder.
+    """
+    # shutil only for this command.
+    import shutil
+
+    target = Path(folder)
+    plan = SHIPPED_DATA / DEFAULT_PLAN.name
+    if not plan.is_file():
+        raise UsageError("no-shipped-data", path=str(SHIPPED_DATA))
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError("demo-folder-not-empty", path=str(target))
+    data = target / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(plan, data / plan.name)
+    for name in ("stakeholders.csv", "deliverables.csv"):
+        if (SHIPPED_DATA / name).is_file():
+            shutil.copy2(SHIPPED_DATA / name, data / name)
+    shutil.copytree(SHIPPED_DATA / "actuals", data / "actuals")
+    return data

@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from relint_kpi.i18n import t
+from relint_kpi.i18n import count, t
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.formatting import format_number
@@ -233,4 +233,4 @@ def render_explain(rows: list[ExplainRow], indicator: IndicatorStatus | None, la
         grid.add_row(f"{row.path}:{row.line}", row.id, row.date.isoformat(), str(row.contribution), row.title)
     console.print(grid)
     total = sum(r.contribution for r in rows)
-    console.print(f"{t('explain.total', lang)}: {total} ({len(rows)} {t('explain.rows', lang)})")
+    console.print(f"{t('explain.total', lang)}: {total} ({count(len(rows), 'rows', lang)})")
