@@ -10,6 +10,7 @@ parameters in both languages as the call gives.
 from __future__ import annotations
 
 import ast
+import functools
 import string
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def _params(call: ast.Call, after: int) -> set[str] | None:
     return given
 
 
+@functools.cache
 def uses() -> list[tuple[str, str, set[str] | None]]:
     """``(where, code, params)`` for every message the source names."""
     found = []
