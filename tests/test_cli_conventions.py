@@ -126,8 +126,9 @@ def test_completion_in_zsh_and_fish():
 
 def test_show_completion_prints_a_script():
     result = subprocess.run(
-        [sys.executable, "-m", "relint_kpi", "--show-completion", "bash"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "src")}, timeout=60,
+        [sys.executable, "-m", "relint_kpi", "--show-completion"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "src"), "SHELL": "/bin/bash"},
+        timeout=60,
     )
     assert result.returncode == 0 and "complete_bash" in result.stdout
 
