@@ -124,13 +124,15 @@ def test_completion_in_zsh_and_fish():
     assert _complete("relint status --indicator ev", "fish") == ["events", "event_participants"]
 
 
-def test_show_completion_prints_a_script():
-    result = subprocess.run(
-        [sys.executable, "-m", "relint_kpi", "--show-completion"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "src"), "SHELL": "/bin/bash"},
-        timeout=60,
-    )
-    assert result.returncode == 0 and "complete_bash" in result.stdout
+def test_the_completion_script_is_generated_for_each_shell():
+    # What `relint --install-completion` installs: the script the shell sources.
+    for shell, marker in (("bash", "complete_bash"), ("zsh", "complete_zsh"), ("fish", "complete_fish")):
+        result = subprocess.run(
+            [sys.executable, "-c", "from relint_kpi.cli import main; main()"],
+            capture_output=True, text=True, cwd=REPO, timeout=60,
+            env={**os.environ, "PYTHONPATH": str(REPO / "src"), "_RELINT_COMPLETE": f"source_{shell}"},
+        )
+        assert result.returncode == 0 and marker in result.stdout, (shell, result.stderr)
 
 
 # -- demo --------------------------------------------------------------------------------
