@@ -97,3 +97,23 @@ def full_disk_after(monkeypatch, allowed: int) -> None:
         return written
 
     monkeypatch.setattr(os, "write", write)
+
+
+@pytest.fixture(autouse=True)
+def english_library_and_plain_locale(monkeypatch):
+    """Library calls speak English unless a test asks; the CLI resolves its language from a plain locale.
+
+    The locale of the machine running the tests must not decide what the CLI
+    prints: without these variables it follows the plan (Italian by default).
+    """
+    from relint_kpi import i18n
+
+    for name in ("RELINT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(i18n, "_run_lang", "en")
+
+
+@pytest.fixture
+def english_cli(monkeypatch):
+    """The CLI speaks English (RELINT_LANG=en), for tests whose assertions are in English."""
+    monkeypatch.setenv("RELINT_LANG", "en")

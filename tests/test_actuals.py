@@ -193,8 +193,8 @@ def test_duplicate_id_message(folder, mini_plan):
     write(folder, "2023-Q2.csv", HEADER + "dup,2023-04-02,meeting,SE,y,,,,,\n")
     log, issues = read_data(folder, mini_plan)
     first = str(folder / "actuals" / "2023-Q1.csv")
-    assert issues == [
-        Issue(
+    assert [(i.path, i.line, i.column, i.code, i.message) for i in issues] == [
+        (
             str(folder / "actuals" / "2023-Q2.csv"),
             2,
             0,
@@ -220,7 +220,7 @@ def test_registry_and_deliverable_problems(data_dir, mini_plan):
         "stakeholders.csv:3:3: unknown category 'ngo' — expected one of: university, business, local_authority [unknown-category]",
         "stakeholders.csv:4:1: stakeholder 'A' is already listed at line 2 [duplicate-stakeholder]",
         "stakeholders.csv:5:4: first_involved: 'ieri' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023) [bad-date]",
-        "deliverables.csv:2:1: unknown action 'nope' — expected one of: a1, a2 [unknown-action]",
+        "deliverables.csv:2:1: unknown action 'nope' — expected one of the plan's action ids: a1, a2 [unknown-action]",
         "deliverables.csv:3:2: '31/02/2023' is not a real calendar date [bad-date]",
     ]
 

@@ -76,6 +76,7 @@ def test_prompts_on_a_terminal(ws, data_dir, monkeypatch):
     assert "2023Q2-0001;05/05/2023;meeting;DE-HE;Visita;;;;1;" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_missing_values_without_a_terminal(ws):
     result = invoke([*ws, "add-activity", "--type", "meeting"])
     assert result.exit_code == 2
@@ -94,6 +95,7 @@ def test_missing_values_without_a_terminal(ws):
         (["--action", "zz"], "unknown action 'zz' — expected one of the plan's action ids: a1, a2"),
     ],
 )
+@pytest.mark.usefixtures("english_cli")
 def test_refusals(ws, data_dir, extra, message):
     args = list(MEETING)
     for flag, value in zip(extra[::2], extra[1::2]):
@@ -107,6 +109,7 @@ def test_refusals(ws, data_dir, extra, message):
     assert list((data_dir / "actuals").iterdir()) == []
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_add_stakeholder(ws, data_dir):
     result = invoke([*ws, "add-stakeholder", "Comune di Bologna", "--category", "local_authority", "--external"])
     assert result.exit_code == 0, result.output
@@ -122,6 +125,7 @@ def test_add_stakeholder(ws, data_dir):
     assert neither.exit_code == 2 and "--internal" in neither.stderr
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_complete_action(ws, data_dir, mini_plan):
     result = invoke([*ws, "complete-action", "a1", "--date", "20/05/2022", "--note", "Intesa firmata"])
     assert result.exit_code == 0, result.output
@@ -152,7 +156,7 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_it_utf16.csv"), "--quarter", "2022-Q4", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[:2] == [
-        f"Recorded in {path}:4 (replaced 1 earlier row(s))",
+        f"Recorded in {path}:4 (replaced 1 earlier row)",
         "  2 of 3 export rows matched; page views: 1250",
     ]
     after = path.read_bytes()
@@ -168,6 +172,7 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     assert [(str(a.date), a.value) for a in records(log) if a.type == "pageviews"] == [("2022-12-31", 1250)]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_appending_to_a_cp1252_file_that_cannot_hold_the_title(ws, data_dir):
     path = data_dir / "actuals" / "2023-Q2.csv"
     path.write_bytes("id,date,type,territory,title,value\nx,2023-04-01,note,SE,Città €,\n".encode("cp1252"))
@@ -179,6 +184,7 @@ def test_appending_to_a_cp1252_file_that_cannot_hold_the_title(ws, data_dir):
     )
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_import_pageviews_bad_quarter(ws):
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_en.csv"), "--quarter", "2030Q1"])
     assert result.exit_code == 2 and result.stderr == "Error: --quarter 2030Q1 is outside the plan (2022–2023)\n"
@@ -230,6 +236,7 @@ def test_a_metric_type_typed_at_the_prompt_asks_its_figure_and_no_territory(ws, 
 # -- add-activity checks against the plan as it is now -------------------------------
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_a_refused_row_gets_the_readers_messages_for_each_option(ws):
     assert invoke([*ws, *MEETING, "--dry-run"]).exit_code == 0
     refused = invoke([*ws, *MEETING, "--territory", "Atlantide", "--stakeholder", "ateneo", "--value", "5.000"])
@@ -239,10 +246,11 @@ def test_a_refused_row_gets_the_readers_messages_for_each_option(ws):
         "territory's name (Assia, Hesse) [unknown-territory]",
         "add-activity: --value: value: '5.000' is not a whole number; write 5000 without a separator "
         "(a '.' thousands separator is read only in ';' files saved by Excel) [bad-value]",
-        "2 problem(s) found.",
+        "2 problems found.",
     ]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_an_edit_of_the_plan_changes_what_add_activity_accepts(ws, mini_plan_path):
     late = [*MEETING, "--date", "2023-12-25", "--dry-run"]
     assert invoke([*ws, *late]).exit_code == 0
@@ -255,6 +263,7 @@ def test_an_edit_of_the_plan_changes_what_add_activity_accepts(ws, mini_plan_pat
     assert "date 2023-12-25 is outside the plan period 2022-01-01..2023-12-21" in result.stderr
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_a_plan_with_errors_is_reported_by_add_activity(ws, mini_plan_path):
     text = mini_plan_path.read_text(encoding="utf-8")
     mini_plan_path.write_text(text.replace("on_track: 0.9", "on_track: 1.9"), encoding="utf-8")
@@ -262,7 +271,7 @@ def test_a_plan_with_errors_is_reported_by_add_activity(ws, mini_plan_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{mini_plan_path}:11:24: thresholds.on_track: must be 1 or less, got 1.9 [plan-less_than_equal]",
-        "1 problem(s) found.",
+        "1 problem found.",
     ]
     assert result.stdout == ""
 

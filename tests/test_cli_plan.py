@@ -34,6 +34,7 @@ def test_plan_golden(at_repo, lang, options):
     assert result.stdout == golden.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_validate_shipped_data(at_repo):
     result = invoke(["validate"])
     assert result.exit_code == 0, result.output
@@ -61,6 +62,7 @@ def test_plan_from_environment(at_repo):
     assert result.exit_code == 0 and "data/lombardia/actuals" in result.stdout
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_missing_plan_is_a_usage_error(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = invoke(["plan"])
@@ -71,6 +73,7 @@ def test_missing_plan_is_a_usage_error(tmp_path, monkeypatch):
     )
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_plan_with_errors_exits_1(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text("schema_version: 1\nmetadata: {}\ncolour: red\n", encoding="utf-8")
@@ -78,10 +81,11 @@ def test_plan_with_errors_exits_1(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert any(re.search(r"plan\.yaml:3:9: colour: unknown key 'colour'; remove it or check its spelling", l) for l in lines)
-    assert lines[-1].endswith("problem(s) found.")
+    assert lines[-1].endswith("problems found.")
     assert "Traceback" not in result.output
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_bad_data_exits_1(tmp_path, mini_plan_path, data_dir):
     (data_dir / "actuals" / "2023-Q1.csv").write_text(
         "date,type,territory,title\n2023-01-05,meeting,ZZ,x\n2023-05-01,meeting,SE,y\n", encoding="utf-8"
@@ -103,6 +107,9 @@ def test_every_command_has_help_with_an_example():
     }
     for name in group.commands:
         result = invoke([name, "--help"])
+        assert result.exit_code == 0
+        assert "Esempio: relint " in result.stdout, name
+        result = invoke([name, "--help", "--lang", "en"])
         assert result.exit_code == 0
         assert "Example: relint " in result.stdout, name
 

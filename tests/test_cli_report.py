@@ -172,7 +172,7 @@ def test_output_never_overwrites_without_force(workspace, tmp_path):
     target.write_text("keep me", encoding="utf-8")
     result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target)])
     assert result.exit_code == 2
-    assert result.stderr == f"Error: '{target}' already exists; pass --force to overwrite it\n"
+    assert result.stderr == f"Errore: '{target}' esiste già; aggiungere --force per sovrascriverlo\n"
     assert target.read_text(encoding="utf-8") == "keep me"
     result = invoke([*workspace, "report", "--year", "2023", "--format", "md", "--output", str(target), "--force"])
     assert result.exit_code == 0, result.output
@@ -180,6 +180,7 @@ def test_output_never_overwrites_without_force(workspace, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.yaml", "report.md"]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_xlsx_needs_output(workspace):
     result = invoke([*workspace, "report", "--year", "2023", "--format", "xlsx"])
     assert result.exit_code == 2
@@ -241,6 +242,7 @@ def test_exports_twice_are_identical_apart_from_the_timestamp(workspace, tmp_pat
         assert a == b
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_bad_options_are_usage_errors(workspace):
     result = invoke([*workspace, "report", "--year", "2023", "--as-of", "yesterday"])
     assert (result.exit_code, result.stderr) == (
@@ -275,9 +277,11 @@ def test_data_errors_stop_the_report(mini_plan_path, tmp_path):
 
 
 def test_help_has_an_example():
-    result = invoke(["report", "--help"])
+    result = invoke(["report", "--help", "--lang", "en"])
     assert result.exit_code == 0
     assert "Example: relint report --year 2023 --format html --output report-2023.html" in result.stdout
+    result = invoke(["report", "--help"])
+    assert "Esempio: relint report --year 2023 --format html --output relazione-2023.html" in result.stdout
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium; .ci/run installs it)")

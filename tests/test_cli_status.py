@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from conftest import check_golden_bytes
 
+from relint_kpi import cli
 from relint_kpi.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
@@ -124,29 +125,53 @@ def test_explain_by_territory(workspace):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--indicator", "nope", "--lang", "en"], "Error: unknown indicator 'nope' — choose one of: Delegations received (delegations_received), "
+        (["--indicator", "nope"], "Error: unknown indicator 'nope' — choose one of: Delegations received (delegations_received), "
          "Meetings (cumulative) (meetings_cumulative), New stakeholders (new_stakeholders), Page views (page_views), "
          "Event participants (event_participants)\n"),
-        (["--territory", "Atlantide"], "Error: territorio sconosciuto 'Atlantide' — scrivi un codice ISO 3166 (BE, DE-HE), il nome di un paese "
-         "o uno dei territori prioritari: Assia (DE-HE), Svezia (SE), Cina (CN)\n"),
-        (["--year", "2019"], "Error: year 2019 is outside the plan — choose one of: 2022, 2023\n"),
+        (["--territory", "Atlantide"], "Error: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE), a country's name "
+         "or one of the priority territories: Hesse (DE-HE), Sweden (SE), China (CN)\n"),
+        (["--year", "2019"], "Error: year 2019 is outside the plan period; choose one of: 2022, 2023\n"),
         (["--as-of", "2023-02-30"], "Error: --as-of: '2023-02-30' is not a real calendar date\n"),
         (["--as-of", "yesterday"], "Error: --as-of: 'yesterday' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)\n"),
-        (["--by", "colour"], "Error: unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal\n"),
     ],
 )
+@pytest.mark.usefixtures("english_cli")
 def test_usage_errors_exit_2(workspace, args, message):
     result = invoke([*workspace, "status", *args])
     assert result.exit_code == 2
     assert result.stderr == message
 
 
+def test_an_unknown_breakdown_is_refused_with_the_choices_in_the_run_language(workspace):
+    result = invoke([*workspace, "status", "--by", "colour"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Uso: root status [OPZIONI]",
+        "Per l'aiuto: 'root status -h'.",
+        "",
+        "Errore: valore non valido per '--by': 'colour' non è tra i valori ammessi: "
+        "'territory', 'group', 'type', 'quarter', 'category', 'internal'.",
+    ]
+    result = invoke([*workspace, "status", "--by", "colour", "--lang", "en"])
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--by': 'colour' is not one of 'territory', 'group', 'type', 'quarter', 'category', 'internal'."
+    )
+
+
+def test_the_breakdown_choices_are_the_computations(workspace):
+    from relint_kpi import progress
+
+    assert tuple(b.value for b in cli.Breakdown) == progress.BREAKDOWNS
+
+
+@pytest.mark.usefixtures("english_cli")
 def test_missing_plan_exit_2(tmp_path):
     result = invoke(["--plan", str(tmp_path / "nope.yaml"), "status"])
     assert result.exit_code == 2
     assert "pass --plan PATH (or set RELINT_PLAN)" in result.stderr
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_data_error_exit_1(workspace, data_dir):
     (data_dir / "actuals" / "2023-Q3.csv").write_text(
         "id,date,type,territory,title\nx,2023-08-01,delegaton,SE,Refuso\n", encoding="utf-8"
@@ -158,7 +183,7 @@ def test_data_error_exit_1(workspace, data_dir):
         "2023-Q3.csv:2:3: unknown type 'delegaton' — expected one of: delegation, meeting, event, mission, note, "
         "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"
     )
-    assert result.stderr.splitlines()[-1] == "1 problem(s) found."
+    assert result.stderr.splitlines()[-1] == "1 problem found."
     assert result.stdout == ""
 
 

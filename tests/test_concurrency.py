@@ -262,7 +262,7 @@ def test_write_atomic_refuses_to_overwrite(tmp_path):
     target.write_text("keep")
     with pytest.raises(storage.OutputExists) as caught:
         storage.write_atomic(target, b"new", overwrite=False)
-    assert str(caught.value) == f"{target} already exists; pass --force to replace it"
+    assert str(caught.value) == f"'{target}' already exists; pass --force to overwrite it"
     assert isinstance(caught.value, storage.WriteError)
     assert target.read_text() == "keep"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]

@@ -214,7 +214,7 @@ def edit(old, new):
         (
             "    territory: CN\n",
             "    territory: JP\n",
-            [":88:16 actions.1.territory: unknown priority territory 'JP' — expected one of: CN, DE-HE, SE [unknown-territory]"],
+            [":88:16 actions.1.territory: unknown priority territory 'JP' — expected one of: CN, DE-HE, SE [unknown-priority-territory]"],
         ),
         (
             "targets: {2022: 100, 2023: 100}",

@@ -203,7 +203,7 @@ def test_default_as_of_is_today_clipped(mini_plan, log):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"year": 2030}, "year 2030 is outside the plan — choose one of: 2022, 2023"),
+        ({"year": 2030}, "year 2030 is outside the plan period; choose one of: 2022, 2023"),
         ({"by": "colour"}, "unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal"),
         (
             {"indicator_ids": ["nope"]},

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from relint_kpi import storage, writers
 from relint_kpi.actuals import read_data
-from relint_kpi.issues import DataError, Issue, UsageError
+from relint_kpi.issues import DataError, UsageError
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -62,10 +62,14 @@ def test_dry_run_writes_nothing(registry, mini_plan):
 def test_refused_row_names_the_option(registry, mini_plan):
     with pytest.raises(DataError) as caught:
         writers.add_activity(registry, mini_plan, {**MEETING, "territory": "Atlantide", "participants": "5.000"})
-    assert caught.value.issues == [
-        Issue("add-activity", 0, 0, "unknown-territory", "--territory: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)"),
-        Issue("add-activity", 0, 0, "bad-participants", "--participants: participants: '5.000' is not a whole number; write 5000 without a separator (a '.' thousands separator is read only in ';' files saved by Excel)"),
+    assert [(i.path, i.line, i.column, i.code, i.message) for i in caught.value.issues] == [
+        ("add-activity", 0, 0, "unknown-territory", "--territory: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)"),
+        ("add-activity", 0, 0, "bad-participants", "--participants: participants: '5.000' is not a whole number; write 5000 without a separator (a '.' thousands separator is read only in ';' files saved by Excel)"),
     ]
+    assert caught.value.issues[0].text("it") == (
+        "--territory: territorio 'Atlantide' sconosciuto; indicare un codice ISO 3166 (BE, DE-HE) "
+        "o il nome di un territorio del piano (Assia, Hesse)"
+    )
     assert list((registry / "actuals").iterdir()) == []
 
 

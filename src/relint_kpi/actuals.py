@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import TypeAdapter, ValidationError
 
 from relint_kpi import csvio
-from relint_kpi.issues import MAX_ISSUES, Issue, display_path
+from relint_kpi.issues import MAX_ISSUES, Issue, display_path, message
 from relint_kpi.notes import FILE_NAME as NOTES_FILE
 from relint_kpi.notes import read_notes
 from relint_kpi.periods import quarter_of_file_name
@@ -192,8 +192,7 @@ def read_activities(
     dtypes = dtypes or frame_dtypes(plan, [shown])
     quarter = quarter_of_file_name(path.name)
     if quarter is None:
-        message = "actuals files are named by quarter, e.g. 2023-Q1.csv; rename this file"
-        return _empty(dtypes), [Issue(shown, 0, 0, "bad-file-name", message)]
+        return _empty(dtypes), [Issue(shown, 0, 0, "bad-file-name")]
     table = csvio.read_frame(path, COLUMNS, REQUIRED_COLUMNS)
     if table.rows is None:
         return _empty(dtypes), csvio.capped(table.issues)
@@ -253,7 +252,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     notes, found = read_notes(notes_path, plan) if odd_notes is None else ([], [odd_notes])
     issues += found
     if not (data_dir / "actuals").is_dir():
-        issues.append(Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/"))
+        issues.append(Issue(display_path(data_dir), 0, 0, "no-actuals"))
     files = actuals_files(data_dir)
     dtypes = frame_dtypes(plan, [display_path(path) for path in files])
     frames = []
@@ -289,8 +288,7 @@ def _duplicate_ids(activities: pd.DataFrame) -> list[Issue]:
                 row.line,
                 0,
                 "duplicate-id",
-                f"id '{row.id}' is already used at {earlier.path}:{earlier.line}; ids must be unique "
-                "(clear the cell of a hand-added row)",
+                {"what": message("duplicate-row-id", id=row.id, where=f"{earlier.path}:{earlier.line}")},
             )
         )
     return issues

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.territories import TerritoryIndex
 
@@ -19,6 +18,9 @@ if TYPE_CHECKING:
 
 #: The kinds of choice :func:`resolve_choice` knows.
 KINDS = ("category", "indicator", "type", "territory", "action")
+
+#: The message refusing a name that matches no choice of each kind.
+_UNKNOWN = {kind: f"choice.unknown.{kind}" for kind in KINDS}
 
 
 def choices(plan: Plan, kind: str) -> list[tuple[str, dict[str, str], tuple[str, ...]]]:
@@ -58,4 +60,4 @@ def resolve_choice(plan: Plan, kind: str, text: str, lang: str = "it") -> str:
         for key, label, aliases in choices(plan, kind):
             if wanted in {key.casefold(), *(v.casefold() for v in label.values() if v), *(a.casefold() for a in aliases)}:
                 return key
-    raise UsageError(t(f"choice.unknown.{kind}", lang).format(text=text, choices=listed(plan, kind, lang)))
+    raise UsageError(_UNKNOWN[kind], text=text, choices=listed(plan, kind, lang))

@@ -7,6 +7,8 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sys
 from enum import Enum
@@ -14,33 +16,150 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
+from typer._click.exceptions import UsageError as ClickUsageError  # typer ships its own click
+from typer.core import TyperCommand, TyperGroup
 
-from relint_kpi import __version__
-from relint_kpi.i18n import t
-from relint_kpi.issues import MAX_ISSUES, DataError, UsageError, display_path, format_issue
+from relint_kpi import __version__, i18n, runlang
+from relint_kpi.i18n import current_lang, render, t
+from relint_kpi.issues import MAX_ISSUES, BadValue, DataError, UsageError, display_path, format_issue
 from relint_kpi.periods import parse_date
+from relint_kpi.render import helptext
 from relint_kpi.render.safe import message_text
 from relint_kpi.storage import WriteError
 
+#: Help keys of the options the command-line library adds itself, by parameter name.
+_BUILT_IN_HELP = {
+    "help": "help.opt.help",
+    "install_completion": "help.opt.install-completion",
+    "show_completion": "help.opt.show-completion",
+}
+
+
+def _localize(command, lang: str) -> None:
+    """Put the help of ``command``, its options and its sub-commands in ``lang`` (help texts are LABELS keys)."""
+    for item in [command, *command.params]:
+        key = getattr(item, "help_key", None) or _BUILT_IN_HELP.get(item.name) or item.help
+        if key and key.startswith("help."):
+            item.help_key, item.help = key, t(key, lang)
+    for param in command.params:
+        param.english_metavar = getattr(param, "english_metavar", param.metavar)
+        param.metavar = helptext.metavar(param.english_metavar, lang)
+    command.options_metavar = helptext.USAGE[lang]["options"]
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = helptext.USAGE[lang]["command"]
+    for sub in getattr(command, "commands", {}).values():
+        _localize(sub, lang)
+
+
+class _Localized:
+    """What the group and its commands share: the usage line and the help option in the run's language."""
+
+    def format_usage(self, ctx, formatter) -> None:
+        """The usage line, its prefix in the run's language."""
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=helptext.USAGE[current_lang()]["prefix"])
+
+    def get_help_option(self, ctx):
+        """The ``--help`` option, its own help in the run's language."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("help.opt.help", current_lang())
+        return option
+
+    def make_context(self, *args, **kwargs):
+        """Parse the options; an option error speaks the run's language."""
+        with _local_usage_errors():
+            return super().make_context(*args, **kwargs)
+
+
+class LocalUsageError(ClickUsageError):
+    """An option error of the command-line library, shown in the run's language."""
+
+    def show(self, file=None) -> None:
+        """Print the usage line, where to find help and the error, as the library does."""
+        lang = current_lang()
+        if self.ctx is not None:
+            hint = helptext.usage_hint(self.ctx.command_path, self.ctx.help_option_names[0], lang)
+            typer.echo(self.ctx.get_usage() + "\n" + hint + "\n", err=True)
+        typer.echo(render("error", {"message": helptext.error_message(self.format_message(), lang)}), err=True)
+
+
+@contextlib.contextmanager
+def _local_usage_errors():
+    """Turn the library's option errors into :class:`LocalUsageError`."""
+    try:
+        yield
+    except LocalUsageError:
+        raise
+    except ClickUsageError as exc:
+        raise LocalUsageError(exc.format_message(), exc.ctx) from None
+
+
+class RelintCommand(_Localized, TyperCommand):
+    """A command whose help page and option errors are in the run's language."""
+
+
+class RelintGroup(_Localized, TyperGroup):
+    """The command group: fixes the run's language from the raw command line before parsing.
+
+    ``--help`` is written before any option is parsed, so ``--lang``, the
+    environment and the plan's language are read here (:mod:`relint_kpi.runlang`).
+    """
+
+    def main(self, args=None, *pos, **kwargs):
+        """Choose the language of this run, put the help in it, then parse and run the command."""
+        args = list(sys.argv[1:] if args is None else args)
+        lang = runlang.from_command_line(args, os.environ)
+        i18n.set_lang(lang)
+        _localize(self, lang)
+        # typer writes "Options", "[default: …]", "[required]" through gettext: give it the run's language.
+        typer.core._ = helptext.gettext(lang)
+        return super().main(args, *pos, **kwargs)
+
+    def resolve_command(self, ctx, args):
+        """Find the sub-command; an unknown one is refused in the run's language."""
+        with _local_usage_errors():
+            return super().resolve_command(ctx, args)
+
+
 app = typer.Typer(
-    add_completion=False,
+    cls=RelintGroup,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=(
-        "Track an international-relations plan's KPIs against its targets.\n\n"
-        "Run from the repository root to use data/plan_2022_2023.yaml and data/, "
-        "or pass --plan and --data.\n\n"
-        "Example: relint status --by territory"
-    ),
+    help="help.app",
 )
 
 
+def command(name: str):
+    """Register a command; its help is the catalogue's ``help.cmd.<name>`` (its docstring is for developers)."""
+    return app.command(name, cls=RelintCommand, help=f"help.cmd.{name}")
+
+
+def complete(kind: str):
+    """A completion callback offering the plan's values of ``kind`` (see :mod:`relint_kpi.completion`)."""
+
+    def offer(ctx: typer.Context, incomplete: str) -> list[str]:
+        # Imported on a Tab press only: it reads the plan's YAML.
+        from relint_kpi.completion import choices
+
+        return choices(kind, ctx.find_root().params.get("plan"), incomplete)
+
+    return offer
+
+
 class Lang(str, Enum):
-    """Label language."""
+    """The language relint speaks (see :mod:`relint_kpi.runlang`)."""
 
     it = "it"
     en = "en"
+
+
+#: ``--lang``, accepted before and after the command. Its value is read from the raw
+#: command line before parsing (runlang), so the help is already in that language.
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="help.opt.lang")]
 
 
 class State:
@@ -63,14 +182,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _global(
     plan: Annotated[
-        Optional[str], typer.Option("--plan", envvar="RELINT_PLAN", help="Plan YAML file [default: data/plan_2022_2023.yaml]")
+        Optional[str], typer.Option("--plan", metavar="PATH", help="help.opt.plan")
     ] = None,
     data: Annotated[
-        Optional[str], typer.Option("--data", envvar="RELINT_DATA", help="Data folder holding actuals/ [default: data]")
+        Optional[str], typer.Option("--data", metavar="FOLDER", help="help.opt.data")
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="help.opt.debug")] = False,
+    language: LangOption = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
     STATE.plan, STATE.data, STATE.debug = plan, data, debug
@@ -103,24 +223,24 @@ def print_issues(issues) -> None:
     for issue in problems[:MAX_ISSUES]:
         say(format_issue(issue), err=True)
     if len(problems) > MAX_ISSUES:
-        say(f"… and {len(problems) - MAX_ISSUES} more problems (showing the first {MAX_ISSUES})", err=True)
+        say(render("more-problems", {"n": len(problems) - MAX_ISSUES, "shown": MAX_ISSUES}), err=True)
     for notice in notices:
         say(format_issue(notice), err=True)
-    say(f"{'more than ' if notices else ''}{len(problems)} problem(s) found.", err=True)
+    say(render("problems-found-over" if notices else "problems-found", {"n": len(problems)}), err=True)
 
 
-def run(action, lang: str = "it") -> None:
-    """Run a command body, mapping library errors to messages (in ``lang``) and exit codes."""
+def run(action) -> None:
+    """Run a command body, mapping library errors to messages (in the run's language) and exit codes."""
     try:
         action()
     except DataError as exc:
         print_issues(exc.issues)
         raise typer.Exit(1)
     except UsageError as exc:
-        say(f"Error: {exc}", err=True)
+        say(render("error", {"message": exc.message}), err=True)
         raise typer.Exit(2)
     except WriteError as exc:
-        say(f"{t('cli.error', lang)}: {exc.text(lang)}", err=True)
+        say(render("error", {"message": exc.message}), err=True)
         raise typer.Exit(1)
     except BrokenPipeError:
         # The reader went away (`relint status | head`): stop quietly, as Unix tools do.
@@ -134,7 +254,7 @@ def run(action, lang: str = "it") -> None:
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback unless --debug
         if STATE.debug:
             raise
-        say(f"Internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)", err=True)
+        say(render("internal-error", {"kind": type(exc).__name__, "detail": str(exc)}), err=True)
         raise typer.Exit(3)
 
 
@@ -149,9 +269,9 @@ def workspace():
 # -- plan & validate -------------------------------------------------------------
 
 
-@app.command("plan")
+@command("plan")
 def plan_command(
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Show the plan: results, indicators and targets; territories by group; actions with timing.
 
@@ -163,17 +283,15 @@ def plan_command(
         from relint_kpi.render.plan_view import render_plan
         from relint_kpi.workspace import load_plan_or_fail
 
-        render_plan(load_plan_or_fail(workspace()), lang.value)
+        render_plan(load_plan_or_fail(workspace()), current_lang())
 
     run(body)
 
 
-@app.command("validate")
+@command("validate")
 def validate_command(
-    year: Annotated[
-        Optional[int], typer.Option("--year", help="Also warn of targets missed in this closed year with no note explaining why.")
-    ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the warnings.")] = Lang.it,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="INTEGER", help="help.opt.validate-year")] = None,
+    language: LangOption = None,
 ) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
@@ -194,25 +312,46 @@ def validate_command(
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
-        duplicates = data_warnings(log, lang.value)
+        lang = current_lang()
+        duplicates = data_warnings(log, lang)
         for warning in duplicates[:MAX_ISSUES]:
             say(format_issue(warning), err=True)
         if duplicates:
-            say(t("warn.count", lang.value).format(count=len(duplicates)), err=True)
+            say(t("warn.count", lang).format(count=len(duplicates)), err=True)
         warnings = []
         if year is not None:
             # Imported only with --year: the deviation check computes the year's status.
             from relint_kpi.notes import unexplained_deviations, year_is_running
 
-            warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang.value)
+            warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang)
             if year_is_running(year):
-                say(t("validate.running", lang.value).format(year=year), err=True)
+                say(t("validate.running", lang).format(year=year), err=True)
         for warning in warnings:
             say(format_issue(warning), err=True)
-        count = len(log.activities) if log else 0
-        say(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        rows = len(log.activities) if log else 0
+        say(render("validate-ok", {"plan": ws.plan_path, "n": rows, "folder": ws.data_dir(plan) / "actuals"}))
         if warnings:
-            say(t("validate.warnings", lang.value).format(count=len(warnings), year=year), err=True)
+            say(t("validate.warnings", lang).format(count=len(warnings), year=year), err=True)
+
+    run(body)
+
+
+@command("demo")
+def demo_command(
+    folder: Annotated[str, typer.Argument(metavar="FOLDER", help="help.arg.folder")],
+    language: LangOption = None,
+) -> None:
+    """Copy the shipped plan and data to FOLDER/data, to try relint without changing the shipped files.
+
+    Example: relint demo trial
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.workspace import copy_demo
+
+        data = copy_demo(folder)
+        say(render("demo-copied", {"data": display_path(data), "folder": folder}))
 
     run(body)
 
@@ -236,7 +375,7 @@ def terminal():
     return Terminal(ask=ask, print_line=say_lines, width=shutil.get_terminal_size().columns)
 
 
-def _chosen(plan, kind: str, text: Optional[str], lang: Lang) -> Optional[str]:
+def _chosen(plan, kind: str, text: Optional[str]) -> Optional[str]:
     """The id a choice of add-activity names (id or label, either language), else the text as typed.
 
     Text that names nothing is left for the row contract to refuse, so that
@@ -246,7 +385,7 @@ def _chosen(plan, kind: str, text: Optional[str], lang: Lang) -> Optional[str]:
     from relint_kpi.choices import resolve_choice
 
     try:
-        return resolve_choice(plan, kind, text, lang.value) if text else text
+        return resolve_choice(plan, kind, text, current_lang()) if text else text
     except UsageError:
         return text
 
@@ -260,16 +399,16 @@ def _say_inside(plan, code: str, lang: str) -> None:
     if inside:
         names = {p.code: p.name.get(lang) for _, p in plan.all_territories()}
         listed = ", ".join(f"{names[c]} ({c})" for c in inside)
-        typer.echo(t("status.filtered.inside", lang).format(name=iso_name(code, lang), code=code, inside=listed), err=True)
+        say(t("status.filtered.inside", lang).format(name=iso_name(code, lang), code=code, inside=listed), err=True)
 
 
 def _print_recorded(recorded, lang: str) -> None:
-    """Print where a row went and its cells (keys are the file's column names, in both languages)."""
+    """Print where a row went and its cells, each under its column's label in the run's language."""
     where = display_path(recorded.path)
     if recorded.dry_run:
         say(t("recorded.dry_run", lang).format(where=where))
     else:
-        replaced = t("recorded.replaced", lang).format(count=recorded.replaced) if recorded.replaced else ""
+        replaced = render("recorded-replaced", {"n": recorded.replaced}, lang) if recorded.replaced else ""
         say(t("recorded.in", lang).format(where=f"{where}:{recorded.line}") + replaced)
     if recorded.matched is not None:
         matched, rows = recorded.matched
@@ -277,31 +416,27 @@ def _print_recorded(recorded, lang: str) -> None:
     # Imported when needed: entry loads pydantic, which --help does without.
     from relint_kpi.entry import cell_lines
 
-    for line in cell_lines(recorded.cells):
+    for line in cell_lines(recorded.cells, lang):
         say(line)
     for warning in recorded.warnings:
         say(format_issue(warning), err=True)
 
 
-@app.command("add-activity")
+@command("add-activity")
 def add_activity_command(
-    type_: Annotated[Optional[str], typer.Option("--type", help="The activity type: its id or label, in Italian or English (see `relint plan`).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD or DD/MM/YYYY.")] = None,
-    territory: Annotated[Optional[str], typer.Option("--territory", help="ISO 3166 code (BE, DE-HE), a country's or a plan territory's name.")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="What happened, in a few words.")] = None,
-    action: Annotated[Optional[str], typer.Option("--action", help="The plan action this serves: its id or title.")] = None,
-    participants: Annotated[Optional[str], typer.Option("--participants", help="Participants (events).")] = None,
-    stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
-    notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
-    allow_duplicate: Annotated[
-        bool, typer.Option("--allow-duplicate", help="Record the row even if one of the same date, type, territory and a similar title exists.")
-    ] = False,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="For page views: replace the quarter's page-views row already recorded.")
-    ] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    type_: Annotated[Optional[str], typer.Option("--type", metavar="TYPE", help="help.opt.type", autocompletion=complete("type"))] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="help.opt.date")] = None,
+    territory: Annotated[Optional[str], typer.Option("--territory", metavar="TERRITORY", help="help.opt.territory", autocompletion=complete("territory"))] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="help.opt.title")] = None,
+    action: Annotated[Optional[str], typer.Option("--action", metavar="ACTION_ID", help="help.opt.action", autocompletion=complete("action"))] = None,
+    participants: Annotated[Optional[str], typer.Option("--participants", metavar="INTEGER", help="help.opt.participants")] = None,
+    stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", metavar="NAME", help="help.opt.stakeholder")] = None,
+    value: Annotated[Optional[str], typer.Option("--value", metavar="INTEGER", help="help.opt.value")] = None,
+    notes: Annotated[Optional[str], typer.Option("--notes", help="help.opt.notes")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.opt.dry-run")] = False,
+    allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="help.opt.allow-duplicate")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="help.opt.replace-pageviews")] = False,
+    language: LangOption = None,
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
 
@@ -325,13 +460,14 @@ def add_activity_command(
 
         ws = workspace()
         plan = load_plan_or_fail(ws)
+        lang = current_lang()
         data_dir = ws.data_dir(plan)
         given = {
-            "type": _chosen(plan, "type", type_, lang),
+            "type": _chosen(plan, "type", type_),
             "date": date,
-            "territory": _chosen(plan, "territory", territory, lang),
+            "territory": _chosen(plan, "territory", territory),
             "title": title,
-            "action": _chosen(plan, "action", action, lang),
+            "action": _chosen(plan, "action", action),
             "participants": participants,
             "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
@@ -340,37 +476,36 @@ def add_activity_command(
         term = terminal()
         missing = entry.missing_required(plan, given)
         if missing and term is None:
-            flags = ", ".join(f"--{name}" for name in missing)
-            raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
+            raise UsageError("missing-options", options=[f"--{name}" for name in missing])
         review = False
         if term is not None:
             context = RowContext(plan, load_registry(data_dir, plan))
             if entry.wants_interview(plan, context, given):
-                given, review = entry.interview(plan, context, given, term, lang.value), True
+                given, review = entry.interview(plan, context, given, term, lang), True
         fields = {name: cell for name, cell in given.items() if cell is not None}
         options = {"dry_run": dry_run, "allow_duplicate": allow_duplicate, "replace": replace}
-        recorded = entry.record(data_dir, plan, fields, term, lang.value, review=review, **options)
+        recorded = entry.record(data_dir, plan, fields, term, lang, review=review, **options)
         if recorded is None:
             raise typer.Exit(1)
-        _print_recorded(recorded, lang.value)
+        _print_recorded(recorded, lang)
         if fields.get("territory"):
-            _say_inside(plan, _chosen(plan, "territory", fields["territory"], lang), lang.value)
+            _say_inside(plan, _chosen(plan, "territory", fields["territory"]), lang)
 
-    run(body, lang.value)
+    run(body)
 
 
-@app.command("add-stakeholder")
+@command("add-stakeholder")
 def add_stakeholder_command(
-    name: Annotated[str, typer.Argument(help="The stakeholder's name, as activities will cite it.")],
-    category: Annotated[str, typer.Option("--category", help="A stakeholder category of the plan: its id or label (see `relint plan`).")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="help.arg.name")],
+    category: Annotated[str, typer.Option("--category", metavar="CATEGORY", help="help.opt.category", autocompletion=complete("category"))],
     internal: Annotated[
         Optional[bool],
-        typer.Option("--internal/--external", help="Part of the regional administration, or not."),
+        typer.Option("--internal/--external", help="help.opt.internal"),
     ] = None,
     first_involved: Annotated[
-        Optional[str], typer.Option("--first-involved", help="Date of a first involvement before the log starts.")
+        Optional[str], typer.Option("--first-involved", metavar="DATE", help="help.opt.first-involved")
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    language: LangOption = None,
 ) -> None:
     """Register a stakeholder in data/stakeholders.csv, so activities can name it.
 
@@ -383,24 +518,24 @@ def add_stakeholder_command(
         from relint_kpi.writers import add_stakeholder
 
         if internal is None:
-            raise UsageError("say --internal (part of the regional administration) or --external")
+            raise UsageError("internal-or-external")
         when = parse_date_option(first_involved, "--first-involved")
         ws = workspace()
         plan = load_plan_or_fail(ws)
         recorded = add_stakeholder(
-            ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when, lang=lang.value
+            ws.data_dir(plan), plan, name, category=category, internal=internal, first_involved=when, lang=current_lang()
         )
-        _print_recorded(recorded, lang.value)
+        _print_recorded(recorded, current_lang())
 
-    run(body, lang.value)
+    run(body)
 
 
-@app.command("complete-action")
+@command("complete-action")
 def complete_action_command(
-    action_id: Annotated[str, typer.Argument(help="The plan action: its id or title (see `relint plan`).")],
-    date: Annotated[str, typer.Option("--date", help="When the deliverable was achieved.")],
-    note: Annotated[str, typer.Option("--note", help="What was delivered.")] = "",
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    action_id: Annotated[str, typer.Argument(metavar="ACTION_ID", help="help.arg.action", autocompletion=complete("action"))],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="help.opt.deliverable-date")],
+    note: Annotated[str, typer.Option("--note", help="help.opt.note")] = "",
+    language: LangOption = None,
 ) -> None:
     """Record that a plan action's deliverable was achieved (data/deliverables.csv).
 
@@ -415,19 +550,19 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note, lang=lang.value), lang.value)
+        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note, lang=current_lang()), current_lang())
 
-    run(body, lang.value)
+    run(body)
 
 
-@app.command("add-note")
+@command("add-note")
 def add_note_command(
-    subject: Annotated[str, typer.Argument(help="The indicator's or the action's id (see `relint plan`).")],
-    reason: Annotated[str, typer.Argument(help="Why the target was missed or exceeded (Italian or English).")],
-    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the note explains (required for an indicator).")] = None,
-    next_steps: Annotated[str, typer.Option("--next-steps", "--next", help="What will be done.")] = "",
-    replace: Annotated[bool, typer.Option("--replace", help="Rewrite the note already written for this subject and year.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    subject: Annotated[str, typer.Argument(metavar="SUBJECT", help="help.arg.note-subject", autocompletion=complete("subject"))],
+    reason: Annotated[str, typer.Argument(metavar="REASON", help="help.arg.note-reason")],
+    year: Annotated[Optional[int], typer.Option("--year", metavar="INTEGER", help="help.opt.note-year")] = None,
+    next_steps: Annotated[str, typer.Option("--next-steps", "--next", metavar="TEXT", help="help.opt.next-steps")] = "",
+    replace: Annotated[bool, typer.Option("--replace", help="help.opt.replace-note")] = False,
+    language: LangOption = None,
 ) -> None:
     """Write the office's reason for a deviation, and what will be done, in data/notes.csv.
 
@@ -446,16 +581,16 @@ def add_note_command(
         ws = workspace()
         plan = load_plan_or_fail(ws)
         written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
-        _print_recorded(written, lang.value)
+        _print_recorded(written, current_lang())
 
-    run(body, lang.value)
+    run(body)
 
 
-@app.command("import-pageviews")
+@command("import-pageviews")
 def import_pageviews_command(
-    export: Annotated[str, typer.Argument(help="A Matomo / Web Analytics Italia 'Page URLs' CSV export.")],
-    quarter: Annotated[str, typer.Option("--quarter", help="The quarter the export covers, e.g. 2022Q4.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+    export: Annotated[str, typer.Argument(metavar="FILE", help="help.arg.export")],
+    quarter: Annotated[str, typer.Option("--quarter", metavar="QUARTER", help="help.opt.quarter")],
+    language: LangOption = None,
 ) -> None:
     """Record a quarter's page views of the plan's web section from an analytics export.
 
@@ -474,13 +609,24 @@ def import_pageviews_command(
         ws = workspace()
         plan = load_plan_or_fail(ws)
         if not Path(export).is_file():
-            raise UsageError(f"no file '{export}'")
-        _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), lang.value)
+            raise UsageError("no-such-file", path=export)
+        _print_recorded(import_pageviews(ws.data_dir(plan), plan, export, parse_quarter(quarter, plan)), current_lang())
 
-    run(body, lang.value)
+    run(body)
 
 
 # -- status ------------------------------------------------------------------------
+
+
+class Breakdown(str, Enum):
+    """What ``relint status --by`` breaks down by (progress.BREAKDOWNS; a test keeps them equal)."""
+
+    territory = "territory"
+    group = "group"
+    type = "type"
+    quarter = "quarter"
+    category = "category"
+    internal = "internal"
 
 
 class StatusFormat(str, Enum):
@@ -499,45 +645,35 @@ class CsvForm(str, Enum):
     rfc4180 = "rfc4180"
 
 
-CSV_OPTION_HELP = (
-    "CSV form: excel (Excel with Italian settings: ';', BOM, decimal comma, headings in the --lang) "
-    "or rfc4180 (',', plain numbers, stable English keys) [default: excel in Italian, rfc4180 in English]."
-)
-
-
 def parse_date_option(text: Optional[str], option: str):
     """Parse a date option (YYYY-MM-DD or DD/MM/YYYY); malformed is a usage error."""
     if text is None:
         return None
     try:
         return parse_date(text)
-    except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+    except BadValue as exc:
+        raise UsageError("in-field", field=option, reason=exc.message) from None
 
 
-@app.command("status")
+@command("status")
 def status_command(
-    year: Annotated[Optional[int], typer.Option("--year", help="Plan year [default: the as-of date's year].")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="INTEGER", help="help.opt.status-year")] = None,
     as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Count up to this date, YYYY-MM-DD or DD/MM/YYYY [default: today].")
+        Optional[str], typer.Option("--as-of", metavar="DATE", help="help.opt.status-as-of")
     ] = None,
-    by: Annotated[
-        Optional[str],
-        typer.Option("--by", help="Break down by: territory, group, type, quarter, category, internal."),
-    ] = None,
+    by: Annotated[Optional[Breakdown], typer.Option("--by", help="help.opt.by")] = None,
     indicator: Annotated[
-        Optional[list[str]], typer.Option("--indicator", help="Only this indicator: its id or title (repeatable).")
+        Optional[list[str]], typer.Option("--indicator", metavar="INDICATOR", help="help.opt.indicator", autocompletion=complete("indicator"))
     ] = None,
     territory: Annotated[
-        Optional[str],
-        typer.Option("--territory", help="A filtered view: only activities in this territory (ISO code, country or plan name)."),
+        Optional[str], typer.Option("--territory", metavar="TERRITORY", help="help.opt.status-territory", autocompletion=complete("territory"))
     ] = None,
     explain_id: Annotated[
-        Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure (id or title).")
+        Optional[str], typer.Option("--explain", metavar="INDICATOR", help="help.opt.explain", autocompletion=complete("indicator"))
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
-    fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
-    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help=CSV_OPTION_HELP)] = None,
+    language: LangOption = None,
+    fmt: Annotated[StatusFormat, typer.Option("--format", help="help.opt.format")] = StatusFormat.table,
+    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help="help.opt.csv")] = None,
 ) -> None:
     """Progress against targets: per indicator the target, actual, %, expected to date,
     projection, what remains, the pace needed per quarter and a status.
@@ -566,7 +702,7 @@ def status_command(
             from relint_kpi.render.status import render_explain
 
             table = progress.compute_status(
-                plan, log, year=year, as_of=when, lang=lang.value, indicator_ids=[explain_id], territory=territory
+                plan, log, year=year, as_of=when, lang=current_lang(), indicator_ids=[explain_id], territory=territory
             )
             rows = progress.explain(plan, log, table.indicators[0].id, year=year, as_of=when, territory=territory)
             text = render_explain(rows, table, fmt.value, form)
@@ -574,7 +710,7 @@ def status_command(
                 typer.echo(text, nl=False)
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=current_lang(), by=by.value if by else None, indicator_ids=indicator, territory=territory
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.
@@ -606,20 +742,20 @@ class ReportFormat(str, Enum):
     csv = "csv"
 
 
-@app.command("report")
+@command("report")
 def report_command(
-    year: Annotated[int, typer.Option("--year", help="The plan year to report on.")],
+    year: Annotated[int, typer.Option("--year", metavar="INTEGER", help="help.opt.report-year")],
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
+        typer.Option("--as-of", metavar="DATE", help="help.opt.report-as-of"),
     ] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="help.opt.format")] = ReportFormat.table,
     output: Annotated[
-        Optional[str], typer.Option("--output", help="Write the report to this file (required for pdf, docx, xlsx).")
+        Optional[str], typer.Option("--output", metavar="FILE", help="help.opt.output")
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
-    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help=CSV_OPTION_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.opt.force")] = False,
+    language: LangOption = None,
+    csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help="help.opt.csv")] = None,
 ) -> None:
     """Year-end report: indicators against targets (with the previous year's), results,
     activity by territory and type, stakeholders, the systemic actions, the plan's
@@ -643,31 +779,28 @@ def report_command(
 
         when = parse_date_option(as_of, "--as-of")
         plan, log = load_all(workspace())
-        report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
+        report = build_report(plan, log, year=year, as_of=when, lang=current_lang())
         write_report(report, fmt.value, output, force=force, csv_form=csv_form.value if csv_form else None)
 
-    run(body, lang.value)
+    run(body)
 
 
 # -- export ------------------------------------------------------------------------
 
-export_app = typer.Typer(
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    help="Publish the plan's results in an open standard. Example: relint export iati --year 2023 --output iati.xml",
-)
+export_app = typer.Typer(cls=RelintGroup, no_args_is_help=True, rich_markup_mode=None, help="help.cmd.export")
 app.add_typer(export_app, name="export")
 
 
-@export_app.command("iati")
+@export_app.command("iati", cls=RelintCommand, help="help.cmd.export-iati")
 def export_iati_command(
-    year: Annotated[int, typer.Option("--year", help="The plan year measured (its actual is taken at --as-of).")],
-    output: Annotated[str, typer.Option("--output", help="The XML file to write.")],
+    year: Annotated[int, typer.Option("--year", metavar="INTEGER", help="help.opt.iati-year")],
+    output: Annotated[str, typer.Option("--output", metavar="FILE", help="help.opt.iati-output")],
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
+        typer.Option("--as-of", metavar="DATE", help="help.opt.report-as-of"),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.opt.force")] = False,
+    language: LangOption = None,
 ) -> None:
     """Write the plan and its results as IATI 2.03 activities (iati-activities XML).
 

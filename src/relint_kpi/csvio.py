@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from relint_kpi import storage
-from relint_kpi.i18n import message
-from relint_kpi.issues import MAX_ISSUES, DataError, Issue, UsageError, display_path
+from relint_kpi.issues import MAX_ISSUES, DataError, Issue, UsageError, display_path, message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,10 +72,10 @@ class Table:
     rows: object = None
     issues: list[Issue] = field(default_factory=list)
 
-    def add(self, line: int, column: str | int | None, code: str, message: str) -> None:
-        """Record a problem at ``line``, in the named or numbered column (0: the whole row)."""
+    def add(self, line: int, column: str | int | None, code: str, **params) -> None:
+        """Record the problem ``code`` at ``line``, in the named or numbered column (0: the whole row)."""
         col = self.columns.get(column, 0) if isinstance(column, str) else (column or 0)
-        self.issues.append(Issue(self.path, line, col, code, message))
+        self.issues.append(Issue(self.path, line, col, code, params))
 
 
 def capped(issues: list[Issue]) -> list[Issue]:
@@ -86,7 +85,7 @@ def capped(issues: list[Issue]) -> list[Issue]:
         return issues
     more = issues[MAX_ISSUES]
     return issues[:MAX_ISSUES] + [
-        Issue(more.path, more.line, 0, "too-many-issues", f"more than {MAX_ISSUES} problems; stopped listing them")
+        Issue(more.path, more.line, 0, "too-many-issues", {"limit": MAX_ISSUES})
     ]
 
 
@@ -124,24 +123,18 @@ def decode(path: Path) -> tuple[str, str]:
             continue
         if "\x00" in text:
             at = text.index("\x00")
-            message = (
-                f"NUL byte near byte {len(text[:at].encode(encoding))}: the file is not a text CSV "
-                "(save it again as 'CSV UTF-8' or 'CSV (separatore: punto e virgola)')"
-            )
-            raise DataError([Issue(shown, text.count("\n", 0, at) + 1, 0, "nul-byte", message)])
+            near = {"byte": len(text[:at].encode(encoding))}
+            raise DataError([Issue(shown, text.count("\n", 0, at) + 1, 0, "nul-byte", near)])
         return text, encoding
     assert first_error is not None
-    message = (
-        f"undecodable byte at byte offset {first_error.start}: the file is neither UTF-8 nor Windows-1252; "
-        "save it from Excel as 'CSV UTF-8'"
-    )
-    raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", message)])
+    at = {"byte": first_error.start}
+    raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", at)])
 
 
 def not_a_file(path: Path) -> Issue | None:
     """The issue for a data path that exists but is no regular file (a folder, a FIFO, a device)."""
     if path.exists() and not path.is_file():
-        return Issue(display_path(path), 0, 0, "not-a-file", "this is not a regular file; remove it or rename it (it cannot hold rows)")
+        return Issue(display_path(path), 0, 0, "not-a-file")
     return None
 
 
@@ -190,24 +183,24 @@ def _header(table: Table, text: str, known: Sequence[str], required: Sequence[st
     body = text[len(first) :]
     if not first.strip():
         if body:
-            table.add(1, None, "blank-header", f"line 1 is blank; the header row must be the first line: {','.join(known)}")
+            table.add(1, None, "blank-header", columns=",".join(known))
         else:
-            table.add(1, None, "empty-file", f"the file is empty; it needs a header row: {','.join(known)}")
+            table.add(1, None, "empty-file", columns=",".join(known))
         return None
     table.delimiter = delimiter_of(first)
     readable = True
     for index, name in enumerate(_header_names(first, table.delimiter), start=1):
         if name not in known:
-            table.add(1, index, "unknown-column", f"unknown column '{name}' — expected columns: {', '.join(known)}")
+            table.add(1, index, "unknown-column", name=name, choices=list(known))
             readable = False
         elif name in table.columns:
-            table.add(1, index, "duplicate-column", f"column '{name}' appears twice in the header; keep one")
+            table.add(1, index, "duplicate-column", name=name)
             readable = False
         else:
             table.columns[name] = index
     for name in required:
         if name not in table.columns:
-            table.add(1, None, "missing-column", f"missing column '{name}' in the header (required: {', '.join(required)})")
+            table.add(1, None, "missing-column", name=name, required=list(required))
             readable = False
     return body if readable else None
 
@@ -253,13 +246,8 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
     pending: tuple[int, int] | None = None
 
     def wrong_width(line: int, count: int) -> None:
-        what = "fewer" if count < width else "more"
-        table.add(
-            line,
-            None,
-            "row-length",
-            f"row has {count} cells, {what} than the {width} header columns; check for a missing or extra '{table.delimiter}'",
-        )
+        what = message("row-fewer-cells" if count < width else "row-more-cells", count=count, width=width)
+        table.add(line, None, "row-length", what=what, delimiter=table.delimiter)
 
     while True:
         start = last_line + 1
@@ -271,9 +259,9 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
             if pending is not None:
                 wrong_width(*pending)
             if "field larger than field limit" in str(exc):
-                table.add(start, None, "cell-too-large", message("csv.cell_too_large", limit=MAX_CELL >> 20))
+                table.add(start, None, "cell-too-large", limit=MAX_CELL >> 20)
             else:
-                table.add(start, None, "bad-quoting", f"malformed CSV row ({exc}); a quote is not closed — check the quotes in this row")
+                table.add(start, None, "bad-quoting", detail=str(exc))
             return table
         last_line = 1 + reader.line_num
         if pending is not None:
@@ -288,13 +276,7 @@ def read_rows(path: Path, known: Sequence[str], required: Sequence[str], text: s
     if pending is not None:
         line, count = pending
         if count < width and not _ends_a_line(text):
-            table.add(
-                line,
-                None,
-                "torn-row",
-                f"the last row is cut short ({count} of {width} cells) and the file does not end with a "
-                "line end: a write was interrupted; complete or delete the row",
-            )
+            table.add(line, None, "torn-row", count=count, width=width)
         else:
             wrong_width(line, count)
     return table
@@ -472,9 +454,7 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
     columns = dialect.header
     missing = [name for name, value in cells.items() if value and name not in columns]
     if missing:
-        raise UsageError(
-            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; add it to the header row to record this value"
-        )
+        raise UsageError("file-lacks-column", path=display_path(path), columns=[repr(m) for m in missing])
     data = b""
     if not path.exists() or path.stat().st_size == 0:
         data += _bom(dialect.encoding) + encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding=dialect.encoding)
@@ -509,11 +489,4 @@ def refuse_torn(path: Path, text: str, header: Sequence[str]) -> None:
 def unencodable(path: Path, encoding: str, exc: UnicodeEncodeError) -> Issue:
     """The issue for text that the file's own encoding (cp1252) cannot hold."""
     chars = exc.object[exc.start : exc.end]
-    return Issue(
-        display_path(path),
-        0,
-        0,
-        "unencodable",
-        f"the file is saved as {encoding}, which cannot hold {chars!r}; save it from Excel as "
-        "'CSV UTF-8' and retry, or write the text without that character",
-    )
+    return Issue(display_path(path), 0, 0, "unencodable", {"encoding": encoding, "chars": repr(chars)})

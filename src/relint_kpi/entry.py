@@ -74,10 +74,11 @@ def shown(text: str) -> str:
     return message_text(text)
 
 
-def cell_lines(cells: dict[str, str]) -> list[str]:
-    """A row's non-empty cells, one ``  column  value`` line each, the columns aligned."""
-    width = max(len(key) for key in cells)
-    return [f"  {key.ljust(width)}  {shown(value)}" for key, value in cells.items() if value]
+def cell_lines(cells: dict[str, str], lang: str) -> list[str]:
+    """A row's non-empty cells, one ``  column  value`` line each under the column's label in ``lang``, aligned."""
+    labels = {key: t(f"column.{key}", lang) for key in cells}
+    width = max(len(label) for label in labels.values())
+    return [f"  {labels[key].ljust(width)}  {shown(value)}" for key, value in cells.items() if value]
 
 
 def confirm(term: Terminal, question: str, default: bool, lang: str) -> bool:
@@ -308,7 +309,7 @@ def record(
         else:
             preview = writers.add_activity(data_dir, plan, fields, **{**options, "dry_run": True})
             term.print_line(t("entry.summary", lang).format(where=shown(display_path(preview.path))))  # a path is not wrapped
-            for line in cell_lines(preview.cells):
+            for line in cell_lines(preview.cells, lang):
                 term.print_line(line)
             warnings = list(preview.warnings)
         if not _agreed(term, warnings, review, lang):

@@ -139,10 +139,7 @@ def build_iati(
     """
     settings = plan.iati
     if settings is None:
-        raise UsageError(
-            "the plan has no 'iati' section: IATI needs the reporting organisation's identifier "
-            "(e.g. iati: {organisation_identifier: IT-CF-80062590379}); see the README's IATI section"
-        )
+        raise UsageError("iati-no-section")
     at = resolve_as_of(plan, year, as_of, today)
     plan_id = settings.activity_identifier
     frame = log.activities

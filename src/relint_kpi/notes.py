@@ -35,7 +35,6 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from relint_kpi import csvio, storage
-from relint_kpi.i18n import t
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.render.formatting import format_number
 from relint_kpi.plan import Plan
@@ -63,14 +62,11 @@ def subject_kind(plan: Plan, subject: str) -> str | None:
 def _subject(value: Any, info: ValidationInfo) -> str:
     subject = _cell(value)
     if not subject:
-        raise fail("missing-subject", "missing subject: write an indicator's or an action's id")
+        raise fail("missing-subject")
     if subject_kind(info.context, subject) is None:
         indicators = ", ".join(i.id for i in info.context.indicators)
         actions = ", ".join(a.id for a in info.context.actions) or "—"
-        raise fail(
-            "unknown-subject",
-            f"unknown subject '{subject}' — expected an indicator ({indicators}) or an action ({actions})",
-        )
+        raise fail("unknown-subject", value=subject, indicators=indicators, actions=actions)
     return subject
 
 
@@ -81,16 +77,16 @@ def _year(value: Any, info: ValidationInfo) -> int | None:
     years = info.context.years
     if not text:
         if kind == "indicator":
-            raise fail("missing-year", f"a note on indicator '{subject}' needs the year it explains ({years[0]}–{years[-1]})")
+            raise fail("missing-year", id=subject, first=years[0], last=years[-1])
         return None
     if not text.isdigit() or int(text) not in years:
-        raise fail("bad-year", f"year '{text}' is not a plan year — choose one of: {', '.join(map(str, years))}")
+        raise fail("bad-year", value=text, choices=[str(y) for y in years])
     return int(text)
 
 
 def _reason(value: Any) -> str:
     if not _cell(value):
-        raise fail("missing-reason", "missing reason: say why the target was missed or exceeded")
+        raise fail("missing-reason")
     return _cell(value)
 
 
@@ -119,17 +115,10 @@ def read_notes(path: Path, plan: Plan) -> tuple[list[Note], list[Issue]]:
     for line, cells in table.rows:
         row, issues = validate_cells(NoteRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
         if row is not None and (row.subject, row.year) in seen:
-            when = f" for {row.year}" if row.year else ""
-            issues.append(
-                Issue(
-                    table.path,
-                    line,
-                    table.columns["subject"],
-                    "duplicate-note",
-                    f"'{row.subject}' already has a note{when} at line {seen[row.subject, row.year]}; "
-                    "edit that line, or join the two texts in one",
-                )
-            )
+            code = "duplicate-note-year" if row.year else "duplicate-note"
+            said = {"subject": row.subject, "year": row.year, "line": seen[row.subject, row.year]} if row.year else {
+                "subject": row.subject, "line": seen[row.subject, row.year]}
+            issues.append(Issue(table.path, line, table.columns["subject"], code, said))
             row = None
         table.issues += issues
         if row is not None:
@@ -180,7 +169,7 @@ def add_note(
     columns = {name: index for index, name in enumerate(NOTE_COLUMNS, start=1)}
     row, issues = validate_cells(NoteRow, cells, plan, path="add-note", line=0, columns=columns)
     if row is None:
-        raise DataError([Issue(i.path, 0, 0, i.code, i.message) for i in issues])
+        raise DataError([Issue(i.path, 0, 0, i.code, i.params, subject=i.subject) for i in issues])
     cells = {"subject": row.subject, "year": "" if row.year is None else str(row.year), "reason": row.reason, "next_steps": row.next_steps}
     check_writable(path, data_dir)
     storage.make_folder(data_dir)
@@ -198,11 +187,10 @@ def add_note(
         if existing is None:
             return Recorded(path, csvio.append_row(path, csvio.dialect_for(path, NOTE_COLUMNS), cells), cells)
         if not replace:
-            when = f" for {row.year}" if row.year else ""
-            raise UsageError(
-                f"'{row.subject}' already has a note{when} at {display_path(path)}:{existing.line}; "
-                "pass --replace to rewrite it, or edit that line"
-            )
+            where = f"{display_path(path)}:{existing.line}"
+            if row.year:
+                raise UsageError("note-exists-year", name=row.subject, year=row.year, where=where)
+            raise UsageError("note-exists", name=row.subject, where=where)
         dialect = csvio.sniff(path)
         text, _ = csvio.decode(path)
         storage.replace_file(path, _encode(path, _replace_line(text, dialect, existing.line, cells), dialect.encoding))
@@ -247,7 +235,7 @@ def unexplained_deviations(plan: Plan, log, data_dir: str | Path, year: int, *, 
     from relint_kpi.progress import compute_status
 
     if year not in plan.years:
-        raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
+        raise UsageError("year-outside-plan", year=year, choices=[str(y) for y in plan.years])
     year_end = dt.date(year, 12, 31)
     if year_is_running(year, today):
         return []
@@ -256,12 +244,12 @@ def unexplained_deviations(plan: Plan, log, data_dir: str | Path, year: int, *, 
     for row in compute_status(plan, log, year=year, as_of=year_end, lang=lang).indicators:
         if row.status == "achieved" or note_for(log.notes, row.id, year) is not None:
             continue
-        message = t("validate.unexplained", lang).format(
-            id=row.id,
-            year=year,
-            actual=format_number(row.actual, lang),
-            target=format_number(row.target, lang),
-            percent=format_number(row.percent, lang, 1),
-        )
-        warnings.append(Issue(where, 0, 0, "unexplained-deviation", message))
+        said = {
+            "id": row.id,
+            "year": year,
+            "actual": format_number(row.actual, lang),
+            "target": format_number(row.target, lang),
+            "percent": format_number(row.percent, lang, 1),
+        }
+        warnings.append(Issue(where, 0, 0, "unexplained-deviation", said))
     return warnings

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from relint_kpi.issues import BadValue
+
 _PLAIN = re.compile(r"^[0-9]+$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 
@@ -21,7 +23,7 @@ def parse_italian_int(text: str, delimiter: str) -> int:
     """Parse a whole number ≥ 0 written by a person or by Excel.
 
     ``12`` and ``5000`` always; ``5.000`` only when ``delimiter`` is ``;``
-    (Excel with Italian settings). Raises ValueError with a message that
+    (Excel with Italian settings). Raises :class:`BadValue` (a ValueError) with a message that
     says how to write the number.
     """
     value = text.strip()
@@ -30,18 +32,15 @@ def parse_italian_int(text: str, delimiter: str) -> int:
     if _PLAIN.match(value) or (delimiter == ";" and _GROUPED.match(value)):
         digits = value.replace(".", "").lstrip("0")
         if len(digits) > len(str(MAX_COUNT)):
-            raise ValueError(f"'{shown}' is too large; relint counts up to {format_italian_int(MAX_COUNT, ';')}")
+            raise BadValue("number-too-large", value=shown, limit=format_italian_int(MAX_COUNT, ";"))
         return int(digits or "0")
     if value.startswith("-") and _PLAIN.match(value[1:]):
-        raise ValueError(f"'{shown}' is negative; write a whole number of 0 or more")
+        raise BadValue("number-negative", value=shown)
     if delimiter == ";":
-        raise ValueError(f"'{shown}' is not a whole number; write it as 5000 or 5.000, without decimals")
+        raise BadValue("number-not-whole-excel", value=shown)
     if _GROUPED.match(value):
-        raise ValueError(
-            f"'{shown}' is not a whole number; write 5000 without a separator "
-            "(a '.' thousands separator is read only in ';' files saved by Excel)"
-        )
-    raise ValueError(f"'{shown}' is not a whole number; write digits only, e.g. 12")
+        raise BadValue("number-grouped-in-comma-file", value=shown)
+    raise BadValue("number-not-whole", value=shown)
 
 
 def format_italian_int(number: int, delimiter: str) -> str:

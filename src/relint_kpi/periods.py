@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from relint_kpi.issues import BadValue
+
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _IT_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _QUARTER_FILE = re.compile(r"^([0-9]{4})-Q([1-4])\.csv$")
 
 
 def parse_date(text: str) -> dt.date:
-    """Parse ``YYYY-MM-DD`` or Italian ``DD/MM/YYYY``; ValueError says which forms work."""
+    """Parse ``YYYY-MM-DD`` or Italian ``DD/MM/YYYY``; a :class:`BadValue` (a ValueError) says which forms work."""
     value = text.strip()
     match = _ISO_DATE.match(value)
     try:
@@ -27,8 +29,8 @@ def parse_date(text: str) -> dt.date:
         if match:
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError:
-        raise ValueError(f"'{value}' is not a real calendar date") from None
-    raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)")
+        raise BadValue("not-a-calendar-date", value=value) from None
+    raise BadValue("not-a-date", value=value)
 
 
 #: How a file writes its dates: ``iso`` (2023-03-11) or ``dmy`` (11/03/2023, as Italian Excel saves them).

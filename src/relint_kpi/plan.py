@@ -21,8 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from relint_kpi import territories
-from relint_kpi.i18n import message
-from relint_kpi.issues import Issue, display_path
+from relint_kpi.issues import Issue, Message, display_path, message
 from relint_kpi.periods import years_between
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
@@ -71,6 +70,7 @@ class Metadata(Model):
     approving_act: Text
     source_document: str
     data_dir: str | None = None  # the plan's data folder, relative to the plan file
+    language: Literal["it", "en"] = "it"  # the plan's own language: relint speaks it when the locale names none
     notes: Text | None = None
 
 
@@ -330,9 +330,9 @@ class Plan(Model):
 
 
 # -- cross-checks -------------------------------------------------------------
-# Each check takes the validated plan and returns (location, code, message)
-# triples; the loader turns locations into YAML lines.
-Problem = tuple[tuple, str, str]
+# Each check takes the validated plan and returns (location, code, params)
+# triples; the loader turns locations into YAML lines, codes and params into issues.
+Problem = tuple[tuple, str, dict]
 
 
 def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
@@ -342,7 +342,7 @@ def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
         value = getattr(item, attr)
         if value in seen:
             problems.append(
-                ((where, index, attr), "duplicate-id", f"{where} id '{value}' is used twice; ids must be unique")
+                ((where, index, attr), "duplicate-id", {"what": message("duplicate-plan-id", where=where, id=value)})
             )
         seen.add(value)
     return problems
@@ -371,7 +371,7 @@ def check_unique_ids(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "territories", t, "code"),
                         "duplicate-territory",
-                        f"territory {territory.code} is already listed in group '{seen_codes[territory.code]}'",
+                        {"code": territory.code, "group": seen_codes[territory.code]},
                     )
                 )
             seen_codes[territory.code] = group.id
@@ -384,17 +384,16 @@ def check_unique_ids(plan: Plan) -> list[Problem]:
                     (
                         ("activity_types", k, "aliases"),
                         "duplicate-alias",
-                        f"'{word}' names both activity types '{words[key]}' and '{kind.id}'",
+                        {"word": word, "first": words[key], "second": kind.id},
                     )
                 )
             words[key] = kind.id
     return problems
 
 
-def _unknown(value, choices, what: str) -> str:
+def _unknown(value, choices) -> dict:
     # dict.fromkeys: a duplicated id (reported on its own) must not be offered twice.
-    listed = ", ".join(dict.fromkeys(str(c) for c in choices))
-    return f"unknown {what} '{value}' — expected one of: {listed}"
+    return {"value": value, "choices": list(dict.fromkeys(str(c) for c in choices))}
 
 
 def check_references(plan: Plan) -> list[Problem]:
@@ -409,12 +408,12 @@ def check_references(plan: Plan) -> list[Problem]:
         for o, objective in enumerate(result.objectives):
             if objective not in objective_ids:
                 problems.append(
-                    (("results", r, "objectives", o), "unknown-objective", _unknown(objective, objective_ids, "objective"))
+                    (("results", r, "objectives", o), "unknown-objective", _unknown(objective, objective_ids))
                 )
         for i, indicator in enumerate(result.indicators):
             if indicator not in indicator_ids:
                 problems.append(
-                    (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids, "indicator"))
+                    (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids))
                 )
     for i, indicator in enumerate(plan.indicators):
         source = indicator.source
@@ -422,11 +421,11 @@ def check_references(plan: Plan) -> list[Problem]:
         if source.kind in ("activity_count", "participants"):
             if source.activity_type not in type_ids:
                 problems.append(
-                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids, "activity type"))
+                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids))
                 )
         elif source.kind == "metric":
             if source.metric not in metric_ids:
-                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids, "metric")))
+                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
     territory_codes = {t.code for _, t in plan.all_territories()}
     for i, indicator in enumerate(plan.indicators):
         for code in indicator.territory_targets:
@@ -440,18 +439,18 @@ def check_references(plan: Plan) -> list[Problem]:
                 )
     for a, action in enumerate(plan.actions):
         if action.goal not in goal_ids:
-            problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids, "strategic goal")))
+            problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids)))
         if action.territory is not None and action.territory not in territory_codes:
             problems.append(
                 (
                     ("actions", a, "territory"),
-                    "unknown-territory",
-                    _unknown(action.territory, sorted(territory_codes), "priority territory"),
+                    "unknown-priority-territory",
+                    _unknown(action.territory, sorted(territory_codes)),
                 )
             )
     if plan.pageviews_import and plan.pageviews_import.metric not in metric_ids:
         problems.append(
-            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids, "metric"))
+            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids))
         )
     return problems
 
@@ -461,12 +460,12 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     period = plan.metadata.period
     if period.start > period.end:
-        problems.append((("metadata", "period"), "bad-period", "the period's start is after its end"))
+        problems.append((("metadata", "period"), "bad-period", {}))
     # An inverted period has no years: report it once rather than calling every target outside it.
     years = period.years if period.start <= period.end else None
     for i, indicator in enumerate(plan.indicators):
         if not indicator.targets:
-            problems.append((("indicators", i, "targets"), "no-targets", f"indicator '{indicator.id}' has no targets"))
+            problems.append((("indicators", i, "targets"), "no-targets", {"id": indicator.id}))
         located = [(("targets", year), year) for year in indicator.targets] + [
             (("territory_targets", code, year), year)
             for code, targets in indicator.territory_targets.items()
@@ -478,7 +477,7 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
                     (
                         ("indicators", i, *where),
                         "target-outside-period",
-                        f"target year {year} is outside the plan period {years[0]}–{years[-1]}",
+                        {"year": year, "first": years[0], "last": years[-1]},
                     )
                 )
         if indicator.basis == "cumulative":
@@ -488,17 +487,17 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
                     (
                         ("indicators", i, "targets"),
                         "cumulative-decreasing",
-                        "cumulative targets are running totals and cannot decrease from one year to the next",
+                        {},
                     )
                 )
     if plan.thresholds.at_risk > plan.thresholds.on_track:
         problems.append(
-            (("thresholds", "at_risk"), "bad-thresholds", "thresholds.at_risk must not exceed thresholds.on_track")
+            (("thresholds", "at_risk"), "bad-thresholds", {})
         )
     for a, action in enumerate(plan.actions):
         timing = action.timing
         if timing.start > timing.end:
-            problems.append((("actions", a, "timing"), "bad-timing", "the timing window's start is after its end"))
+            problems.append((("actions", a, "timing"), "bad-timing", {}))
     return problems
 
 
@@ -512,7 +511,7 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "territories", t, "code"),
                         "bad-territory-code",
-                        f"'{territory.code}' is not an ISO 3166-1 alpha-2 or ISO 3166-2 code (e.g. 'SE', 'DE-HE')",
+                        {"what": message("not-a-territory-code", value=territory.code)},
                     )
                 )
         for c, code in enumerate(group.countries):
@@ -521,13 +520,12 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
                     (
                         ("territory_groups", g, "countries", c),
                         "bad-territory-code",
-                        f"'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. 'TN')",
+                        {"what": message("not-a-country-code", value=code)},
                     )
                 )
     return problems
 
 
-#: The cross-checks run, in order, on a plan whose shape is valid.
 def check_iati_settings(plan: Plan) -> list[Problem]:
     """The IATI activity identifier starts with the organisation's; the DAC map covers every goal or none."""
     settings = plan.iati
@@ -540,7 +538,7 @@ def check_iati_settings(plan: Plan) -> list[Problem]:
             (
                 ("iati", "activity_identifier"),
                 "iati-identifier-prefix",
-                f"must start with the organisation identifier and a hyphen ('{prefix}…')",
+                {"prefix": prefix},
             )
         )
     goals = [goal.id for goal in plan.strategic_goals]
@@ -548,79 +546,118 @@ def check_iati_settings(plan: Plan) -> list[Problem]:
     missing = [goal for goal in goals if goal not in settings.dac_sectors]
     if unknown:
         problems.append(
-            (("iati", "dac_sectors"), "unknown-reference", f"names goals the plan does not have: {', '.join(unknown)}")
+            (("iati", "dac_sectors"), "iati-unknown-goals", {"goals": unknown})
         )
     elif settings.dac_sectors and missing:
         problems.append(
             (
                 ("iati", "dac_sectors"),
                 "iati-sectors-incomplete",
-                f"must map every strategic goal or none; missing: {', '.join(missing)}",
+                {"goals": missing},
             )
         )
     return problems
 
 
+#: The cross-checks run, in order, on a plan whose shape is valid.
 PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes, check_iati_settings]
 
 
 #: The kind of value each pydantic type error expected, as a catalogued phrase.
-_EXPECTED = {
-    "bool_type": "plan.kind.bool",
-    "int_type": "yaml.kind.int",
-    "int_parsing": "yaml.kind.int",
-    "float_type": "yaml.kind.float",
-    "date_type": "yaml.kind.date",
+_PYDANTIC_KINDS = {
+    "bool_type": "plan-kind-bool",
+    "int_type": "yaml-kind-int",
+    "int_parsing": "yaml-kind-int",
+    "float_type": "yaml-kind-float",
+    "date_type": "yaml-kind-date",
 }
 
 #: Bounds pydantic checks: the message and the bound's name in the error's context.
 _BOUNDS = {
-    "less_than_equal": ("plan.at_most", "le"),
-    "less_than": ("plan.less_than", "lt"),
-    "greater_than": ("plan.more_than", "gt"),
+    "less_than_equal": ("plan-at-most", "le"),
+    "less_than": ("plan-less-than", "lt"),
+    "greater_than": ("plan-more-than", "gt"),
 }
 
 
-def _pydantic_message(error: dict) -> str:
-    """A pydantic error in plain words (the field's path is put before it by the loader)."""
+#: pydantic's error types that have a code of their own (``plan-<type>``); any other is ``plan-invalid``.
+PYDANTIC_CODES = {
+    "extra_forbidden": "plan-extra_forbidden",
+    "missing": "plan-missing",
+    "int_type": "plan-int_type",
+    "int_parsing": "plan-int_parsing",
+    "bool_type": "plan-bool_type",
+    "bool_parsing": "plan-bool_parsing",
+    "float_type": "plan-float_type",
+    "float_parsing": "plan-float_parsing",
+    "date_type": "plan-date_type",
+    "date_parsing": "plan-date_parsing",
+    "date_from_datetime_parsing": "plan-date_from_datetime_parsing",
+    "string_type": "plan-string_type",
+    "model_type": "plan-model_type",
+    "dict_type": "plan-dict_type",
+    "list_type": "plan-list_type",
+    "literal_error": "plan-literal_error",
+    "greater_than_equal": "plan-greater_than_equal",
+    "less_than_equal": "plan-less_than_equal",
+    "value_error": "plan-value_error",
+    "less_than": "plan-less_than",
+    "greater_than": "plan-greater_than",
+    "string_too_short": "plan-string_too_short",
+    "string_too_long": "plan-string_too_long",
+    "string_pattern_mismatch": "plan-string_pattern_mismatch",
+}
+
+def _pydantic_message(error: dict) -> Message:
+    """One of pydantic's errors on the plan as a catalogued message (code ``plan-<type>``)."""
     kind = error["type"]
+    code = PYDANTIC_CODES.get(kind, "plan-invalid")
+    given = repr(error.get("input"))
+    ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        return f"unknown key '{error['loc'][-1]}'; remove it or check its spelling"
-    if kind == "missing":
-        return f"missing required key '{error['loc'][-1]}'"
-    if kind in ("int_type", "int_parsing") and isinstance(error.get("input"), float):
-        return (
-            f"expected a whole number, got {error['input']!r}; write thousands without a separator "
-            "(5000, not 5.000)"
-        )
-    if kind in _EXPECTED and isinstance(error.get("input"), str):
-        return message("plan.got_text", expected=message(_EXPECTED[kind]), value=repr(error["input"]))
-    if kind in _EXPECTED:
-        return message("plan.expected", expected=message(_EXPECTED[kind]), value=repr(error.get("input")))
-    if kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
-        return f"expected text, got {error.get('input')!r}; put the value in quotes"
-    if kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text":
-        return "expected a text in both languages, written {it: \"…\", en: \"…\"}"
-    if kind in ("model_type", "dict_type"):
-        return "expected a mapping of keys and values (key: value)"
-    if kind == "list_type":
-        return "expected a list, written [a, b] or as '- ' items on their own lines"
-    if kind == "literal_error":
-        return f"{error.get('input')!r} is not one of the allowed values; write {error['ctx']['expected']}"
-    if kind == "greater_than_equal":
-        return f"must be {error['ctx']['ge']} or more, got {error.get('input')!r}"
-    if kind in _BOUNDS:
-        code, bound = _BOUNDS[kind]
-        limit = error["ctx"][bound]
-        return message(code, bound=int(limit) if float(limit).is_integer() else limit, value=repr(error.get("input")))
-    if kind == "string_too_short":
-        return message("plan.empty_text")
-    if kind == "string_too_long":
-        return message("plan.too_long", limit=error["ctx"]["max_length"])
-    if kind == "string_pattern_mismatch":
-        return message("plan.bad_id", value=repr(error.get("input")))
-    # pydantic's own wording ("Input should be …") never reaches the user
-    return message("plan.bad_value", value=repr(error.get("input")))
+        what = message("plan-unknown-key", key=error["loc"][-1])
+    elif kind == "missing":
+        what = message("plan-missing-key", key=error["loc"][-1])
+    elif kind in ("int_type", "int_parsing") and isinstance(error.get("input"), float):
+        what = message("plan-thousands", value=given)
+    elif kind in _PYDANTIC_KINDS and isinstance(error.get("input"), str):
+        what = message("plan-got-text", expected=message(_PYDANTIC_KINDS[kind]), value=given)
+    elif kind in _PYDANTIC_KINDS:
+        what = message("plan-expected", expected=message(_PYDANTIC_KINDS[kind]), value=given)
+    elif kind == "string_type" and not isinstance(error.get("input"), (dict, list)):
+        what = message("plan-expected-text", value=given)
+    elif kind == "model_type" and ctx.get("class_name") == "Text":
+        what = message("plan-expected-both-languages")
+    elif kind in ("model_type", "dict_type"):
+        what = message("plan-expected-mapping")
+    elif kind == "list_type":
+        what = message("plan-expected-list")
+    elif kind == "literal_error":
+        what = message("plan-not-allowed", value=given, expected=_either(ctx.get("expected", "")))
+    elif kind == "greater_than_equal":
+        what = message("plan-too-small", minimum=format(ctx.get("ge"), "g"), value=given)
+    elif kind in _BOUNDS:
+        bound_code, bound = _BOUNDS[kind]
+        limit = ctx[bound]
+        what = message(bound_code, bound=int(limit) if float(limit).is_integer() else limit, value=given)
+    elif kind == "string_too_short":
+        what = message("plan-empty-text")
+    elif kind == "string_too_long":
+        what = message("plan-too-long", limit=ctx["max_length"])
+    elif kind == "string_pattern_mismatch":
+        what = message("plan-bad-id", value=given)
+    else:
+        # pydantic's own wording ("Input should be …") never reaches the user
+        what = message("plan-value-unfit", value=given)
+    return message(code, what=what)
+
+
+def _either(expected: str) -> Message:
+    """pydantic's ``'annual' or 'cumulative'`` as a message: the choices joined by the language's "or"."""
+    choices = [part.strip() for part in expected.replace(" or ", ",").split(",") if part.strip()]
+    if len(choices) < 2:
+        return message("choices", ids=choices)
+    return message("one-or-other", first=choices[:-1], last=choices[-1])
 
 
 def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, list[Issue]]:
@@ -634,9 +671,9 @@ def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, 
     try:
         raw = Path(path).read_bytes() if raw is None else raw
     except FileNotFoundError:
-        return None, [Issue(shown, 0, 0, "plan-not-found", "plan file not found; pass --plan PATH or set RELINT_PLAN")]
+        return None, [Issue(shown, 0, 0, "plan-not-found")]
     except OSError as exc:
-        return None, [Issue(shown, 0, 0, "plan-unreadable", f"cannot read the plan: {exc.strerror}")]
+        return None, [Issue(shown, 0, 0, "plan-unreadable", {"reason": exc.strerror})]
     return _load_plan(shown, raw)
 
 
@@ -648,16 +685,16 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)  # 1-based, in bytes: the text cannot be decoded
         return None, [
-            Issue(shown, line, column, "plan-encoding", f"byte {exc.start} is not UTF-8; save the plan as UTF-8")
+            Issue(shown, line, column, "plan-encoding", {"byte": exc.start})
         ]
     # PyYAML only here: a plan answered from the cache is never parsed.
     from relint_kpi.yamlsafe import load_yaml, node_at
 
     data, root, problems = load_yaml(text)
     if problems:
-        return None, [Issue(shown, p.line, p.column, p.code, p.message) for p in problems]
+        return None, [Issue(shown, p.line, p.column, p.code, p.params) for p in problems]
     if not isinstance(data, dict):
-        return None, [Issue(shown, 1, 1, "plan-not-mapping", "the plan must be a YAML mapping (key: value)")]
+        return None, [Issue(shown, 1, 1, "plan-not-mapping")]
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
@@ -667,12 +704,13 @@ def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
             line, column = node_at(root, loc)
             # "[key]": pydantic's mark for a mapping's key, which the path already names
             field = ".".join(str(part) for part in loc if part != "[key]")
-            issues.append(Issue(shown, line, column, "plan-" + error["type"], f"{field}: {_pydantic_message(error)}"))
+            said = _pydantic_message(error)
+            issues.append(Issue(shown, line, column, said.code, said.params, subject=field))
         return None, issues
     issues = []
     for check in PLAN_CHECKS:
-        for loc, code, message in check(plan):
+        for loc, code, params in check(plan):
             line, column = node_at(root, loc)
             field = ".".join(str(part) for part in loc)
-            issues.append(Issue(shown, line, column, code, f"{field}: {message}"))
+            issues.append(Issue(shown, line, column, code, params, subject=field))
     return (None if issues else plan), issues

@@ -341,9 +341,9 @@ def check_options(
     :class:`UsageError` naming the valid choices.
     """
     if year is not None and year not in plan.years:
-        raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
+        raise UsageError("year-outside-plan", year=year, choices=[str(y) for y in plan.years])
     if by is not None and by not in BREAKDOWNS:
-        raise UsageError(f"unknown breakdown '{by}' — choose one of: {', '.join(BREAKDOWNS)}")
+        raise UsageError("unknown-breakdown", value=by, choices=list(BREAKDOWNS))
     ids = None if indicator_ids is None else [resolve_choice(plan, "indicator", wanted, lang) for wanted in indicator_ids]
     code = None if territory is None else resolve_choice(plan, "territory", territory, lang)
     return ids, code

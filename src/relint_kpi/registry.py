@@ -21,8 +21,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from relint_kpi import csvio
-from relint_kpi.i18n import message
-from relint_kpi.issues import Issue
+from relint_kpi.issues import BadValue, Issue, Message, message
 from relint_kpi.periods import parse_date
 from relint_kpi.plan import Plan
 from relint_kpi.records import Deliverable, Stakeholder
@@ -39,38 +38,38 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def name_problem(name: str) -> tuple[str, str] | None:
-    """``(code, message)`` saying why ``name`` (trimmed) cannot name a stakeholder, or None.
+def name_problem(name: str) -> Message | None:
+    """The message (its code is the issue's) saying why ``name`` (trimmed) cannot name a stakeholder, or None.
 
     The one rule for the registry's rows and for ``add-stakeholder``: a
     name is not empty and holds no ``|``, which separates the names of an
     activity's stakeholders cell (``Ateneo|Comune``).
     """
     if not name:
-        return "missing-name", "missing stakeholder name"
+        return message("missing-name")
     if "|" in name:
-        return "bad-name", message("registry.pipe_in_name", name=name)
+        return message("bad-name", name=name)
     return None
 
 
 def _name(value: Any) -> str:
     problem = name_problem(_cell(value))
     if problem:
-        raise fail(*problem)
+        raise fail(problem.code, **dict(problem.params))
     return _cell(value)
 
 
 def _internal(value: Any) -> bool:
     text = _cell(value).casefold()
     if text not in _YES | _NO:
-        raise fail("bad-internal", f"internal must be yes or no (sì/no), got '{'' if value is None else value}'")
+        raise fail("bad-internal", value="" if value is None else str(value))
     return text in _YES
 
 
 def _category(value: Any, info: ValidationInfo) -> str:
     categories = [c.id for c in info.context.stakeholder_categories]
     if _cell(value) not in categories:
-        raise fail("unknown-category", f"unknown category '{_cell(value)}' — expected one of: {', '.join(categories)}")
+        raise fail("unknown-category", value=_cell(value), choices=categories)
     return _cell(value)
 
 
@@ -79,22 +78,22 @@ def _first_involved(value: Any) -> dt.date | None:
         return None
     try:
         return parse_date(_cell(value))
-    except ValueError as exc:
-        raise fail("bad-date", f"first_involved: {exc}") from None
+    except BadValue as exc:
+        raise fail("bad-date", reason=message("in-field", field="first_involved", reason=exc.message)) from None
 
 
 def _action(value: Any, info: ValidationInfo) -> str:
     action_ids = [a.id for a in info.context.actions]
     if _cell(value) not in action_ids:
-        raise fail("unknown-action", f"unknown action '{_cell(value)}' — expected one of: {', '.join(action_ids)}")
+        raise fail("unknown-action", value=_cell(value), choices=action_ids)
     return _cell(value)
 
 
 def _date(value: Any) -> dt.date:
     try:
         return parse_date(_cell(value))
-    except ValueError as exc:
-        raise fail("bad-date", str(exc)) from None
+    except BadValue as exc:
+        raise fail("bad-date", reason=exc.message) from None
 
 
 class StakeholderRow(BaseModel):
@@ -134,7 +133,7 @@ def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], l
         row, issues = validate_cells(StakeholderRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
         name = _cell(dict(zip(header, cells)).get("name"))
         if name and name.casefold() in seen:
-            issues.insert(0, Issue(table.path, line, table.columns["name"], "duplicate-stakeholder", f"stakeholder '{name}' is already listed at line {seen[name.casefold()]}"))
+            issues.insert(0, Issue(table.path, line, table.columns["name"], "duplicate-stakeholder", {"name": name, "first": seen[name.casefold()]}))
             row = None
         if name:
             seen.setdefault(name.casefold(), line)

@@ -36,7 +36,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from relint_kpi.i18n import message
 from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
 from relint_kpi.issues import UsageError
@@ -309,7 +308,7 @@ def generation_time() -> dt.datetime:
             return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
         except (OverflowError, OSError, ValueError):
             pass  # beyond the year 9999: said below
-    raise UsageError(message("report.bad_epoch", value=epoch))
+    raise UsageError("report.bad_epoch", value=epoch)
 
 
 def local_zone() -> dt.tzinfo | None:
@@ -332,19 +331,15 @@ def resolve_as_of(plan: Plan, year: int, as_of: dt.date | None, today: dt.date |
     """
     years = plan.years
     if year not in years:
-        choices = ", ".join(str(y) for y in years)
-        raise UsageError(f"year {year} is outside the plan period; choose one of: {choices}")
+        raise UsageError("year-outside-plan", year=year, choices=[str(y) for y in years])
     if as_of is not None:
         if as_of.year != year:
-            raise UsageError(
-                f"--as-of {as_of.isoformat()} is not in {year}; give a date between "
-                f"{year}-01-01 and {year}-12-31, or leave it out for the year's end"
-            )
+            raise UsageError("as-of-other-year", date=as_of.isoformat(), year=year)
         return as_of
     today = today or dt.date.today()
     _, chosen = year_and_as_of(years, today, year)
     if chosen.year != year:
-        raise UsageError(f"{year} has not started yet (today is {today.isoformat()}); pass --as-of {year}-MM-DD to preview it")
+        raise UsageError("year-not-started", year=year, today=today.isoformat())
     return chosen
 
 

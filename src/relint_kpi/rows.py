@@ -25,7 +25,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from relint_kpi.issues import Issue
+from relint_kpi.issues import BadValue, Issue, Message, message
 from relint_kpi.numbers import parse_italian_int
 from relint_kpi.periods import parse_date, quarter_bounds, quarter_label, quarter_of
 from relint_kpi.plan import Plan
@@ -63,11 +63,11 @@ class RowContext:
         }
 
     @cached_property
-    def type_choices(self) -> str:
+    def type_choices(self) -> Message:
         """The type words a message offers: the ids, then each type's first alias."""
-        choices = ", ".join(kind.id for kind in self.plan.activity_types)
-        italian = [kind.aliases[0] for kind in self.plan.activity_types if kind.aliases]
-        return choices + (f" (or: {', '.join(italian)})" if italian else "")
+        ids = [kind.id for kind in self.plan.activity_types]
+        aliases = [kind.aliases[0] for kind in self.plan.activity_types if kind.aliases]
+        return message("choices-with-aliases", ids=ids, aliases=aliases) if aliases else message("choices", ids=ids)
 
     @cached_property
     def territories(self) -> TerritoryIndex:
@@ -85,10 +85,11 @@ class RowContext:
         return {name.casefold(): name for name in self.stakeholders}
 
 
-def fail(code: str, message: str) -> PydanticCustomError:
-    """The error a validator raises: ``code`` becomes the issue's code, ``message`` its text."""
-    # The message goes in the context: user text in it must not be read as a template.
-    return PydanticCustomError(code, "{message}", {"message": message})
+def fail(code: str, **params) -> PydanticCustomError:
+    """The error a validator raises: ``code`` and ``params`` become the issue's (see :data:`relint_kpi.i18n.MESSAGES`)."""
+    # The message goes in the context, rendered later in the run's language; user text
+    # in its parameters is never read as a template.
+    return PydanticCustomError(code, "{message}", {"message": Message(code, params)})
 
 
 def _context(info: ValidationInfo) -> RowContext:
@@ -102,25 +103,25 @@ def _cell(value: Any) -> str:
 def _date(value: Any, info: ValidationInfo) -> dt.date:
     text = _cell(value)
     if not text:
-        raise fail("missing-date", "missing date; write YYYY-MM-DD or DD/MM/YYYY")
+        raise fail("missing-date")
     try:
         date = parse_date(text)
-    except ValueError as exc:
-        raise fail("bad-date", str(exc)) from None
+    except BadValue as exc:
+        raise fail("bad-date", reason=exc.message) from None
     context = _context(info)
     period = context.plan.metadata.period
     if context.quarter is not None and quarter_of(date) != context.quarter:
         first, last = quarter_bounds(*context.quarter)
         raise fail(
             "date-outside-quarter",
-            f"date {date.isoformat()} is outside this file's quarter {quarter_label(*context.quarter)} "
-            f"({first.isoformat()}..{last.isoformat()}); move the row to {quarter_label(*quarter_of(date))}.csv",
+            date=date.isoformat(),
+            quarter=quarter_label(*context.quarter),
+            first=first.isoformat(),
+            last=last.isoformat(),
+            file=quarter_label(*quarter_of(date)) + ".csv",
         )
     if not period.start <= date <= period.end:
-        raise fail(
-            "date-outside-plan",
-            f"date {date.isoformat()} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}",
-        )
+        raise fail("date-outside-plan", date=date.isoformat(), start=period.start.isoformat(), end=period.end.isoformat())
     return date
 
 
@@ -128,10 +129,10 @@ def _type(value: Any, info: ValidationInfo) -> str:
     text = _cell(value)
     context = _context(info)
     if not text:
-        raise fail("missing-type", f"missing type — expected one of: {context.type_choices}")
+        raise fail("missing-type", choices=context.type_choices)
     kind = context.types.get(text.casefold())
     if kind is None:
-        raise fail("unknown-type", f"unknown type '{text}' — expected one of: {context.type_choices}")
+        raise fail("unknown-type", value=text, choices=context.type_choices)
     return kind[0]
 
 
@@ -142,18 +143,12 @@ def _territory(value: Any, info: ValidationInfo) -> str | None:
     if text:
         code = context.territories.resolve(text)
         if code is None:
-            raise fail(
-                "unknown-territory",
-                f"unknown territory '{text}' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse)",
-            )
+            raise fail("unknown-territory", value=text)
         return code
     row_type = info.data.get("type") if info.data is not None else context.row_type
     needs = context.types.get((row_type or "").casefold())
     if needs is not None and needs[1]:
-        raise fail(
-            "missing-territory",
-            f"missing territory for a '{needs[0]}' row — write an ISO 3166 code (BE, DE-HE) or a plan territory's name",
-        )
+        raise fail("missing-territory", type=needs[0])
     return None
 
 
@@ -161,10 +156,7 @@ def _action(value: Any, info: ValidationInfo) -> str | None:
     text = _cell(value)
     action_ids = _context(info).action_ids
     if text and text not in action_ids:
-        raise fail(
-            "unknown-action",
-            f"unknown action '{text}' — expected one of the plan's action ids: {', '.join(sorted(action_ids))}",
-        )
+        raise fail("unknown-action", value=text, choices=sorted(action_ids))
     return text or None
 
 
@@ -174,8 +166,8 @@ def _participants(value: Any, info: ValidationInfo) -> int | None:
         return None
     try:
         return parse_italian_int(text, _context(info).delimiter)
-    except ValueError as exc:
-        raise fail("bad-participants", f"participants: {exc}") from None
+    except BadValue as exc:
+        raise fail("bad-participants", reason=exc.message) from None
 
 
 def _value(value: Any, info: ValidationInfo) -> int:
@@ -184,16 +176,16 @@ def _value(value: Any, info: ValidationInfo) -> int:
         return 1
     try:
         number = parse_italian_int(text, _context(info).delimiter)
-    except ValueError as exc:
-        raise fail("bad-value", f"value: {exc}") from None
+    except BadValue as exc:
+        raise fail("bad-value", reason=message("in-field", field="value", reason=exc.message)) from None
     if number < 1:
-        raise fail("bad-value", "value must be 1 or more (leave it empty for 1)")
+        raise fail("bad-value", reason=message("value-below-one"))
     return number
 
 
 def _title(text: str) -> str:
     if not text:
-        raise fail("missing-title", "missing title; say in a few words what happened")
+        raise fail("missing-title")
     return text
 
 
@@ -210,11 +202,7 @@ def _stakeholder(value: Any, info: ValidationInfo) -> str:
         return name
     known = context.registry_by_folded_name.get(name.casefold())
     if known is None:
-        raise fail(
-            "unknown-stakeholder",
-            f"unknown stakeholder '{name}'; register it first: "
-            f'relint add-stakeholder "{name}" --category CATEGORY --internal|--external',
-        )
+        raise fail("unknown-stakeholder", name=name)
     return known
 
 
@@ -303,10 +291,10 @@ def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issu
     message; pydantic's own are translated by :data:`_BUILT_IN`.
     """
     field = str(error["loc"][0]) if error["loc"] else ""
-    code, message = error["type"], error["msg"]
-    if not isinstance(error.get("ctx"), dict) or "message" not in error["ctx"]:
-        code, message = "bad-cell", f"{field}: this value is not accepted"
-    return Issue(path, line, columns.get(field, 0), code, message)
+    said = (error.get("ctx") or {}).get("message")
+    if not isinstance(said, Message):
+        said = message("bad-cell", field=field)
+    return Issue(path, line, columns.get(field, 0), said.code, said.params)
 
 
 def validate_cells(model: type[M], cells: dict[str, str], context: Any, *, path: str, line: int, columns: dict[str, int]) -> tuple[M | None, list[Issue]]:

@@ -38,28 +38,17 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from relint_kpi.i18n import t
+from relint_kpi.issues import Problem
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
-class WriteError(Exception):
+class WriteError(Problem):
     """A write could not be done; the message says what to do. Nothing was changed.
 
-    Built either from a plain (English) message, or from an i18n ``key`` and
-    the values its text names (a value may itself be a ``{it, en}`` dict).
+    ``WriteError(code, **params)``: a parameter may be a ``{it, en}`` dict (an
+    OS error's reason, an advice), rendered in the message's language.
     """
-
-    def __init__(self, message: str = "", *, key: str | None = None, **values):
-        self.key, self.values = key, values
-        super().__init__(message or self.text("en"))
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang`` (``it`` or ``en``); a plain message is the same in both."""
-        if self.key is None:
-            return str(self)
-        values = {name: value.get(lang, value["en"]) if isinstance(value, dict) else value for name, value in self.values.items()}
-        return t(self.key, lang).format(**values)
 
 
 class OutputExists(WriteError):
@@ -150,15 +139,15 @@ def _lock_failed(lock: Path, exc: OSError) -> WriteError:
     kind = _odd_kind(lock)
     if kind is not None:
         what, delete = _KINDS.get(kind, ({"it": "un file speciale", "en": "a special file"}, "cancellatelo"))
-        return WriteError(key="storage.lock_not_file", lock=lock, kind=what, delete={"it": delete, "en": "delete it"})
+        return WriteError("storage.lock_not_file", lock=lock, kind=what, delete={"it": delete, "en": "delete it"})
     if exc.errno in (errno.EACCES, errno.EPERM):
         reason = {
             "it": "non avete il permesso di scrivervi (la cartella è in sola lettura per voi)",
             "en": "you have no permission to write there (the folder is read-only for you)",
         }
-        return WriteError(key="storage.cannot_write_in", folder=lock.parent, reason=reason, advice=_NO_ACCESS_ADVICE)
+        return WriteError("storage.cannot_write_in", folder=lock.parent, reason=reason, advice=_NO_ACCESS_ADVICE)
     reason, advice = _reason(exc)
-    return WriteError(key="storage.cannot_write_in", folder=lock.parent, reason=reason, advice=advice)
+    return WriteError("storage.cannot_write_in", folder=lock.parent, reason=reason, advice=advice)
 
 
 @contextlib.contextmanager
@@ -182,7 +171,7 @@ def locked(path: str | Path, timeout: float | None = None, *, lock_file: Path | 
     try:
         lock.acquire()
     except Timeout:
-        raise LockTimeout(key="storage.lock_timeout", path=path, wait=f"{wait:g}") from None
+        raise LockTimeout("storage.lock_timeout", path=path, wait=f"{wait:g}") from None
     except OSError as exc:
         raise _lock_failed(lock_file, exc) from None
     try:
@@ -200,10 +189,10 @@ def make_folder(folder: Path) -> None:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         kind, _ = _KINDS.get(_odd_kind(folder) or 0, ({"it": "un file", "en": "a file"}, ""))
-        raise WriteError(key="storage.folder_is_file", folder=folder, kind=kind) from None
+        raise WriteError("storage.folder_is_file", folder=folder, kind=kind) from None
     except OSError as exc:
         reason, advice = _reason(exc)
-        raise WriteError(key="storage.cannot_write_in", folder=Path(folder).parent, reason=reason, advice=advice) from None
+        raise WriteError("storage.cannot_write_in", folder=Path(folder).parent, reason=reason, advice=advice) from None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -243,7 +232,7 @@ def append_bytes(path: str | Path, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
         reason, advice = _reason(exc)
-        raise WriteError(key="storage.cannot_open", path=path, reason=reason, advice=advice) from None
+        raise WriteError("storage.cannot_open", path=path, reason=reason, advice=advice) from None
     # Under the lock nobody else appends: the size now is where our row starts.
     size = os.fstat(fd).st_size if existed else None
     try:
@@ -253,7 +242,7 @@ def append_bytes(path: str | Path, data: bytes) -> None:
         reason, advice = _reason(exc)
         undone = _undo_append(fd, path, size)
         key = "storage.append_undone" if undone else "storage.append_torn"
-        raise WriteError(key=key, path=path, reason=reason, advice=advice) from None
+        raise WriteError(key, path=path, reason=reason, advice=advice) from None
     finally:
         os.close(fd)
 
@@ -279,7 +268,7 @@ def replace_file(path: str | Path, data: bytes) -> None:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         reason, advice = _reason(exc)
-        raise WriteError(key="storage.cannot_write_in", folder=folder, reason=reason, advice=advice) from None
+        raise WriteError("storage.cannot_write_in", folder=folder, reason=reason, advice=advice) from None
     try:
         try:
             _write_all(fd, data)
@@ -297,7 +286,7 @@ def replace_file(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         reason, advice = _reason(exc)
-        raise WriteError(key="storage.replace_failed", path=path, reason=reason, advice=advice) from None
+        raise WriteError("storage.replace_failed", path=path, reason=reason, advice=advice) from None
     _fsync_folder(folder)
 
 
@@ -306,7 +295,7 @@ def refuse_odd_output(path: Path) -> None:
     kind = _odd_kind(path)
     if kind is not None:
         what, _ = _KINDS.get(kind, ({"it": "un file speciale", "en": "a special file"}, ""))
-        raise WriteError(key="storage.output_not_file", path=path, kind=what)
+        raise WriteError("storage.output_not_file", path=path, kind=what)
 
 
 def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
@@ -319,10 +308,10 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
     """
     path = Path(path)
     if not path.parent.exists():
-        raise WriteError(key="storage.no_folder", folder=path.parent)
+        raise WriteError("storage.no_folder", folder=path.parent)
     refuse_odd_output(path)
     with locked(path, lock_file=export_lock_path(path), remove=True):
         refuse_odd_output(path)
         if path.exists() and not overwrite:
-            raise OutputExists(key="storage.output_exists", path=path)
+            raise OutputExists("storage.output_exists", path=path)
         replace_file(path, data)

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from relint_kpi import plancache
-from relint_kpi.issues import DataError, Issue, UsageError
+from relint_kpi.issues import DataError, Issue, UsageError, message
 from relint_kpi.plan import Plan, load_plan
+from relint_kpi.runlang import DEFAULT_PLAN
 
 if TYPE_CHECKING:
     from relint_kpi.records import ActivityLog
 
-DEFAULT_PLAN = Path("data/plan_2022_2023.yaml")
 DEFAULT_DATA = Path("data")
 
 
@@ -59,10 +59,7 @@ def locate(plan: str | None = None, data: str | None = None) -> Workspace:
     """
     plan_path = Path(plan or os.environ.get("RELINT_PLAN") or DEFAULT_PLAN)
     if not plan_path.is_file():
-        raise UsageError(
-            f"no plan file at '{plan_path}'; run relint from the repository root, "
-            "or pass --plan PATH (or set RELINT_PLAN) and --data FOLDER (or RELINT_DATA)"
-        )
+        raise UsageError("no-plan-file", path=str(plan_path))
     chosen = data or os.environ.get("RELINT_DATA")
     return Workspace(plan_path, Path(chosen) if chosen else None)
 
@@ -145,7 +142,6 @@ def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, li
 def data_warnings(log: ActivityLog, lang: str) -> list[Issue]:
     """What ``validate`` warns of without failing: each likely duplicate row, naming the earlier one."""
     # progress imports pandas: only the commands that compute load it.
-    from relint_kpi.i18n import t
     from relint_kpi.progress import likely_duplicates
 
     return [
@@ -154,7 +150,38 @@ def data_warnings(log: ActivityLog, lang: str) -> list[Issue]:
             found.line,
             0,
             "likely-duplicate",
-            t("warn.likely_duplicate", lang).format(first=f"{found.first_path}:{found.first_line}", title=found.first_title),
+            {"what": message("warn-likely-duplicate", first=f"{found.first_path}:{found.first_line}", title=found.first_title)},
         )
         for found in likely_duplicates(log)
     ]
+
+
+#: The plan and data shipped with relint: the repository's data/ folder.
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def copy_demo(folder: str | Path) -> Path:
+    """Copy the shipped plan and its data to ``folder``/data, for trying relint on a scratch copy.
+
+    From ``folder`` every command then finds them by default (the plan at
+    ``data/plan_2022_2023.yaml``, its data beside it), and nothing the user
+    tries changes the shipped files. Refuses a ``folder`` that exists and is
+    not empty. Returns the copy's data folder.
+    """
+    # shutil only for this command.
+    import shutil
+
+    target = Path(folder)
+    plan = SHIPPED_DATA / DEFAULT_PLAN.name
+    if not plan.is_file():
+        raise UsageError("no-shipped-data", path=str(SHIPPED_DATA))
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UsageError("demo-folder-not-empty", path=str(target))
+    data = target / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(plan, data / plan.name)
+    for name in ("stakeholders.csv", "deliverables.csv"):
+        if (SHIPPED_DATA / name).is_file():
+            shutil.copy2(SHIPPED_DATA / name, data / name)
+    shutil.copytree(SHIPPED_DATA / "actuals", data / "actuals")
+    return data

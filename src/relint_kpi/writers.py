@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from collections import Counter
 from pathlib import Path
 
-from relint_kpi import csvio, storage
+from relint_kpi import csvio, i18n, storage
 from relint_kpi.choices import resolve_choice
-from relint_kpi.i18n import DEFAULT_LANG, t
-from relint_kpi.issues import DataError, Issue, UsageError, display_path
+from relint_kpi.i18n import DEFAULT_LANG
+from relint_kpi.issues import DataError, Issue, UsageError, display_path, message
 from relint_kpi.numbers import format_italian_int
 from relint_kpi.periods import (
     date_style,
@@ -135,7 +135,7 @@ def check_writable(path: Path, data_dir: Path) -> None:
     if path.is_symlink():
         target, folder = path.resolve(), data_dir.resolve()
         if not target.is_relative_to(folder):
-            raise storage.WriteError(key="writers.link_outside", link=path, target=target, folder=data_dir)
+            raise storage.WriteError("writers.link_outside", link=path, target=target, folder=data_dir)
 
 
 def quarter_files(data_dir: Path) -> list[Path]:
@@ -238,8 +238,7 @@ def _clashes(table: csvio.Table | None, row: ActivityRow, context: RowContext, s
             continue
         title = _cell(table, cells, "title")
         if kind is not None and kind.metric:
-            message = t("clash.metric", lang).format(quarter=quarter_label(*quarter_of(row.date)), title=title)
-            metric.append(Issue(shown, line, 0, "metric-exists", message))
+            metric.append(Issue(shown, line, 0, "metric-exists", {"quarter": quarter_label(*quarter_of(row.date)), "title": title}))
             continue
         try:
             same_day = parse_date(_cell(table, cells, "date")) == row.date
@@ -248,7 +247,7 @@ def _clashes(table: csvio.Table | None, row: ActivityRow, context: RowContext, s
         territory = _cell(table, cells, "territory")
         place = context.territories.resolve(territory) if territory else None
         if same_day and place == row.territory and similar_titles(title, row.title):
-            duplicates.append(Issue(shown, line, 0, "likely-duplicate", t("clash.duplicate", lang).format(title=title)))
+            duplicates.append(Issue(shown, line, 0, "likely-duplicate", {"what": message("clash-duplicate", title=title)}))
     return metric or duplicates
 
 
@@ -264,7 +263,7 @@ def check_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str]) -> 
         flags = {"stakeholders": "stakeholder"}
         raise DataError(
             [
-                Issue(i.path, 0, 0, i.code, f"--{flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1])}: {i.message}")
+                Issue(i.path, 0, 0, i.code, i.params, subject="--" + flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1]))
                 if i.column
                 else i
                 for i in issues
@@ -346,7 +345,7 @@ def add_stakeholder(
     name = name.strip()
     problem = name_problem(name)
     if problem:
-        raise UsageError(problem[1])
+        raise UsageError(problem.code, **dict(problem.params))
     category = resolve_choice(plan, "category", category, lang)
     path = data_dir / "stakeholders.csv"
     storage.make_folder(data_dir)
@@ -354,7 +353,7 @@ def add_stakeholder(
         registry = load_registry(data_dir, plan)
         for existing in registry.values():
             if existing.name.casefold() == name.casefold():
-                raise UsageError(f"stakeholder '{existing.name}' is already registered ({existing.path}:{existing.line})")
+                raise UsageError("stakeholder-registered", name=existing.name, where=f"{existing.path}:{existing.line}")
         cells = {
             "name": name,
             "internal": "yes" if internal else "no",
@@ -396,8 +395,8 @@ def complete_action(
             raise DataError(issues)
         same = [d for d in deliverables if d.action == action_id and d.date == date]
         if same:
-            message = t("clash.deliverable", lang).format(action=action_id, date=format_date(date, "dmy"), note=same[0].note)
-            raise Refused([Issue(same[0].path, same[0].line, 0, "duplicate-deliverable", message)])
+            said = {"action": action_id, "date": format_date(date, "dmy"), "note": same[0].note}
+            raise Refused([Issue(same[0].path, same[0].line, 0, "duplicate-deliverable", said)])
         style = _date_style(path, DELIVERABLE_COLUMNS, "date", data_dir, plan)
         cells = {"action": action_id, "date": format_date(date, style), "note": note.strip()}
         line = _append(path, DELIVERABLE_COLUMNS, cells, data_dir, plan)
@@ -425,11 +424,11 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     path = Path(path)
     shown = display_path(path)
     if plan.pageviews_import is None:
-        raise UsageError("the plan has no pageviews_import section saying which pages to count")
+        raise UsageError("no-pageviews-import")
     try:
         text, _ = csvio.decode(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {shown}: {exc.strerror}") from None
+        raise UsageError("cannot-read", path=shown, reason=exc.strerror) from None
     delimiter = csvio.delimiter_of(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().casefold() for h in next(reader, [])]
@@ -444,14 +443,7 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     if hits is None or (label is None and url is None):
         raise DataError(
             [
-                Issue(
-                    shown,
-                    1,
-                    0,
-                    "bad-export",
-                    "not a 'Page URLs' export: expected a page-views column (nb_hits, Pageviews or "
-                    "'Visualizzazioni di pagina') and a label or url column",
-                )
+                Issue(shown, 1, 0, "bad-export")
             ]
         )
     config = plan.pageviews_import
@@ -471,7 +463,7 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
         value = cells[hits].strip().replace(",", "").replace(".", "") if hits < len(cells) else ""
         # Only 0-9: str.isdigit also takes '²' and other digits int() refuses.
         if not (value.isascii() and value.isdigit()):
-            issues.append(Issue(shown, line, hits + 1, "bad-pageviews", f"page views '{value}' is not a whole number"))
+            issues.append(Issue(shown, line, hits + 1, "bad-pageviews", {"value": value}))
             continue
         total += int(value)
         matched += 1
@@ -484,10 +476,10 @@ def parse_quarter(text: str, plan: Plan) -> tuple[int, int]:
     """Read ``2022Q4`` or ``2022-Q4``; the quarter must be inside the plan period."""
     match = re.fullmatch(r"\s*([0-9]{4})-?[Qq]([1-4])\s*", text)
     if not match:
-        raise UsageError(f"--quarter '{text}' is not a quarter; write it as 2022Q4")
+        raise UsageError("not-a-quarter", value=text)
     year, quarter = int(match[1]), int(match[2])
     if year not in plan.years:
-        raise UsageError(f"--quarter {text} is outside the plan ({plan.years[0]}–{plan.years[-1]})")
+        raise UsageError("quarter-outside-plan-years", value=text, first=plan.years[0], last=plan.years[-1])
     return year, quarter
 
 
@@ -504,9 +496,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
     period = plan.metadata.period
     year, q = quarter
     if last_day < period.start or first_day > period.end:
-        raise UsageError(
-            f"--quarter {year}Q{q} is outside the plan period {period.start.isoformat()}..{period.end.isoformat()}"
-        )
+        raise UsageError("quarter-outside-plan", value=f"{year}Q{q}", start=period.start.isoformat(), end=period.end.isoformat())
     # The quarter's figure is dated on its last day, or on the plan's last day
     # when the plan ends inside the quarter (a later date would not validate).
     day = min(last_day, period.end)
@@ -516,11 +506,11 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         "id": f"{year}Q{q}-pageviews",
         "date": day.isoformat(),
         "type": metric,
-        "title": f"Page views {year}-Q{q} (import {Path(export).name})",
+        "title": i18n.render("pageviews-row-title", {"quarter": f"{year}-Q{q}", "file": Path(export).name}),
         "value": str(views.total),
     }
     if views.total < 1:
-        raise UsageError(f"no page views matched the plan's patterns in {display_path(export)}; nothing recorded")
+        raise UsageError("no-pageviews-matched", path=display_path(export))
     # The row must pass the reader's own check, like every recorded row.
     _, problems = validate_row(cells_in, RowContext(plan, {}, quarter), path=display_path(path), line=0, columns={})
     if problems:
@@ -553,10 +543,7 @@ def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metr
     missing = [name for name in ("type", "value") if name not in dialect.header]
     if missing:
         # Without a value column the row would read back as 1 page view.
-        raise UsageError(
-            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
-            "add it to the header row to record the page views"
-        )
+        raise UsageError("file-lacks-pageviews-column", path=display_path(path), columns=[repr(m) for m in missing])
     new_text = kept + csvio.format_row(
         [cells.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
     )

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
-from relint_kpi.i18n import message
+from relint_kpi.i18n import render
+from relint_kpi.issues import Message, message
 
 MAX_DEPTH = 64
-_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; a plan never needs this, check the indentation"
+_TOO_DEEP = {"what": message("yaml-deeper-than", levels=MAX_DEPTH)}
 
 
 class _StrictResolver(yaml.resolver.BaseResolver):
@@ -60,17 +61,17 @@ _StrictResolver.add_implicit_resolver(
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 
 
-def _date_problem(value: str, year: int, month: int) -> str:
+def _date_problem(value: str, year: int, month: int) -> Message:
     """Why ``value`` (YYYY-MM-DD) is no calendar date, in plain words."""
     if not 1 <= month <= 12:
-        return message("yaml.no_month", value=value, month=month)
+        return message("yaml-no-month", value=value, month=month)
     if year == 0:
-        return message("yaml.no_year", value=value)
-    return message("yaml.no_day", value=value, month=month, year=year, days=calendar.monthrange(year, month)[1])
+        return message("yaml-no-year", value=value)
+    return message("yaml-no-day", value=value, month=month, year=year, days=calendar.monthrange(year, month)[1])
 
 
 #: What a value of each tag must be, for the message when it cannot be built.
-_KIND = {"tag:yaml.org,2002:int": "yaml.kind.int", "tag:yaml.org,2002:float": "yaml.kind.float"}
+_KIND = {"tag:yaml.org,2002:int": "yaml-kind-int", "tag:yaml.org,2002:float": "yaml-kind-float"}
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -86,12 +87,12 @@ class _Constructor(yaml.constructor.SafeConstructor):
             if date:
                 text = _date_problem(value, int(date[1]), int(date[2]))
             elif node.tag == "tag:yaml.org,2002:timestamp":
-                text = message("yaml.bad_value", value=value, kind=message("yaml.kind.date"))
+                text = message("yaml-bad-value", value=value, kind=message("yaml-kind-date"))
             elif node.tag in _KIND:
-                text = message("yaml.bad_value", value=value, kind=message(_KIND[node.tag]))
+                text = message("yaml-bad-value", value=value, kind=message(_KIND[node.tag]))
             else:
-                text = message("yaml.bad_value", value=value, kind=node.tag.rsplit(":", 1)[-1])
-            raise YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", text) from exc
+                text = message("yaml-bad-value", value=value, kind=node.tag.rsplit(":", 1)[-1])
+            raise YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", {"reason": text}) from exc
 
 
 class _Loader(
@@ -119,7 +120,7 @@ class _Loader(
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
                 "yaml-alias",
-                f"alias '*{event.anchor}' is not allowed in a plan file; write the value out in full",
+                {"what": message("yaml-no-alias", name=event.anchor)},
             )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
@@ -163,12 +164,12 @@ def _prescan(text: str) -> "YamlProblem | None":
     depth = 0
     for token in yaml.scan(text, Loader=yaml.CSafeLoader):
         if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            kind = "alias '*" if isinstance(token, yaml.AliasToken) else "anchor '&"
+            kind = "yaml-no-alias" if isinstance(token, yaml.AliasToken) else "yaml-no-anchor"
             return YamlProblem(
                 token.start_mark.line + 1,
                 token.start_mark.column + 1,
                 "yaml-alias",
-                f"{kind}{token.value}' is not allowed in a plan file; write the value out in full",
+                {"what": message(kind, name=token.value)},
             )
         if isinstance(token, _OPENERS):
             depth += 1
@@ -191,7 +192,7 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> "YamlProblem":
     column = exc.position - (before.rfind("\n") + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     return YamlProblem(
-        line, column, "yaml-character", f"character U+{code:04X} is not allowed in YAML; delete it or retype the text"
+        line, column, "yaml-character", {"char": f"U+{code:04X}"}
     )
 
 
@@ -202,7 +203,12 @@ class YamlProblem(Exception):
     line: int
     column: int
     code: str
-    message: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The problem in the run's language."""
+        return render(self.code, self.params)
 
 
 _MERGE = "tag:yaml.org,2002:merge"
@@ -225,7 +231,7 @@ def _check_keys(node: yaml.Node, loader, problems: list[YamlProblem]) -> None:
                     continue  # a mapping or list as a key: the constructor refuses it, with its line
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
-                    problems.append(YamlProblem(line, column, "yaml-merge-key", message("yaml.merge_key")))
+                    problems.append(YamlProblem(line, column, "yaml-merge-key"))
                     continue
                 key = loader.construct_object(key_node)
                 try:
@@ -237,10 +243,10 @@ def _check_keys(node: yaml.Node, loader, problems: list[YamlProblem]) -> None:
                     continue
                 at = first.start_mark.line + 1
                 if first.value == key_node.value:
-                    text = f"duplicate key '{key_node.value}' (first at line {at}); remove or rename one of them"
+                    text = message("yaml-repeated-key", key=key_node.value, first=at)
                 else:
-                    text = message("yaml.same_key", key=key_node.value, first=first.value, line=at)
-                problems.append(YamlProblem(line, column, "yaml-duplicate-key", text))
+                    text = message("yaml-same-key", key=key_node.value, first=first.value, line=at)
+                problems.append(YamlProblem(line, column, "yaml-duplicate-key", {"what": text}))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
 
@@ -277,7 +283,7 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             if "found another document" in reason:
                 return None, None, [
                     YamlProblem(
-                        line, column, "yaml-syntax", "a plan holds one YAML document; remove this '---' and what follows, or merge it"
+                        line, column, "yaml-syntax", {"what": message("yaml-one-document")}
                     )
                 ]
             if "maximum nesting depth" in reason:
@@ -285,15 +291,14 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
                 # reaches MAX_DEPTH: say the same thing as for deep block nesting.
                 return None, None, [YamlProblem(line, column, "yaml-too-deep", _TOO_DEEP)]
             at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
-            if at_tab or "\t" in reason or "tab" in reason:
-                reason += " (YAML does not allow tabs for indentation; use spaces)"
-            return None, None, [YamlProblem(line, column, "yaml-syntax", f"YAML syntax error: {reason}")]
+            syntax = "yaml-syntax-tab" if at_tab or "\t" in reason or "tab" in reason else "yaml-syntax-error"
+            return None, None, [YamlProblem(line, column, "yaml-syntax", {"what": message(syntax, reason=reason)})]
         except yaml.YAMLError as exc:
-            return None, None, [YamlProblem(0, 0, "yaml-syntax", f"YAML error: {exc}")]
+            return None, None, [YamlProblem(0, 0, "yaml-syntax", {"what": message("yaml-error", reason=str(exc))})]
         except RecursionError:
-            return None, None, [YamlProblem(0, 0, "yaml-too-deep", "nesting too deep; check the indentation")]
+            return None, None, [YamlProblem(0, 0, "yaml-too-deep", {"what": message("yaml-too-deep-indentation")})]
         if node is None:
-            return None, None, [YamlProblem(1, 1, "yaml-empty", "the file is empty; it must hold a YAML mapping")]
+            return None, None, [YamlProblem(1, 1, "yaml-empty")]
         problems: list[YamlProblem] = []
         try:
             _check_keys(node, loader, problems)
@@ -308,13 +313,12 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            message = (exc.problem or str(exc)).strip()
-            if "could not determine a constructor" in message:
-                message += "; only plain YAML is allowed in a plan (no !!python or custom tags)"
-            return None, node, [YamlProblem(line, column, "yaml-tag", message)]
+            reason = (exc.problem or str(exc)).strip()
+            tag = "yaml-custom-tag" if "could not determine a constructor" in reason else "yaml-tag-error"
+            return None, node, [YamlProblem(line, column, "yaml-tag", {"what": message(tag, reason=reason)})]
         except (ValueError, TypeError) as exc:
             mark = node.start_mark
-            return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", str(exc))]
+            return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", {"reason": str(exc)})]
         return data, node, []
     finally:
         loader.dispose()

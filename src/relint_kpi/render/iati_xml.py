@@ -149,5 +149,5 @@ def render_iati(export: IatiExport) -> bytes:
     if not schema.validate(root):
         problems += [f"line {error.line}: {error.message}" for error in schema.error_log]
     if problems:
-        raise UsageError("the IATI export breaks the standard: " + "; ".join(problems[:10]))
+        raise UsageError("iati-breaks-standard", problems="; ".join(problems[:10]))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -99,7 +99,7 @@ def render_report(report: Report, fmt: str, csv_form: str | None = None) -> byte
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
-        raise UsageError(f"unknown report format '{fmt}'; choose one of: {', '.join(RENDERERS)}") from None
+        raise UsageError("unknown-format", value=fmt, choices=list(RENDERERS)) from None
     return _csv(report, csv_form) if fmt == "csv" else renderer(report)
 
 
@@ -115,7 +115,7 @@ def write_report(
     """
     if output is None:
         if fmt in BINARY_FORMATS:
-            raise UsageError(f"--format {fmt} writes a binary file; add --output PATH (e.g. --output report.{fmt})")
+            raise UsageError("binary-needs-output", format=fmt)
         if fmt == "table":
             # Imported when this format is asked for, like every renderer.
             from relint_kpi.render.report_terminal import print_report
@@ -139,12 +139,12 @@ def write_output(data: bytes, output: Path | str, *, force: bool = False, suffix
     """
     output = Path(output)
     if output.is_dir():
-        raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + suffix)}")
+        raise UsageError("output-is-folder", path=str(output), example=str(output / ("report." + suffix)))
     refuse_odd_output(output)  # a device, a FIFO, a link: not even --force replaces it
     if output.exists() and not force:
-        raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
+        raise UsageError("output-exists", path=str(output))
     try:
         write_atomic(output, data, overwrite=force)
     except OutputExists:
         # another process created the file since the check above: same answer
-        raise UsageError(f"'{output}' already exists; pass --force to overwrite it") from None
+        raise UsageError("output-exists", path=str(output)) from None
