@@ -118,8 +118,8 @@ def test_add_stakeholder(ws, data_dir):
     assert again.exit_code == 2 and "already registered" in again.stderr
     bad = invoke([*ws, "add-stakeholder", "X", "--category", "ngo", "--external"])
     assert bad.exit_code == 2 and bad.stderr == (
-        "Error: categoria sconosciuta 'ngo' — scegli tra: Università (university), Impresa (business), "
-        "Ente locale (local_authority)\n"
+        "Error: unknown category 'ngo' — choose one of: University (university), Business (business), "
+        "Local authority (local_authority)\n"
     )
     neither = invoke([*ws, "add-stakeholder", "X", "--category", "business"])
     assert neither.exit_code == 2 and "--internal" in neither.stderr
@@ -133,14 +133,14 @@ def test_complete_action(ws, data_dir, mini_plan):
     again = invoke([*ws, "complete-action", "a1", "--date", "2022-05-20", "--note", "di nuovo"])
     assert again.exit_code == 1
     assert again.stderr.splitlines() == [
-        f"{data_dir / 'deliverables.csv'}:2: il risultato dell'azione a1 del 20/05/2022 è già registrato qui («Intesa firmata») [duplicate-deliverable]",
-        "1 problem(s) found.",
+        f"{data_dir / 'deliverables.csv'}:2: the deliverable of action a1 on 20/05/2022 is already recorded here (“Intesa firmata”) [duplicate-deliverable]",
+        "1 problem found.",
     ]
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and log.deliverables[0].action == "a1"
     bad = invoke([*ws, "complete-action", "zz", "--date", "2022-05-20"])
     assert bad.exit_code == 2 and bad.stderr == (
-        "Error: azione sconosciuta 'zz' — scegli tra: Intesa con l'Assia (a1), Relazioni con la Cina (a2)\n"
+        "Error: unknown action 'zz' — choose one of: Agreement with Hesse (a1), Relations with China (a2)\n"
     )
 
 

@@ -86,7 +86,7 @@ def test_help_shows_real_types_and_choices():
     assert "--by <territory|group|type|quarter|category|internal>" in status
     assert "--format <table|json|csv|md>" in status
     report = invoke(["report", "--help", "--lang", "en"]).stdout
-    assert "--format <table|md|html|xlsx|json|csv>" in report
+    assert "--format <table|md|html|xlsx|pdf|docx|json|csv>" in report
     assert "--year INTEGER" in invoke(["report", "--help"]).stdout.replace("INTERO", "INTEGER")
     assert "--as-of DATA" in invoke(["status", "--help"]).stdout
 

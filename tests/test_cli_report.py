@@ -293,6 +293,7 @@ def test_cli_html_renders_in_chromium(workspace, tmp_path):
 
 
 @pytest.mark.parametrize("epoch", ["99999999999999", "²", "-1", "1e9", "soon"])
+@pytest.mark.usefixtures("english_cli")
 def test_a_bad_source_date_epoch_is_a_usage_error(workspace, epoch):
     result = invoke([*workspace, "report", "--year", "2023", "--format", "json"], SOURCE_DATE_EPOCH=epoch)
     assert result.exit_code == 2

@@ -388,13 +388,14 @@ def test_a_territory_target_in_the_plan_is_judged(workspace, mini_plan_path):
     assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track"
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_a_territory_target_outside_the_priority_territories_is_a_plan_error(workspace, mini_plan_path):
     text = mini_plan_path.read_text(encoding="utf-8")
     text = text.replace("    targets: {2022: 4, 2023: 8}\n", "    targets: {2022: 4, 2023: 8}\n    territory_targets: {FR: {2023: 2}}\n", 1)
     mini_plan_path.write_text(text, encoding="utf-8")
     result = invoke([*workspace, "status"])
     assert result.exit_code == 1
-    assert "unknown priority territory 'FR' — expected one of: CN, DE-HE, SE [unknown-territory]" in result.stderr
+    assert "unknown priority territory 'FR' — expected one of: CN, DE-HE, SE [unknown-priority-territory]" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["Germania", "germany", "DE", "de"])

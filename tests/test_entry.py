@@ -57,32 +57,32 @@ def test_each_wrong_answer_is_asked_again_with_its_reason_and_nothing_is_lost(ws
         "Tipi: delegation (Delegazione), meeting (Incontro), event (Evento), mission",
         "  (Missione), note (Nota), pageviews (Visualizzazioni)",
         "Tipo: incontor",
-        "  unknown type 'incontor' — expected one of: delegation, meeting, event,",
-        "    mission, note, pageviews (or: delegazione, incontro, evento, missione, nota,",
-        "    visualizzazioni)",
+        "  tipo di attività 'incontor' sconosciuto; valori ammessi: delegation, meeting,",
+        "    event, mission, note, pageviews (oppure: delegazione, incontro, evento,",
+        "    missione, nota, visualizzazioni)",
         "  Forse: incontro",
         "Tipo: incontro",
     ]
     assert out[8:11] == [
         "Data (GG/MM/AAAA o AAAA-MM-GG): 31/02/2023",
-        "  '31/02/2023' is not a real calendar date",
+        "  '31/02/2023' non è una data esistente",
         "Data (GG/MM/AAAA o AAAA-MM-GG): 11/03/2023",
     ]
     text = flat(result.stdout)
-    assert "Territorio: Atlantide unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan territory's name (Assia, Hesse) Forse: Antartide (AQ), Albania (AL) Territorio: Assia" in text
-    assert "ateneo unknown stakeholder 'ateneo'; register it first: relint add-stakeholder \"ateneo\" --category CATEGORY --internal|--external Forse: Ateneo di Bologna" in text
+    assert "Territorio: Atlantide territorio 'Atlantide' sconosciuto; indicare un codice ISO 3166 (BE, DE-HE) o il nome di un territorio del piano (Assia, Hesse) Forse: Antartide (AQ), Albania (AL) Territorio: Assia" in text
+    assert "ateneo stakeholder 'ateneo' non registrato; registrarlo prima con: relint add-stakeholder \"ateneo\" --category CATEGORIA --internal|--external Forse: Ateneo di Bologna" in text
     assert "Stakeholder coinvolti (facoltativi), uno alla volta; registrati: Ateneo di Bologna, Comune di Parma" in text
-    assert "Azione (vuoto per nessuna): zz unknown action 'zz' — expected one of the plan's action ids: a1, a2" in text
+    assert "Azione (vuoto per nessuna): zz azione 'zz' sconosciuta; identificativi delle azioni del piano: a1, a2" in text
     summary = out.index(f"La riga per {data_dir / 'actuals' / '2023-Q1.csv'}:")
     assert out[summary + 1 : summary + 10] == [
         "  id            2023Q1-…",
-        "  date          11/03/2023",
-        "  type          meeting",
-        "  territory     DE-HE",
-        "  title         Visita a Wiesbaden",
-        "  action        a1",
-        "  stakeholders  Ateneo di Bologna|Comune di Parma",
-        "  value         1",
+        "  data          11/03/2023",
+        "  tipo          meeting",
+        "  territorio    DE-HE",
+        "  titolo        Visita a Wiesbaden",
+        "  azione        a1",
+        "  stakeholder   Ateneo di Bologna|Comune di Parma",
+        "  valore        1",
         "Registrare la riga? [S/n]: ",
     ]
     assert (data_dir / "actuals" / "2023-Q1.csv").read_bytes() == codecs.BOM_UTF8 + (
@@ -106,7 +106,7 @@ def test_refused_options_are_asked_again_rather_than_failing(ws, data_dir, tty):
     args = ["add-activity", "--type", "meeting", "--date", "31/02/2023", "--territory", "SE", "--title", "Incontro", "--value", "5.000"]
     result = invoke([*ws, *args], input=lines("28/02/2023", "", "", ""))
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == "--date: '31/02/2023' is not a real calendar date"
+    assert result.stdout.splitlines()[0] == "--date: '31/02/2023' non è una data esistente"
     # 5.000 typed in a terminal is five thousand, as Italian Excel writes it.
     assert (data_dir / "actuals" / "2023-Q1.csv").read_text().splitlines()[1] == "2023Q1-0001;28/02/2023;meeting;SE;Incontro;;;;5.000;"
 
@@ -129,7 +129,7 @@ def test_a_second_page_views_row_of_a_quarter_is_refused_or_replaces_the_first(w
     assert refused.exit_code == 1
     assert refused.stderr.splitlines() == [
         f"{path}:2: il 2023-Q2 ha già la sua riga di questo tipo («Visite Q2»); sostituirla con --replace [metric-exists]",
-        "1 problem(s) found.",
+        "1 problema trovato.",
     ]
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
     kept = invoke([*ws, "add-activity"], input=lines("visualizzazioni", "15/05/2023", "Visite ter", "3000", "n"))
@@ -137,7 +137,7 @@ def test_a_second_page_views_row_of_a_quarter_is_refused_or_replaces_the_first(w
     assert path.read_text().count("pageviews") == 1
     replaced = invoke([*ws, *second], input="s\n")
     assert replaced.exit_code == 0, replaced.output
-    assert f"Sostituire la riga esistente con questa? [s/N]: s\nRegistrato in {path}:2 (sostituite 1 righe precedenti)\n" in replaced.stdout
+    assert f"Sostituire la riga esistente con questa? [s/N]: s\nRegistrato in {path}:2 (sostituita 1 riga precedente)\n" in replaced.stdout
     assert path.read_text().splitlines()[1:] == ["2023Q2-0002;30/06/2023;pageviews;;Visite bis;;;;2.000;"]
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: False)
     assert invoke([*ws, *second[:-1], "2500", "--replace"]).exit_code == 0
@@ -156,7 +156,7 @@ def test_a_likely_duplicate_is_refused_without_a_terminal_and_asked_about_at_one
     assert refused.stderr.splitlines() == [
         f"{path}:2: probabile doppione: stessa data, tipo e territorio, titolo simile («Incontro con l'ambasciatore»); "
         "per registrarla comunque usare --allow-duplicate [likely-duplicate]",
-        "1 problem(s) found.",
+        "1 problema trovato.",
     ]
     # Another day, another territory, or a numbered title is another activity.
     assert invoke([*ws, *similar, "--date", "2023-04-03"]).exit_code == 0
@@ -246,7 +246,7 @@ def test_a_failed_write_after_the_questions_prints_the_command_that_records_the_
         "Per riprovare senza riscrivere le risposte: relint add-activity --type meeting --territory SE "
         "--title 'Łódź' --date 2023-04-02"
     )
-    assert "cannot hold 'Ł'" in result.stderr
+    assert "non può contenere 'Ł'" in result.stderr
 
 
 def test_a_dry_run_says_what_would_stop_the_write(ws, data_dir):

@@ -147,6 +147,7 @@ def test_dac_codes_replace_the_regions_own_vocabulary_when_every_goal_is_mapped(
     ]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_a_plan_without_an_iati_section_is_refused_with_what_to_add(mini_plan_path, tmp_path):
     data = write_data(tmp_path / "data")
     output = tmp_path / "iati.xml"
@@ -157,6 +158,7 @@ def test_a_plan_without_an_iati_section_is_refused_with_what_to_add(mini_plan_pa
     assert not output.exists()
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_an_activity_identifier_without_the_organisation_prefix_is_a_plan_error(workspace, tmp_path, mini_plan_path):
     text = mini_plan_path.read_text(encoding="utf-8").replace('"IT-CF-00000000000-MINI"', '"MINI-PLAN"')
     mini_plan_path.write_text(text, encoding="utf-8")
@@ -169,6 +171,7 @@ def test_an_activity_identifier_without_the_organisation_prefix_is_a_plan_error(
     ) in result.output
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_a_partial_dac_map_is_a_plan_error(workspace, tmp_path, mini_plan_path):
     text = mini_plan_path.read_text(encoding="utf-8").replace("strategic_goals:\n", "strategic_goals:\n  - {id: g2, title: {it: Due, en: Two}}\n")
     mini_plan_path.write_text(text + '  dac_sectors: {g1: "15110"}\n', encoding="utf-8")

@@ -70,6 +70,7 @@ def test_bad_notes_are_issues_at_line_and_column(mini_plan, data_dir):
     assert [n.line for n in notes] == [6]
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_validate_reports_a_bad_notes_file(mini_plan_path, data_dir, monkeypatch):
     monkeypatch.chdir(data_dir.parent)
     (data_dir / "notes.csv").write_text("subject,year,reason\npage_views,2023,\n", encoding="utf-8")
@@ -119,16 +120,19 @@ def test_add_note_command(mini_plan_path, data_dir):
     result = _cli(mini_plan_path, data_dir, "add-note", "page_views", "--year", "2023", "Sito fermo", "--next", "Nuova pagina")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == [
-        "  subject     page_views",
-        "  year        2023",
-        "  reason      Sito fermo",
-        "  next_steps  Nuova pagina",
+        "  soggetto        page_views",
+        "  anno            2023",
+        "  motivo          Sito fermo",
+        "  prossimi passi  Nuova pagina",
     ]
     again = _cli(mini_plan_path, data_dir, "add-note", "page_views", "--year", "2023", "Altro")
-    assert again.exit_code == 2 and "pass --replace to rewrite it" in again.stderr
+    assert again.exit_code == 2 and "aggiungere --replace per riscriverla" in again.stderr
+    english = _cli(mini_plan_path, data_dir, "add-note", "page_views", "--year", "2023", "Altro", "--lang", "en")
+    assert english.exit_code == 2 and "pass --replace to rewrite it" in english.stderr
     unknown = _cli(mini_plan_path, data_dir, "add-note", "nessuno", "--year", "2023", "x")
     assert unknown.exit_code == 1 and "[unknown-subject]" in unknown.stderr
-    assert "Example: relint add-note diplomatic_meetings --year 2023" in _cli(mini_plan_path, data_dir, "add-note", "--help").stdout
+    assert "Esempio: relint add-note diplomatic_meetings --year 2023" in _cli(mini_plan_path, data_dir, "add-note", "--help").stdout
+    assert "Example: relint add-note diplomatic_meetings --year 2023" in _cli(mini_plan_path, data_dir, "add-note", "--help", "--lang", "en").stdout
 
 
 def _plan_and_log(mini_plan, notes=()):
@@ -143,13 +147,10 @@ def test_unexplained_deviations_once_the_year_is_over(mini_plan, data_dir):
     plan, log = _plan_and_log(mini_plan, [Note("n", 2, "page_views", "indicator", 2023, "Sito fermo", "")])
     warnings = unexplained_deviations(plan, log, data_dir, 2023, today=dt.date(2024, 1, 2))
     assert [w.message.split("'")[1] for w in warnings] == ["delegations_received", "meetings_cumulative", "new_stakeholders", "event_participants"]
-    assert warnings[0] == Issue(
-        warnings[0].path,
-        0,
-        0,
-        "unexplained-deviation",
+    assert (warnings[0].line, warnings[0].column, warnings[0].code) == (0, 0, "unexplained-deviation")
+    assert warnings[0].text("it") == (
         "avviso: indicatore 'delegations_received': target 2023 non raggiunto (3 su 8, 37,5%) e nessuna motivazione "
-        'registrata; aggiungila con: relint add-note delegations_received --year 2023 "…"',
+        'registrata; aggiungila con: relint add-note delegations_received --year 2023 "…"'
     )
     assert unexplained_deviations(plan, log, data_dir, 2023, today=dt.date(2023, 12, 31)) == []
     with pytest.raises(UsageError):

@@ -349,7 +349,7 @@ def test_no_plan_error_speaks_pydantic(tmp_path):
     from relint_kpi.plan import _pydantic_message
 
     error = {"type": "date_from_datetime_inexact", "loc": ("x",), "msg": "Input should be a valid date", "input": "x"}
-    assert _pydantic_message(error) == "the value 'x' does not fit this key; check what kind of value it takes"
+    assert _pydantic_message(error).text("en") == "the value 'x' does not fit this key; check what kind of value it takes"
 
 
 def test_all_problems_at_once(tmp_path):

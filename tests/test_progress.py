@@ -206,10 +206,10 @@ def test_default_as_of_is_today_clipped(mini_plan, log):
         ({"year": 2030}, "year 2030 is outside the plan period; choose one of: 2022, 2023"),
         ({"by": "colour"}, "unknown breakdown 'colour' — choose one of: territory, group, type, quarter, category, internal"),
         (
-            {"indicator_ids": ["nope"]},
-            "indicatore sconosciuto 'nope' — scegli tra: Delegazioni ricevute (delegations_received), "
-            "Incontri (cumulati) (meetings_cumulative), Nuovi stakeholder (new_stakeholders), "
-            "Visualizzazioni (page_views), Partecipanti agli eventi (event_participants)",
+            {"indicator_ids": ["nope"], "lang": "en"},
+            "unknown indicator 'nope' — choose one of: Delegations received (delegations_received), "
+            "Meetings (cumulative) (meetings_cumulative), New stakeholders (new_stakeholders), "
+            "Page views (page_views), Event participants (event_participants)",
         ),
         (
             {"territory": "Atlantide", "lang": "en"},

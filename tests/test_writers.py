@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from relint_kpi import storage, writers
 from relint_kpi.actuals import read_data
-from relint_kpi.issues import DataError, UsageError
+from relint_kpi.issues import DataError, Issue, UsageError
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -132,9 +132,9 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     with pytest.raises(writers.Refused) as caught:
         writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note="ancora", lang="en")
     assert caught.value.issues == [
-        Issue(str(registry / "deliverables.csv"), 2, 0, "duplicate-deliverable",
-              "the deliverable of action a2 on 09/01/2023 is already recorded here (“fatto”)")
+        Issue(str(registry / "deliverables.csv"), 2, 0, "duplicate-deliverable", {"action": "a2", "date": "09/01/2023", "note": "fatto"})
     ]
+    assert caught.value.issues[0].text("en") == "the deliverable of action a2 on 09/01/2023 is already recorded here (“fatto”)"
     assert writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 10)).line == 3
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and log.stakeholders["Comune"].internal and log.deliverables[0].action == "a2"
@@ -374,7 +374,8 @@ def test_a_superscript_digit_in_an_export_is_a_clean_error(tmp_path, mini_plan):
     export.write_text("label,nb_hits,url\nindex,²,https://x.it/relazioni-internazionali/index\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         writers.read_pageviews_export(export, mini_plan)
-    assert caught.value.issues == [Issue(str(export), 2, 2, "bad-pageviews", "page views '²' is not a whole number")]
+    assert caught.value.issues == [Issue(str(export), 2, 2, "bad-pageviews", {"value": "²"})]
+    assert caught.value.issues[0].text("en") == "page views '²' is not a whole number"
 
 
 def test_add_activity_after_a_torn_last_row_refuses(registry, mini_plan):
@@ -389,10 +390,13 @@ def test_add_activity_after_a_torn_last_row_refuses(registry, mini_plan):
             3,
             0,
             "torn-row",
-            "the last row is cut short (2 of 10 cells) and the file does not end with a line end: "
-            "a write was interrupted; complete or delete the row",
+            {"count": 2, "width": 10},
         )
     ]
+    assert caught.value.issues[0].text("en") == (
+        "the last row is cut short (2 of 10 cells) and the file does not end with a line end: "
+        "a write was interrupted; complete or delete the row"
+    )
     assert path.read_text(encoding="utf-8") == torn
 
 

@@ -351,7 +351,7 @@ def demo_command(
         from relint_kpi.workspace import copy_demo
 
         data = copy_demo(folder)
-        say(render("demo-copied", {"data": display_path(data), "folder": folder}))
+        say_lines(render("demo-copied", {"data": display_path(data), "folder": folder}))
 
     run(body)
 
@@ -789,6 +789,11 @@ def report_command(
 
 export_app = typer.Typer(cls=RelintGroup, no_args_is_help=True, rich_markup_mode=None, help="help.cmd.export")
 app.add_typer(export_app, name="export")
+
+
+@export_app.callback()
+def _export(language: LangOption = None) -> None:
+    """The export group: ``--lang`` is accepted here too (the run's language is already chosen)."""
 
 
 @export_app.command("iati", cls=RelintCommand, help="help.cmd.export-iati")

@@ -444,6 +444,10 @@ LABELS: dict[str, dict[str, str]] = {
     "column.category": {"it": "categoria", "en": "category"},
     "column.first_involved": {"it": "primo coinvolgimento", "en": "first_involved"},
     "column.note": {"it": "nota", "en": "note"},
+    "column.subject": {"it": "soggetto", "en": "subject"},
+    "column.year": {"it": "anno", "en": "year"},
+    "column.reason": {"it": "motivo", "en": "reason"},
+    "column.next_steps": {"it": "prossimi passi", "en": "next_steps"},
     "prompt.type": {"it": "Tipo", "en": "Type"},
     "prompt.date": {"it": "Data (AAAA-MM-GG o GG/MM/AAAA)", "en": "Date (YYYY-MM-DD or DD/MM/YYYY)"},
     "prompt.territory": {"it": "Territorio", "en": "Territory"},
@@ -736,13 +740,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it": "manca il motivo: dire perché il target è stato mancato o superato",
         "en": "missing reason: say why the target was missed or exceeded",
     },
-    "duplicate-note": {
-        "it": "'{subject}' ha già una nota alla riga {line}; modificare quella riga, o unire i due testi in uno",
-        "en": "'{subject}' already has a note at line {line}; edit that line, or join the two texts in one",
+    "duplicate-note": {"it": "{what}", "en": "{what}"},
+    "note-repeated": {
+        "it": "'{name}' ha già una nota alla riga {line}; modificare quella riga, o unire i due testi in uno",
+        "en": "'{name}' already has a note at line {line}; edit that line, or join the two texts in one",
     },
-    "duplicate-note-year": {
-        "it": "'{subject}' ha già una nota per il {year} alla riga {line}; modificare quella riga, o unire i due testi in uno",
-        "en": "'{subject}' already has a note for {year} at line {line}; edit that line, or join the two texts in one",
+    "note-repeated-year": {
+        "it": "'{name}' ha già una nota per il {year} alla riga {line}; modificare quella riga, o unire i due testi in uno",
+        "en": "'{name}' already has a note for {year} at line {line}; edit that line, or join the two texts in one",
     },
     "note-exists": {
         "it": "'{name}' ha già una nota in {where}; aggiungere --replace per riscriverla, o modificare quella riga",
@@ -811,10 +816,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "storage.no_folder": {
         "it": "la cartella {folder} non esiste; createla o scegliete un altro --output",
         "en": "folder {folder} does not exist; create it or choose another --output",
-    },
-    "storage.output_exists": {
-        "it": "{path} esiste già; aggiungete --force per sostituirlo",
-        "en": "{path} already exists; pass --force to replace it",
     },
     "storage.output_not_file": {
         "it": "{path} è {kind}, non un file normale; relint non lo sostituisce, nemmeno con --force: scegliete un altro --output",
@@ -1206,6 +1207,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan-greater_than_equal": {"it": "{what}", "en": "{what}"},
     "plan-less_than_equal": {"it": "{what}", "en": "{what}"},
     "plan-value_error": {"it": "{what}", "en": "{what}"},
+    "plan-less_than": {"it": "{what}", "en": "{what}"},
+    "plan-greater_than": {"it": "{what}", "en": "{what}"},
+    "plan-string_too_short": {"it": "{what}", "en": "{what}"},
+    "plan-string_too_long": {"it": "{what}", "en": "{what}"},
+    "plan-string_pattern_mismatch": {"it": "{what}", "en": "{what}"},
     "plan-invalid": {"it": "{what}", "en": "{what}"},
     "plan-unknown-key": {
         "it": "chiave '{key}' sconosciuta; eliminarla o controllarne l'ortografia",

@@ -35,7 +35,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from relint_kpi import csvio, storage
-from relint_kpi.issues import DataError, Issue, UsageError, display_path
+from relint_kpi.issues import DataError, Issue, UsageError, display_path, message
 from relint_kpi.render.formatting import format_number
 from relint_kpi.plan import Plan
 from relint_kpi.records import Note
@@ -115,10 +115,12 @@ def read_notes(path: Path, plan: Plan) -> tuple[list[Note], list[Issue]]:
     for line, cells in table.rows:
         row, issues = validate_cells(NoteRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
         if row is not None and (row.subject, row.year) in seen:
-            code = "duplicate-note-year" if row.year else "duplicate-note"
-            said = {"subject": row.subject, "year": row.year, "line": seen[row.subject, row.year]} if row.year else {
-                "subject": row.subject, "line": seen[row.subject, row.year]}
-            issues.append(Issue(table.path, line, table.columns["subject"], code, said))
+            first = seen[row.subject, row.year]
+            if row.year:
+                said = message("note-repeated-year", name=row.subject, year=row.year, line=first)
+            else:
+                said = message("note-repeated", name=row.subject, line=first)
+            issues.append(Issue(table.path, line, table.columns["subject"], "duplicate-note", {"what": said}))
             row = None
         table.issues += issues
         if row is not None:

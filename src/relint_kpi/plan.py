@@ -433,8 +433,8 @@ def check_references(plan: Plan) -> list[Problem]:
                 problems.append(
                     (
                         ("indicators", i, "territory_targets", code),
-                        "unknown-territory",
-                        _unknown(code, sorted(territory_codes), "priority territory"),
+                        "unknown-priority-territory",
+                        _unknown(code, sorted(territory_codes)),
                     )
                 )
     for a, action in enumerate(plan.actions):

@@ -313,5 +313,5 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool) -> None:
     with locked(path, lock_file=export_lock_path(path), remove=True):
         refuse_odd_output(path)
         if path.exists() and not overwrite:
-            raise OutputExists("storage.output_exists", path=path)
+            raise OutputExists("output-exists", path=str(path))
         replace_file(path, data)
