@@ -92,9 +92,25 @@ MAIN_COMMANDS = [
 ]
 
 
+def plan_ids(scratch: list[str]) -> set[str]:
+    """Every ``id`` the plan declares (a category ``other``): data shown beside its Italian label, not prose."""
+    import yaml
+
+    found, stack = set(), [yaml.safe_load(Path(scratch[1]).read_text(encoding="utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                found.add(node["id"].lower())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 @pytest.mark.parametrize("args", MAIN_COMMANDS, ids=lambda a: " ".join(a[:3]))
 def test_no_english_word_in_italian_output(scratch, args):
-    assert prose_words(italian([*scratch, *args])) & ENGLISH == set()
+    assert prose_words(italian([*scratch, *args])) & ENGLISH - plan_ids(scratch) == set()
 
 
 def _commands() -> list[str]:

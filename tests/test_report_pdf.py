@@ -141,6 +141,7 @@ def test_cli_pdf_in_english(workspace, tmp_path):  # noqa: F811 (the fixture)
     assert "pagina" not in text
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_cli_pdf_needs_output(workspace):  # noqa: F811 (the fixture)
     result = invoke([*workspace, "report", "--year", "2023", "--format", "pdf"])
     assert result.exit_code == 2

@@ -139,6 +139,7 @@ def test_json_export_keeps_the_exact_text(hostile):
     assert HOSTILE in titles
 
 
+@pytest.mark.usefixtures("english_cli")
 def test_validate_messages_show_escapes_and_invisible_characters(hostile, data_dir):
     (data_dir / "stakeholders.csv").write_text("name,internal,category\nDG AGRI,yes,business\n", encoding="utf-8")
     (data_dir / "actuals" / "2023-Q3.csv").write_text(
