@@ -41,9 +41,9 @@ def test_add_activity_creates_the_quarter_file(ws, data_dir, mini_plan):
     assert result.exit_code == 0, result.output
     path = data_dir / "actuals" / "2023-Q2.csv"
     assert path.read_text(encoding="utf-8") == (
-        "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
-        "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,Ateneo,1,prima\n"
-        "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,\n"
+        "id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
+        "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,Ateneo,1,prima,\n"
+        "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,,\n"
     )
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and len(records(log)) == 2
@@ -148,10 +148,10 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     ]
     after = path.read_bytes()
     assert after == (
-        b"id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
-        b"2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n"
-        b"2022Q4-0002,2022-12-01,note,SE,Dopo,,,,1,\n"
-        b"2022Q4-pageviews,2022-12-31,pageviews,,Page views 2022-Q4 (import matomo_pages_it_utf16.csv),,,,1250,\n"
+        b"id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
+        b"2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,,\n"
+        b"2022Q4-0002,2022-12-01,note,SE,Dopo,,,,1,,\n"
+        b"2022Q4-pageviews,2022-12-31,pageviews,,Page views 2022-Q4 (import matomo_pages_it_utf16.csv),,,,1250,,\n"
     )
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
@@ -228,7 +228,7 @@ def test_a_metric_type_typed_at_the_prompt_asks_no_territory(ws, data_dir, monke
     result = invoke([*ws, "add-activity"], input="visualizzazioni\n2023-05-05\nVisite\n")
     assert result.exit_code == 0, result.output
     assert "Territory" not in result.stdout
-    assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001,2023-05-05,pageviews,,Visite,,,,1,"
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001,2023-05-05,pageviews,,Visite,,,,1,,"
 
 
 # -- add-activity checks against the plan as it is now -------------------------------

@@ -304,7 +304,7 @@ def edit(old, new):
         (
             "basis: annual\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
             "basis: yearly\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
-            [":34:12 indicators.0.basis: 'yearly' is not one of the allowed values; write 'annual' or 'cumulative' [plan-literal_error]"],
+            [":34:12 indicators.0.basis: 'yearly' is not one of the allowed values; write 'annual', 'cumulative' or 'level' [plan-literal_error]"],
         ),
         (
             "targets: {2022: 4, 2023: 8}",

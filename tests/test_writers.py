@@ -16,6 +16,7 @@ from relint_kpi.issues import DataError, Issue, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+NEW_HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
 MEETING = {"type": "meeting", "date": "2023-04-02", "territory": "SE", "title": "Incontro"}
 
 
@@ -32,7 +33,7 @@ def test_ids_count_up_per_quarter_and_the_file_gets_its_header(registry, mini_pl
     assert (first.cells["id"], first.line, second.cells["id"], second.line) == ("2023Q2-0001", 2, "2023Q2-0002", 3)
     assert (other.cells["id"], other.path.name) == ("2023Q3-0001", "2023-Q3.csv")
     assert (registry / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8") == (
-        HEADER + "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,,1,\n2023Q2-0002,2023-06-30,meeting,SE,Incontro,,,Ateneo,1,\n"
+        NEW_HEADER + "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,,1,,\n2023Q2-0002,2023-06-30,meeting,SE,Incontro,,,Ateneo,1,,\n"
     )
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [a.id for a in records(log)] == ["2023Q2-0001", "2023Q2-0002", "2023Q3-0001"]

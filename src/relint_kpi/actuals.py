@@ -31,7 +31,7 @@ from relint_kpi import csvio
 from relint_kpi.issues import MAX_ISSUES, Issue, display_path
 from relint_kpi.periods import quarter_of_file_name
 from relint_kpi.plan import Plan
-from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder
+from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder, default_venue
 from relint_kpi.registry import read_deliverables, read_stakeholders
 from relint_kpi.rows import COLUMNS, FIELD_TYPES, REQUIRED_COLUMNS, RowContext, StakeholderName, issue_of, once_each
 
@@ -210,6 +210,7 @@ def read_activities(
     columns["path"] = pd.Series([shown] * int(good.sum()), dtype=dtypes["path"])
     columns["year"] = columns["date"].dt.year.astype("int64")
     columns["quarter"] = columns["date"].dt.quarter.astype("int64")
+    columns["venue"] = default_venue(columns["venue"], columns["territory"])
     return pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS}), csvio.capped(table.issues)
 
 
@@ -260,6 +261,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     activities = pd.concat(frames, ignore_index=True) if frames else _empty(dtypes)
     # Territories are not known before reading: each file's become the log's categories.
     activities["territory"] = activities["territory"].astype("category")
+    activities["venue"] = activities["venue"].astype("category")
     issues += _duplicate_ids(activities)
     return ActivityLog(activities, stakeholders, deliverables), issues
 

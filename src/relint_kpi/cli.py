@@ -237,6 +237,7 @@ def add_activity_command(
     stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
     notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
+    venue: Annotated[Optional[str], typer.Option("--venue", help="Where it took place when not in its territory: 'regione' or an ISO code.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
@@ -265,6 +266,7 @@ def add_activity_command(
             "stakeholders": "|".join(stakeholder or []),
             "value": value,
             "notes": notes,
+            "venue": venue,
         }
         _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
 

@@ -33,6 +33,7 @@ class Activity(NamedTuple):
     stakeholders: tuple[str, ...]
     value: int
     notes: str
+    venue: str | None = None  # where it took place; None: where its territory is
 
     @property
     def year(self) -> int:
@@ -92,7 +93,9 @@ class ActivityLog:
 #: The columns of the log's DataFrame, in order, with their dtypes.
 #: ``territory`` and ``action`` are NaN where a row has none; ``participants``
 #: is 0 where a row gives none (both add nothing); ``stakeholders`` holds a
-#: tuple of registered names per row; ``year`` and ``quarter`` come from ``date``.
+#: tuple of registered names per row; ``year`` and ``quarter`` come from ``date``;
+#: ``venue`` (where the activity took place) is the row's ``territory`` where
+#: the row gives none.
 FRAME_COLUMNS = {
     "path": "category",
     "line": "int64",
@@ -108,6 +111,7 @@ FRAME_COLUMNS = {
     "stakeholders": "object",
     "value": "int64",
     "notes": "object",
+    "venue": "category",
 }
 
 
@@ -121,4 +125,10 @@ def activities_frame(activities: list[Activity]):
     frame["year"] = frame["date"].dt.year.astype("int64")
     frame["quarter"] = frame["date"].dt.quarter.astype("int64")
     frame["participants"] = frame["participants"].fillna(0)
+    frame["venue"] = default_venue(frame["venue"], frame["territory"])
     return frame[list(FRAME_COLUMNS)].astype(FRAME_COLUMNS)
+
+
+def default_venue(venue, territory):
+    """The venue column with a blank venue read as the row's territory (held where it concerns)."""
+    return venue.astype(object).where(venue.notna(), territory.astype(object))

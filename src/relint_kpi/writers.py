@@ -82,6 +82,7 @@ def format_activity(row: ActivityRow, delimiter: str = ",") -> dict[str, str]:
         "stakeholders": "|".join(row.stakeholders),
         "value": format_italian_int(row.value, delimiter),
         "notes": row.notes,
+        "venue": row.venue or "",
     }
 
 
