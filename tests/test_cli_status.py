@@ -94,6 +94,16 @@ def test_json_figures(workspace):
             "remaining": 5,
             "required_per_quarter": 2.5,
             "status": "at_risk",
+            "measure": "count",
+            "direction": "increase",
+            "baseline": None,
+            "parent": None,
+            "children": [],
+            # 3 delegations in two rows (1 and 2) in half a year: the rest of the year
+            # brings a negative binomial number of rows (shape 2.5, p = 0.5), each
+            # adding 1 or 2 (simulated, seeded): 33 % of the years reach 8.
+            "forecast": {"low": 3, "high": 11, "interval": 0.8, "probability": 0.33},
+            "reading": None,
         }
     ]
 

@@ -6,7 +6,7 @@ The data folder holds:
   (columns: :data:`relint_kpi.rows.COLUMNS`, in any order; ``date``,
   ``type`` and ``title`` required). A row is valid when
   :class:`relint_kpi.rows.ActivityRow` says so.
-* ``stakeholders.csv`` and ``deliverables.csv`` (read by
+* ``stakeholders.csv``, ``deliverables.csv`` and ``assessments.csv`` (read by
   :mod:`relint_kpi.registry`).
 
 Reading never stops at the first problem: every row is checked and every
@@ -32,7 +32,7 @@ from relint_kpi.issues import MAX_ISSUES, Issue, display_path
 from relint_kpi.periods import quarter_of_file_name
 from relint_kpi.plan import Plan
 from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder, default_venue
-from relint_kpi.registry import read_deliverables, read_stakeholders
+from relint_kpi.registry import read_assessments, read_deliverables, read_stakeholders
 from relint_kpi.rows import COLUMNS, FIELD_TYPES, REQUIRED_COLUMNS, RowContext, StakeholderName, issue_of, once_each
 
 #: A list adapter per column: one call validates all of a column's distinct texts.
@@ -239,11 +239,14 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     data_dir = Path(data_dir)
     issues: list[Issue] = []
     stakeholders_path, deliverables_path = data_dir / "stakeholders.csv", data_dir / "deliverables.csv"
-    odd = [found for found in map(csvio.not_a_file, [stakeholders_path, deliverables_path]) if found]
+    assessments_path = data_dir / "assessments.csv"
+    odd = [found for found in map(csvio.not_a_file, [stakeholders_path, deliverables_path, assessments_path]) if found]
     issues += odd
     stakeholders, found = read_stakeholders(stakeholders_path, plan) if not odd else ({}, [])
     issues += found
     deliverables, found = read_deliverables(deliverables_path, plan) if not odd else ([], [])
+    issues += found
+    assessments, found = read_assessments(assessments_path, plan) if not odd else ([], [])
     issues += found
     if not (data_dir / "actuals").is_dir():
         issues.append(Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/"))
@@ -263,7 +266,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     activities["territory"] = activities["territory"].astype("category")
     activities["venue"] = activities["venue"].astype("category")
     issues += _duplicate_ids(activities)
-    return ActivityLog(activities, stakeholders, deliverables), issues
+    return ActivityLog(activities, stakeholders, deliverables, assessments), issues
 
 
 

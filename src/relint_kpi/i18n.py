@@ -57,6 +57,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Expected: the target pro-rated by the quarters elapsed. Projected: year end at the current pace. "
         "Needed/qtr: what each remaining quarter must add.",
     },
+    "status.legend.forecast": {
+        "it": "Tra parentesi: l'intervallo di previsione a fine anno ({interval} %), poi la probabilità di raggiungere il target "
+        "(modello di Poisson al ritmo finora, con l'incertezza sul ritmo; vedi il README).",
+        "en": "In brackets: the year-end forecast interval ({interval} %), then the chance of reaching the target "
+        "(a Poisson model at the pace so far, with the pace's uncertainty; see the README).",
+    },
+    "status.baseline": {"it": "base", "en": "baseline"},
     "explain.where": {"it": "File:riga", "en": "File:line"},
     "explain.id": {"it": "Id", "en": "Id"},
     "explain.date": {"it": "Data", "en": "Date"},

@@ -69,6 +69,18 @@ class Deliverable:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A recorded level of a qualitative indicator, with its reason (``assessments.csv``)."""
+
+    path: str
+    line: int
+    indicator: str
+    date: dt.date
+    level: str
+    reason: str
+
+
 @dataclass
 class ActivityLog:
     """Everything read from the data folder, ready for computation.
@@ -81,6 +93,7 @@ class ActivityLog:
     activities: Any = field(default_factory=list, compare=False)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     #: Each stakeholder's first involvement, worked out once per log by
     #: :func:`relint_kpi.progress.first_involvement_frame` (a report asks three times).
     first_involvements: Any = field(default=None, compare=False, repr=False)

@@ -8,6 +8,7 @@ text to print, except ``table`` which prints with rich.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -66,14 +67,52 @@ NAME_MIN_WIDTH = 20
 NAME_MAX_WIDTH = 40
 
 
+def figure_cells(row: IndicatorStatus, lang: str) -> dict[str, str]:
+    """The text of each figure of a status row: levels by their labels, a percentage with its counts, a projection with its forecast."""
+    cells = {c: "—" if getattr(row, c) is None else _localised(getattr(row, c), lang) for c in COLUMNS}
+    if row.percent is not None:
+        cells["percent"] += "%"
+    if row.measure == "qualitative":
+        cells.update(target=row.target_level or "—", actual=row.level or "—", projected=row.level or "—")
+        cells.update(expected_to_date="—", remaining="—", required_per_quarter="—")
+    elif row.measure == "percentage":
+        for key in ("target", "actual", "expected_to_date", "projected"):
+            if getattr(row, key) is not None:
+                cells[key] += " %"
+        if row.denominator:
+            cells["actual"] += f" ({_localised(row.numerator, lang)}/{_localised(row.denominator, lang)})"
+    if row.forecast is not None:
+        cells["projected"] = forecast_text(row, lang)
+    return cells
+
+
+def forecast_text(row: IndicatorStatus, lang: str) -> str:
+    """``14 (11–17), 38 %``: the projection, the forecast interval and the chance of reaching the target."""
+    found = row.forecast
+    probability = format_number(found.probability * 100, lang, 0)
+    return f"{_localised(row.projected, lang)} ({_localised(found.low, lang)}–{_localised(found.high, lang)}), {probability} %"
+
+
+def _baseline_text(row: IndicatorStatus, lang: str) -> str | None:
+    """The baseline line under an indicator: ``base 2021: 40``."""
+    if row.baseline is None:
+        return None
+    value = row.baseline_level if row.measure == "qualitative" else _localised(row.baseline, lang)
+    suffix = " %" if row.measure == "percentage" else ""
+    return f"{t('status.baseline', lang)} {row.baseline_year}: {value}{suffix}"
+
+
 def _table_rows(table: StatusTable) -> list[tuple[str, dict[str, str]]]:
-    """(name, {column: text}) for every line of the table, breakdown lines included."""
+    """(name, {column: text}) for every line of the table, baseline and breakdown lines included."""
     lang = table.lang
     rows = []
     for row in table.indicators:
-        cells = {c: _localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS}
+        cells = figure_cells(row, lang)
         cells["status"] = f"[{STATUS_STYLES[row.status]}]{t('status.' + row.status, lang)}[/]"
-        rows.append((row.title, cells))
+        rows.append((f"↳ {row.title}" if row.parent else row.title, cells))
+        baseline = _baseline_text(row, lang)
+        if baseline is not None:
+            rows.append((f"  · {baseline}", {}))
         for part in row.breakdown or []:
             rows.append((f"  · {part.label}", {"actual": _localised(part.actual, lang)}))
     return rows
@@ -142,6 +181,10 @@ def render_table(table: StatusTable, console=None) -> None:
         names = ", ".join(t(f"status.col.{c}", lang) for c in dropped)
         console.print(t("status.dropped", lang).replace("{columns}", names), style="dim")
     console.print(t("status.legend", lang), style="dim")
+    shown_forecast = next((row.forecast for row in table.indicators if row.forecast is not None), None)
+    if shown_forecast is not None:
+        share = format_number(shown_forecast.interval * 100, lang, 0)
+        console.print(t("status.legend.forecast", lang).replace("{interval}", share), style="dim")
 
 
 def to_dict(table: StatusTable) -> dict:
@@ -161,7 +204,18 @@ def to_dict(table: StatusTable) -> dict:
             "remaining": row.remaining,
             "required_per_quarter": row.required_per_quarter,
             "status": row.status,
+            "measure": row.measure,
+            "direction": row.direction,
+            "baseline": None if row.baseline is None else {"value": row.baseline, "year": row.baseline_year},
+            "parent": row.parent,
+            "children": row.children,
+            "forecast": None if row.forecast is None else dataclasses.asdict(row.forecast),
+            "reading": row.reading,
         }
+        if row.measure == "percentage":
+            item.update(numerator=row.numerator, denominator=row.denominator)
+        if row.measure == "qualitative":
+            item.update(level=row.level, target_level=row.target_level, baseline_level=row.baseline_level, reason=row.reason)
         if table.by is not None:
             item["breakdown"] = (
                 None
@@ -177,13 +231,20 @@ def render_json(table: StatusTable) -> str:
     return json.dumps(to_dict(table), ensure_ascii=False, indent=2) + "\n"
 
 
+#: The CSV's columns after the status: the baseline and the forecast.
+EXTRA_CSV_COLUMNS = ("baseline", "baseline_year", "forecast_low", "forecast_high", "forecast_probability")
+
+
 def _csv_rows(table: StatusTable) -> list[list]:
-    header = ["id", "title", "unit", "basis", *COLUMNS, "status"]
+    header = ["id", "title", "unit", "basis", *COLUMNS, "status", *EXTRA_CSV_COLUMNS]
     if table.by is not None:
         header += ["breakdown_key", "breakdown_label", "breakdown_actual"]
     rows: list[list] = [header]
     for row in table.indicators:
+        found = row.forecast
+        extra = [row.baseline, row.baseline_year, *((found.low, found.high, found.probability) if found else (None,) * 3)]
         base = [row.id, row.title, row.unit, row.basis, *[getattr(row, c) for c in COLUMNS], row.status]
+        base += ["" if value is None else value for value in extra]
         if table.by is None:
             rows.append(base)
             continue
@@ -213,8 +274,13 @@ def render_markdown(table: StatusTable) -> str:
     heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in COLUMNS], t("status.col.status", lang)]
     lines = [f"## {_md_cell(_title(table))}", "", "| " + " | ".join(heads) + " |", "|" + "---|" + "---:|" * len(COLUMNS) + "---|"]
     for row in table.indicators:
-        values = [_localised(getattr(row, c), lang) + ("%" if c == "percent" else "") for c in COLUMNS]
-        lines.append("| " + " | ".join([_md_cell(row.title), *values, t("status." + row.status, lang)]) + " |")
+        cells = figure_cells(row, lang)
+        values = [_md_cell(cells[c]) for c in COLUMNS]
+        title = f"↳ {row.title}" if row.parent else row.title
+        lines.append("| " + " | ".join([_md_cell(title), *values, t("status." + row.status, lang)]) + " |")
+        baseline = _baseline_text(row, lang)
+        if baseline is not None:
+            lines.append("| " + " | ".join([f"· {_md_cell(baseline)}"] + [""] * (len(COLUMNS) + 1)) + " |")
         for part in row.breakdown or []:
             lines.append("| " + " | ".join([f"· {_md_cell(part.label)}", "", _localised(part.actual, lang)] + [""] * (len(COLUMNS) - 1)) + " |")
     return "\n".join(lines) + "\n"
