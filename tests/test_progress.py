@@ -219,7 +219,10 @@ def test_usage_errors(mini_plan, log, options, message):
     assert str(caught.value) == message
 
 
-@pytest.mark.parametrize("plan_name, data_name", [("plan_2022_2023.yaml", "."), ("plan_lombardia_2018_2022.yaml", "lombardia")])
+@pytest.mark.parametrize(
+    "plan_name, data_name",
+    [("plan_2022_2023.yaml", "."), ("plan_lombardia_2018_2022.yaml", "lombardia"), ("plan_esempio_indicatori.yaml", "esempio_indicatori")],
+)
 def test_shipped_breakdowns_add_up(plan_name, data_name):
     """Every breakdown of the shipped data adds up to its indicator's total."""
     from relint_kpi.actuals import read_data

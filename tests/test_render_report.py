@@ -194,6 +194,19 @@ def test_json_key_order_and_values():
         "previous_actual": 3,
         "previous_percent": 75.0,
         "previous_status": "at_risk",
+        "measure": "count",
+        "direction": "increase",
+        "baseline": None,
+        "baseline_year": None,
+        "parent": None,
+        "children": [],
+        "numerator": None,
+        "denominator": None,
+        "level": None,
+        "target_level": None,
+        "baseline_level": None,
+        "reason": None,
+        "reading": None,
     }
     continuity = data["criteria"][0]
     assert continuity["table"]["rows"][0] == {

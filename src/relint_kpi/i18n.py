@@ -24,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.basis": {"it": "Base", "en": "Basis"},
     "plan.basis.annual": {"it": "annuale", "en": "annual"},
     "plan.basis.cumulative": {"it": "cumulativa", "en": "cumulative"},
+    "plan.basis.level": {"it": "livello", "en": "level"},
+    "report.col.baseline": {"it": "Base (anno)", "en": "Baseline (year)"},
     "plan.target": {"it": "Target", "en": "Target"},
     "plan.territories": {"it": "Territori target prioritari", "en": "Priority target territories"},
     "plan.group": {"it": "Gruppo", "en": "Group"},

@@ -508,7 +508,8 @@ def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, ke
     """One indicator's row of the status table."""
     if indicator.measure == "qualitative":
         return _qualitative_status(plan, log, indicator, year, at, elapsed, keys.lang)
-    counted = _selected(plan, log, indicator, year, at, territory, keys.index)
+    key = "numerator" if indicator.measure == "percentage" else "source"
+    counted = _selected(plan, log, indicator, year, at, territory, keys.index, key)
     figures = {}
     if indicator.measure == "percentage":
         denominators = _selected(plan, log, indicator, year, at, territory, keys.index, "denominator")

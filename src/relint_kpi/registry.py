@@ -142,17 +142,25 @@ class AssessmentRow(BaseModel):
 
 def read_assessments(path: Path, plan: Plan) -> tuple[list[Assessment], list[Issue]]:
     """Read the recorded levels of qualitative indicators; a missing file means none recorded."""
+    return _read_records(
+        path, plan, ASSESSMENT_COLUMNS, ASSESSMENT_COLUMNS, AssessmentRow,
+        lambda where, line, row: Assessment(where, line, row.indicator, row.date, row.level, row.reason),
+    )
+
+
+def _read_records(path: Path, plan: Plan, columns, required, model, build) -> tuple[list, list[Issue]]:
+    """The valid rows of a small file, each judged by ``model`` and turned into a record by ``build(path, line, row)``."""
     if not path.exists():
         return [], []
-    table = csvio.read_rows(path, ASSESSMENT_COLUMNS, ASSESSMENT_COLUMNS)
-    assessments = []
+    table = csvio.read_rows(path, columns, required)
+    records = []
     header = list(table.columns)
     for line, cells in table.rows:
-        row, issues = validate_cells(AssessmentRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
+        row, issues = validate_cells(model, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
         table.issues += issues
         if row is not None:
-            assessments.append(Assessment(table.path, line, row.indicator, row.date, row.level, row.reason))
-    return assessments, csvio.capped(table.issues)
+            records.append(build(table.path, line, row))
+    return records, csvio.capped(table.issues)
 
 
 def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], list[Issue]]:
@@ -183,14 +191,7 @@ def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], l
 
 def read_deliverables(path: Path, plan: Plan) -> tuple[list[Deliverable], list[Issue]]:
     """Read the recorded deliverables; a missing file means none recorded."""
-    if not path.exists():
-        return [], []
-    table = csvio.read_rows(path, DELIVERABLE_COLUMNS, ("action", "date"))
-    deliverables = []
-    header = list(table.columns)
-    for line, cells in table.rows:
-        row, issues = validate_cells(DeliverableRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
-        table.issues += issues
-        if row is not None:
-            deliverables.append(Deliverable(table.path, line, row.action, row.date, row.note))
-    return deliverables, csvio.capped(table.issues)
+    return _read_records(
+        path, plan, DELIVERABLE_COLUMNS, ("action", "date"), DeliverableRow,
+        lambda where, line, row: Deliverable(where, line, row.action, row.date, row.note),
+    )

@@ -60,20 +60,45 @@ class HeadlineRow:
 
     ``previous_*`` hold the previous plan year's target and year-end actual
     (the trend); they are ``None`` when the report's year is the plan's first.
+    The fields after them describe the indicator as the status row does
+    (:class:`~relint_kpi.progress.IndicatorStatus`): its measure and
+    direction, its baseline (value and year), its parent and children, a
+    percentage's counts, a qualitative indicator's levels and the plan's
+    reading of its wording.
     """
 
     id: str
     title: str
     unit: str
     basis: str
-    target: int
-    actual: int
-    percent: float
+    target: float
+    actual: float | None
+    percent: float | None
     status: str
-    previous_target: int | None = None
-    previous_actual: int | None = None
+    previous_target: float | None = None
+    previous_actual: float | None = None
     previous_percent: float | None = None
     previous_status: str | None = None
+    measure: str = "count"
+    direction: str = "increase"
+    baseline: float | None = None
+    baseline_year: int | None = None
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    numerator: int | None = None
+    denominator: int | None = None
+    level: str | None = None
+    target_level: str | None = None
+    baseline_level: str | None = None
+    reason: str | None = None
+    reading: str | None = None
+
+
+#: The fields a headline row takes as they are from its status row.
+_DESCRIBING = (
+    "measure", "direction", "baseline", "baseline_year", "parent", "children", "numerator", "denominator",
+    "level", "target_level", "baseline_level", "reason", "reading",
+)
 
 
 @dataclass(frozen=True)
@@ -411,7 +436,10 @@ def _headline(status: StatusTable, previous: StatusTable | None) -> list[Headlin
     for row in status.indicators:
         prior = before.get(row.id)
         trend = {f"previous_{name}": getattr(prior, name) for name in ("target", "actual", "percent", "status")} if prior else {}
-        rows.append(HeadlineRow(row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, row.status, **trend))
+        described = {name: getattr(row, name) for name in _DESCRIBING}
+        rows.append(
+            HeadlineRow(row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, row.status, **trend, **described)
+        )
     return rows
 
 
@@ -422,7 +450,8 @@ def _results(plan: Plan, headline: list[HeadlineRow], lang: str) -> list[ResultS
     summaries = []
     for result in plan.results:
         rows = [by_id[i] for i in result.indicators if i in by_id]
-        capped = [min(row.percent, 100.0) for row in rows]
+        # A qualitative level has no percentage: it is shown, never averaged.
+        capped = [min(row.percent, 100.0) for row in rows if row.percent is not None]
         summaries.append(
             ResultSummary(
                 id=result.id,

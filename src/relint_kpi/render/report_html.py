@@ -138,8 +138,14 @@ def indicator_chart(report: Report) -> str:
     for index, row in enumerate(report.headline):
         y = 6 + index * row_height
         parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>')
-        parts += _bar(left, y + 15, bar_width, 12, row.percent, BAR_COLOURS.get(row.status, "#607d8b"))
-        label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
+        if row.measure == "qualitative":
+            # A level is no quantity: the bar shows the scale steps reached out of the target's.
+            reached = row.actual / row.target * 100 if row.actual is not None and row.target else 0.0
+            parts += _bar(left, y + 15, bar_width, 12, reached, BAR_COLOURS.get(row.status, "#607d8b"))
+            label = f"{report.year}: {row.level or '—'} / {row.target_level or '—'}"
+        else:
+            parts += _bar(left, y + 15, bar_width, 12, row.percent or 0.0, BAR_COLOURS.get(row.status, "#607d8b"))
+            label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
         parts.append(f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>')
         if trend and row.previous_target is not None:
             parts += _bar(left, y + 31, bar_width, 6, row.previous_percent or 0.0, "#9aa5b1")

@@ -8,7 +8,11 @@ the only value that changes between two exports of the same data),
 ``previous_year``, ``activities_total``, then the sections:
 ``headline`` (per indicator: ``id, title, unit, basis, target, actual,
 percent, status, previous_target, previous_actual, previous_percent,
-previous_status``), ``results`` (``id, title, objectives[{id, title}],
+previous_status, measure, direction, baseline, baseline_year, parent,
+children, numerator, denominator, level, target_level, baseline_level,
+reason, reading``; a qualitative indicator's ``target`` and ``actual`` are
+scale positions, its ``level`` and ``target_level`` their labels),
+``results`` (``id, title, objectives[{id, title}],
 indicators[ids], achieved, average_percent``), ``by_group``,
 ``by_territory``, ``by_type`` (``key, label, group, activities,
 participants``), ``stakeholders_by_internal``, ``stakeholders_by_category``

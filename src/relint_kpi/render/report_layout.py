@@ -96,6 +96,8 @@ def cell_text(value, kind: str, lang: str) -> str:
     """A cell as text in ``lang``: numbers grouped, statuses in words, ``—`` when empty."""
     if value is None or value == "":
         return "—" if kind in NUMERIC_KINDS or kind in ("date", "status", "action_status") else ""
+    if isinstance(value, str) and kind in NUMERIC_KINDS:
+        return value  # a qualitative level's label in a column of figures
     if kind == "int":
         return format_number(value, lang)
     if kind == "percent":
@@ -131,8 +133,8 @@ def headline_block(report: Report) -> Block:
     columns = [
         _col("indicator", "report.col.indicator", "text", lang),
         _col("unit", "report.col.unit", "text", lang),
-        _col("target", "report.col.target", "int", lang),
-        _col("actual", "report.col.actual", "int", lang),
+        _col("target", "report.col.target", "number", lang),
+        _col("actual", "report.col.actual", "number", lang),
         _col("percent", "report.col.percent", "percent", lang),
         _col("status", "report.col.status", "status", lang),
     ]
@@ -144,13 +146,34 @@ def headline_block(report: Report) -> Block:
             _col("previous_actual", "report.col.actual_year", "int", lang, year=year),
             _col("previous_percent", "report.col.percent_year", "percent", lang, year=year),
         ]
+    with_baseline = any(row.baseline is not None for row in report.headline)
+    if with_baseline:
+        columns.insert(2, _col("baseline", "report.col.baseline", "text", lang))
     rows = []
     for row in report.headline:
-        cells = [row.title, row.unit, row.target, row.actual, row.percent, row.status]
+        target, actual = headline_figures(row)
+        cells = [f"↳ {row.title}" if row.parent else row.title, row.unit, target, actual, row.percent, row.status]
+        if with_baseline:
+            cells.insert(2, baseline_text(row, lang))
         if trend:
             cells += [row.previous_target, row.previous_actual, row.previous_percent]
         rows.append(cells)
     return Block(None, columns, rows)
+
+
+def headline_figures(row) -> tuple:
+    """A headline row's target and actual as shown: levels by their labels for a qualitative indicator."""
+    if row.measure == "qualitative":
+        return row.target_level, row.level
+    return row.target, row.actual
+
+
+def baseline_text(row, lang: str) -> str:
+    """A headline row's baseline as ``40 (2021)``, or empty when it has none."""
+    if row.baseline is None:
+        return ""
+    value = row.baseline_level if row.measure == "qualitative" else format_number(row.baseline, lang, 0 if float(row.baseline).is_integer() else 1)
+    return f"{value}{' %' if row.measure == 'percentage' else ''} ({row.baseline_year})"
 
 
 def _result_blocks(report: Report) -> list[Block]:
@@ -309,12 +332,13 @@ def attention_text(report: Report, item: AttentionItem) -> str:
     lang = report.lang
     if item.kind == "indicator":
         row = report.indicator(item.key)
+        target, actual = headline_figures(row)
         return t("report.attention.indicator", lang).format(
             title=row.title,
             status=t(f"status.{row.status}", lang),
-            actual=format_number(row.actual, lang),
-            target=format_number(row.target, lang),
-            percent=format_number(row.percent, lang, 1),
+            actual=cell_text(actual, "number", lang),
+            target=cell_text(target, "number", lang),
+            percent="—" if row.percent is None else format_number(row.percent, lang, 1),
         )
     if item.kind == "action":
         action = next(a for a in report.actions if a.id == item.key)
