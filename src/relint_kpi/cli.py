@@ -401,6 +401,9 @@ def status_command(
     explain_id: Annotated[
         Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure.")
     ] = None,
+    interval: Annotated[
+        int, typer.Option("--interval", min=1, max=99, help="The forecast interval of count indicators, in percent.")
+    ] = 80,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
 ) -> None:
@@ -409,6 +412,9 @@ def status_command(
 
     The as-of date defaults to today (clipped to the plan period), the year to
     the as-of date's year. --explain lists the exact rows behind a figure.
+    During the year a count's projection carries a forecast: "14 (11-17), 38 %"
+    is 14 at the pace so far, 11 to 17 with 80 % probability (--interval), and
+    a 38 % chance of reaching the target (the model: README, "Forecast").
 
     Example: relint status --by territory --lang en
     """
@@ -432,7 +438,8 @@ def status_command(
             render_explain(rows, table.indicators[0], lang.value)
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory,
+            interval=interval / 100,
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.

@@ -762,13 +762,19 @@ def explain(
 ) -> list[ExplainRow]:
     """The exact rows behind an indicator's actual, by date, then file and line.
 
+    A parent's rows are its children's; a percentage's are its numerator's.
+
     For new stakeholders, each row is the activity of a stakeholder's first
     involvement (or the registry line when ``first_involved`` comes first;
     such a row comes first on its date).
     """
     code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
+    indicator = plan.indicator(indicator_id)
+    if indicator.measure == "qualitative":
+        raise UsageError(f"'{indicator_id}' is qualitative: its levels and their reasons are the rows of assessments.csv")
     year, at = _year_and_as_of(plan, year, as_of, today)
-    counted = _selected(plan, log, plan.indicator(indicator_id), year, at, code, TerritoryIndex(plan))
+    key = "numerator" if indicator.measure == "percentage" else "source"
+    counted = _selected(plan, log, indicator, year, at, code, TerritoryIndex(plan), key)
     # A multi-column sort is stable: items equal on all three keep the counted order.
     ordered = counted.assign(
         sort_path=counted["path"].astype(object).fillna(""), sort_line=counted["line"].fillna(0)
