@@ -182,7 +182,7 @@ def render_table(table: StatusTable, console=None) -> None:
         console.print(t("status.dropped", lang).replace("{columns}", names), style="dim")
     console.print(t("status.legend", lang), style="dim")
     shown_forecast = next((row.forecast for row in table.indicators if row.forecast is not None), None)
-    if shown_forecast is not None:
+    if shown_forecast is not None and "projected" in shown:
         share = format_number(shown_forecast.interval * 100, lang, 0)
         console.print(t("status.legend.forecast", lang).replace("{interval}", share), style="dim")
 
