@@ -57,3 +57,12 @@ def records(log) -> list:
                  int(r.participants), r.stakeholders, int(r.value), r.notes)
         for r in log.activities.itertuples(index=False)
     ]
+
+
+def invoke(args, input=None):
+    """Run relint in-process through typer's CLI runner, without the user's RELINT_PLAN / RELINT_DATA."""
+    from typer.testing import CliRunner
+
+    from relint_kpi import cli
+
+    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None, "COLUMNS": "80"})

@@ -15,9 +15,11 @@ from relint_kpi.report import (
     Criterion,
     Figure,
     HeadlineRow,
+    IndicatorSheet,
     Labelled,
     Report,
     ResultSummary,
+    SheetYear,
     StakeholderRow,
 )
 
@@ -45,7 +47,10 @@ def sample_report(*, lang: str = "it", hostile: bool = False, generated_at: str 
     headline = [
         HeadlineRow("delegations", text(0, "Delegazioni ricevute"), "delegazioni", "annual", 8, 10, 125.0, "achieved", 4, 5, 125.0, "achieved"),
         HeadlineRow("meetings", text(1, "Incontri"), "incontri", "cumulative", 10, 6, 60.0, "behind", 4, 3, 75.0, "at_risk"),
-        HeadlineRow("views", text(2, "Visualizzazioni"), "visualizzazioni", "annual", 2000, 1730, 86.5, "at_risk", 1000, 1200, 120.0, "achieved"),
+        HeadlineRow(
+            "views", text(2, "Visualizzazioni"), "visualizzazioni", "annual", 2000, 1730, 86.5, "at_risk", 1000, 1200, 120.0, "achieved",
+            reason=text(3, "Sito fermo ad agosto."), next_steps=text(4, "Nuova pagina."),
+        ),
     ]
     return Report(
         plan=text(3, "Piano di prova"),
@@ -103,5 +108,22 @@ def sample_report(*, lang: str = "it", hostile: bool = False, generated_at: str 
                 ],
             ),
         ],
-        attention=[AttentionItem("indicator", "meetings"), AttentionItem("territory", "SE")],
+        attention=[AttentionItem("indicator", "meetings", reason_missing=True), AttentionItem("territory", "SE")],
+        closed=True,
+        previous_as_of=dt.date(2022, 12, 31),
+        other_in_groups=2,
+        indicator_sheets=[
+            IndicatorSheet(
+                "views",
+                text(2, "Visualizzazioni"),
+                "visualizzazioni",
+                "annual",
+                "metric",
+                text(5, "Visualizzazioni pagina web"),
+                text(6, "Pagina del sito"),
+                [],
+                dt.date(2022, 1, 1),
+                [SheetYear(2022, 1000, 1200, 120.0, "achieved", dt.date(2022, 12, 31)), SheetYear(2023, 2000, 1730, 86.5, "at_risk", dt.date(2023, 12, 31))],
+            )
+        ],
     )

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import records
+from conftest import invoke, records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from relint_kpi import cli
 from relint_kpi.actuals import read_data
@@ -26,10 +25,6 @@ def ws(mini_plan_path, data_dir):
     return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
 
 
-def invoke(args, input=None):
-    return CliRunner().invoke(cli.app, args, input=input, env={"RELINT_PLAN": None, "RELINT_DATA": None})
-
-
 MEETING = ["add-activity", "--type", "incontro", "--date", "02/04/2023", "--territory", "Svezia", "--title", "Incontro"]
 
 
@@ -37,14 +32,14 @@ def test_add_activity_creates_the_quarter_file(ws, data_dir, mini_plan):
     result = invoke([*ws, *MEETING, "--stakeholder", "Ateneo", "--notes", "prima"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].endswith("2023-Q2.csv:2")
-    result = invoke([*ws, *MEETING])
+    result = invoke([*ws, *MEETING, "--allow-duplicate"])
     assert result.exit_code == 0, result.output
     path = data_dir / "actuals" / "2023-Q2.csv"
-    assert path.read_text(encoding="utf-8") == (
-        "id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
-        "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,Ateneo,1,prima,\n"
-        "2023Q2-0002,2023-04-02,meeting,SE,Incontro,,,,1,,\n"
-    )
+    assert path.read_bytes() == codecs.BOM_UTF8 + (
+        "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
+        "2023Q2-0001;02/04/2023;meeting;SE;Incontro;;;Ateneo;1;prima\r\n"
+        "2023Q2-0002;02/04/2023;meeting;SE;Incontro;;;;1;\r\n"
+    ).encode()
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and len(records(log)) == 2
 
@@ -56,7 +51,8 @@ def test_append_keeps_an_excel_file_in_its_own_dialect(ws, data_dir, mini_plan):
     assert result.exit_code == 0, result.output
     raw = path.read_bytes()
     assert raw.count(codecs.BOM_UTF8) == 1
-    assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;2023-04-02;meeting;SE;Incontro;2.000\r\n")
+    # The file's date form and its Italian type words, as well as its dialect.
+    assert raw.endswith(b"x;01/04/2023;nota;SE;Citt\xc3\xa0;1.000\r\n2023Q2-0001;02/04/2023;incontro;SE;Incontro;2.000\r\n")
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and [a.value for a in records(log)] == [1000, 2000]
 
@@ -73,10 +69,11 @@ def test_dry_run_writes_nothing(ws, data_dir):
 
 def test_prompts_on_a_terminal(ws, data_dir, monkeypatch):
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
-    result = invoke([*ws, "add-activity", "--type", "meeting"], input="2023-05-05\nAssia\nVisita\n")
+    # Date, territory, title; no stakeholder, no action; yes to the summary.
+    result = invoke([*ws, "add-activity", "--type", "meeting"], input="2023-05-05\nAssia\nVisita\n\n\n\n")
     assert result.exit_code == 0, result.output
-    assert "Territori prioritari: DE-HE Assia, SE Svezia, CN Cina — o un qualsiasi codice ISO 3166" in result.stdout
-    assert "2023Q2-0001,2023-05-05,meeting,DE-HE,Visita" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
+    assert "Territori prioritari: DE-HE Assia, SE Svezia, CN Cina — o un qualsiasi codice\n  ISO 3166\n" in result.stdout
+    assert "2023Q2-0001;05/05/2023;meeting;DE-HE;Visita;;;;1;" in (data_dir / "actuals" / "2023-Q2.csv").read_text()
 
 
 def test_missing_values_without_a_terminal(ws):
@@ -125,7 +122,13 @@ def test_add_stakeholder(ws, data_dir):
 def test_complete_action(ws, data_dir, mini_plan):
     result = invoke([*ws, "complete-action", "a1", "--date", "20/05/2022", "--note", "Intesa firmata"])
     assert result.exit_code == 0, result.output
-    assert (data_dir / "deliverables.csv").read_text() == "action,date,note\na1,2022-05-20,Intesa firmata\n"
+    assert (data_dir / "deliverables.csv").read_bytes() == codecs.BOM_UTF8 + b"action;date;note\r\na1;20/05/2022;Intesa firmata\r\n"
+    again = invoke([*ws, "complete-action", "a1", "--date", "2022-05-20", "--note", "di nuovo"])
+    assert again.exit_code == 1
+    assert again.stderr.splitlines() == [
+        f"{data_dir / 'deliverables.csv'}:2: il risultato dell'azione a1 del 20/05/2022 è già registrato qui («Intesa firmata») [duplicate-deliverable]",
+        "1 problem(s) found.",
+    ]
     log, issues = read_data(data_dir, mini_plan)
     assert issues == [] and log.deliverables[0].action == "a1"
     bad = invoke([*ws, "complete-action", "zz", "--date", "2022-05-20"])
@@ -133,6 +136,7 @@ def test_complete_action(ws, data_dir, mini_plan):
 
 
 def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
+    (data_dir / "actuals" / "2022-Q3.csv").write_text("id,date,type,territory,title\nx,2022-07-01,note,SE,a\n", encoding="utf-8")  # the folder's form
     invoke([*ws, "add-activity", "--type", "meeting", "--date", "2022-11-02", "--territory", "SE", "--title", "Prima"])
     result = invoke([*ws, "import-pageviews", str(FIXTURES / "matomo_pages_en.csv"), "--quarter", "2022Q4"])
     assert result.exit_code == 0, result.output
@@ -148,10 +152,10 @@ def test_import_pageviews_replaces_the_quarter(ws, data_dir, mini_plan):
     ]
     after = path.read_bytes()
     assert after == (
-        b"id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
-        b"2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,,\n"
-        b"2022Q4-0002,2022-12-01,note,SE,Dopo,,,,1,,\n"
-        b"2022Q4-pageviews,2022-12-31,pageviews,,Page views 2022-Q4 (import matomo_pages_it_utf16.csv),,,,1250,,\n"
+        b"id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
+        b"2022Q4-0001,2022-11-02,meeting,SE,Prima,,,,1,\n"
+        b"2022Q4-0002,2022-12-01,note,SE,Dopo,,,,1,\n"
+        b"2022Q4-pageviews,2022-12-31,pageviews,,Page views 2022-Q4 (import matomo_pages_it_utf16.csv),,,,1250,\n"
     )
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
@@ -208,27 +212,14 @@ def test_add_activity_arguments_never_crash(mini_plan, data_dir, fields):
         assert recorded.dry_run and recorded.cells["type"] in {"delegation", "meeting", "event", "mission", "note", "pageviews"}
 
 
-def test_prompted_values_are_checked_like_flags(ws, data_dir, monkeypatch):
+def test_a_metric_type_typed_at_the_prompt_asks_its_figure_and_no_territory(ws, data_dir, monkeypatch):
     monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
-    result = invoke([*ws, "add-activity"], input="visita\n2023-05-05\nAtlantide\nVisita\n")
-    assert result.exit_code == 1
-    assert result.stdout.startswith("Tipi: delegation (Delegazione), meeting (Incontro), event (Evento),")
-    assert result.stderr.splitlines() == [
-        "add-activity: --type: unknown type 'visita' — expected one of: delegation, meeting, event, mission, note, "
-        "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]",
-        "add-activity: --territory: unknown territory 'Atlantide' — write an ISO 3166 code (BE, DE-HE) or a plan "
-        "territory's name (Assia, Hesse) [unknown-territory]",
-        "2 problem(s) found.",
-    ]
-    assert list((data_dir / "actuals").iterdir()) == []
-
-
-def test_a_metric_type_typed_at_the_prompt_asks_no_territory(ws, data_dir, monkeypatch):
-    monkeypatch.setattr(cli, "stdin_is_interactive", lambda: True)
-    result = invoke([*ws, "add-activity"], input="visualizzazioni\n2023-05-05\nVisite\n")
+    result = invoke([*ws, "add-activity"], input="visualizzazioni\n2023-05-05\nVisite\n\n1.250\n\n")
     assert result.exit_code == 0, result.output
-    assert "Territory" not in result.stdout
-    assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001,2023-05-05,pageviews,,Visite,,,,1,,"
+    assert "Territorio" not in result.stdout and "Stakeholder" not in result.stdout
+    # A blank figure is asked again: a page-views row is never recorded as 1 view.
+    assert "Quante? (Visualizzazioni): \n  serve un numero intero (per esempio 1250)\nQuante? (Visualizzazioni): 1.250\n" in result.stdout
+    assert (data_dir / "actuals" / "2023-Q2.csv").read_text().splitlines()[1] == "2023Q2-0001;05/05/2023;pageviews;;Visite;;;;1.250;"
 
 
 # -- add-activity checks against the plan as it is now -------------------------------

@@ -56,6 +56,7 @@ STAKEHOLDERS = [
 DELIVERABLES = ["action,date,note", "a1,2022-05-25,Intesa firmata"]
 
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}")
 
 
 
@@ -111,7 +112,9 @@ def _golden(name: str, text: str) -> None:
     [("md", "it", "report_2023_it.md"), ("md", "en", "report_2023_en.md"), ("json", "it", "report_2023.json")],
 )
 def test_golden(workspace, fmt, lang, golden):
-    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "2023-12-31", "--format", fmt, "--lang", lang])
+    # a fixed moment in a fixed zone: the generation time in words is part of the golden text
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "TZ": "Europe/Rome"}
+    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "2023-12-31", "--format", fmt, "--lang", lang], **env)
     assert result.exit_code == 0, result.output
     _golden(golden, result.stdout)
 
@@ -140,7 +143,7 @@ def test_csv_headline(workspace):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("id,title,unit,basis,target,actual,percent,status,previous_target")
-    assert lines[4] == "page_views,Visualizzazioni,visualizzazioni,annual,2000,1500,75.0,at_risk,1000,900,90.0,at_risk"
+    assert lines[4] == "page_views,Visualizzazioni,visualizzazioni,annual,2000,1500,75.0,not_achieved,1000,900,90.0,not_achieved,,"
 
 
 def test_html_output_file_parses_and_has_its_charts(workspace, tmp_path):
@@ -179,11 +182,15 @@ def test_xlsx_export_read_back(workspace, tmp_path):
     result = invoke([*workspace, "report", "--year", "2023", "--format", "xlsx", "--output", str(target), "--lang", "en"])
     assert result.exit_code == 0, result.output
     wb = load_workbook(target)
-    assert wb.sheetnames == ["Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention"]
+    assert wb.sheetnames == [
+        "Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention", "Indicator sheets"
+    ]
     ws = wb["Headline"]
-    assert [c.value for c in ws[5]][:6] == ["Page views", "views", 2000, 1500, 0.75, "at risk"]
+    assert [c.value for c in ws[5]][:6] == ["Page views", "views", 2000, 1500, 0.75, "not achieved"]
     assert ws["E5"].number_format == "0.0%"
-    assert ws["F5"].fill.fgColor.rgb == "00FFF1CC"
+    assert ws["F5"].fill.fgColor.rgb == "00FBDADA"
+    sheets = wb["Indicator sheets"]
+    assert [sheets.cell(row=r, column=1).value for r in range(1, 4)] == ["Delegations received", "Item", "Code"]
     assert all(c.data_type != "f" for sheet in wb.worksheets for row in sheet.iter_rows() for c in row)
 
 
@@ -191,7 +198,9 @@ def test_xlsx_export_read_back(workspace, tmp_path):
 def test_exports_twice_are_identical_apart_from_the_timestamp(workspace, tmp_path, fmt):
     first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
     for target, epoch in ((first, "1700000000"), (second, "1700003600")):
-        result = invoke([*workspace, "report", "--year", "2023", "--format", fmt, "--output", str(target)], SOURCE_DATE_EPOCH=epoch)
+        result = invoke(
+            [*workspace, "report", "--year", "2023", "--format", fmt, "--output", str(target)], SOURCE_DATE_EPOCH=epoch, TZ="Europe/Rome"
+        )
         assert result.exit_code == 0, result.output
     if fmt == "xlsx":
         from openpyxl import load_workbook
@@ -200,16 +209,25 @@ def test_exports_twice_are_identical_apart_from_the_timestamp(workspace, tmp_pat
             return [[c.value for c in row] for ws in load_workbook(path).worksheets for row in ws.iter_rows()]
 
         a, b = cells(first), cells(second)
-        assert [(x, y) for x, y in zip(a, b) if x != y] == [(["Generata il", "2023-11-14T22:13:20Z"], ["Generata il", "2023-11-14T23:13:20Z"])]
+        assert [(x, y) for x, y in zip(a, b) if x != y] == [
+            (["Generato il", "14 novembre 2023 alle 23:13"], ["Generato il", "15 novembre 2023 alle 00:13"])
+        ]
         again = tmp_path / "3.xlsx"
-        invoke([*workspace, "report", "--year", "2023", "--format", fmt, "--output", str(again)], SOURCE_DATE_EPOCH="1700000000")
+        invoke([*workspace, "report", "--year", "2023", "--format", fmt, "--output", str(again)], SOURCE_DATE_EPOCH="1700000000", TZ="Europe/Rome")
         assert again.read_bytes() == first.read_bytes()
         return
     a = first.read_text(encoding="utf-8")
     b = second.read_text(encoding="utf-8")
-    assert TIMESTAMP.sub("T", a) == TIMESTAMP.sub("T", b)
-    if fmt != "csv":
-        assert "2023-11-14T22:13:20Z" in a and "2023-11-14T23:13:20Z" in b
+    if fmt == "json":
+        # generated_at in UTC and generated_local with its offset
+        assert TIMESTAMP.sub("T", LOCAL.sub("T", a)) == TIMESTAMP.sub("T", LOCAL.sub("T", b))
+        assert '"generated_at": "2023-11-14T22:13:20Z"' in a and '"generated_local": "2023-11-14T23:13:20+01:00"' in a
+    elif fmt in ("md", "html"):
+        # local time, in words, in the cover and (HTML) the footer
+        assert a.replace("14 novembre 2023 alle 23:13", "T") == b.replace("15 novembre 2023 alle 00:13", "T")
+        assert "14 novembre 2023 alle 23:13" in a and "15 novembre 2023 alle 00:13" in b
+    else:
+        assert a == b
 
 
 def test_bad_options_are_usage_errors(workspace):
@@ -233,7 +251,7 @@ def test_as_of_is_written_as_in_status(workspace):
     italian = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/06/2023", "--format", "json"])
     assert iso.exit_code == italian.exit_code == 0
     assert json.loads(italian.stdout)["as_of"] == "2023-06-30"
-    assert TIMESTAMP.sub("T", italian.stdout) == TIMESTAMP.sub("T", iso.stdout)
+    assert TIMESTAMP.sub("T", LOCAL.sub("T", italian.stdout)) == TIMESTAMP.sub("T", LOCAL.sub("T", iso.stdout))
 
 
 def test_data_errors_stop_the_report(mini_plan_path, tmp_path):
@@ -257,3 +275,30 @@ def test_cli_html_renders_in_chromium(workspace, tmp_path):
     assert invoke([*workspace, "report", "--year", "2023", "--format", "html", "--output", str(target)]).exit_code == 0
     png = screenshot(target, tmp_path / "report.png", tmp_path / "profile")
     assert distinct_colours(png) > 50
+
+
+def test_a_mid_year_report_compares_with_the_previous_year_at_the_same_date(workspace):
+    result = invoke([*workspace, "report", "--year", "2023", "--as-of", "30/06/2023", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert "- **Confronto con l'anno precedente**: 2022 al 30 giugno 2022" in result.stdout
+    assert "| Target 2022 | Effettivo al 30/06/2022 | % al 30/06/2022 | Motivazione |" in result.stdout
+    # 2 delegations by 30/06/2023 (the row of 15/01 counts 2); 2022's figures are those at 30/06/2022
+    assert "| Delegazioni ricevute | delegazioni | 8 | 2 | 25,0% |" in result.stdout
+    assert "| Incontri (cumulati) | incontri | 10 | 3 | 30,0% |" in result.stdout
+    # meetings by 30/06/2022: 1 (20/05), against 2 in the whole of 2022
+    assert "| 4 | 1 | 25,0% |" in result.stdout
+    assert "non raggiunto" not in result.stdout.split("## Allegato")[0]
+
+
+def test_notes_reach_every_format(workspace):
+    data = workspace[-1]
+    Path(data, "notes.csv").write_text("subject,year,reason,next_steps\npage_views,2023,Sito fermo ad agosto,Nuova pagina\n", encoding="utf-8")
+    md = invoke([*workspace, "report", "--year", "2023", "--format", "md"]).stdout
+    assert "| 1.000 | 900 | 90,0% | Sito fermo ad agosto. Interventi previsti: Nuova pagina |" in md
+    assert "| Motivazione 2023 | Sito fermo ad agosto |" in md
+    assert "«Visualizzazioni»: non raggiunto, 1.500 su 2.000 (75,0% del target).\n" in md
+    assert "«Delegazioni ricevute»: non raggiunto, 3 su 8 (37,5% del target). Nessuna motivazione registrata" in md
+    headline = {row["id"]: row for row in json.loads(invoke([*workspace, "report", "--year", "2023", "--format", "json"]).stdout)["headline"]}
+    assert (headline["page_views"]["reason"], headline["page_views"]["next_steps"]) == ("Sito fermo ad agosto", "Nuova pagina")
+    csv_text = invoke([*workspace, "report", "--year", "2023", "--format", "csv"]).stdout
+    assert csv_text.splitlines()[4].endswith(",not_achieved,Sito fermo ad agosto,Nuova pagina")

@@ -214,3 +214,22 @@ def test_assessments_are_checked_row_by_row(tmp_path, example):
         (5, 4, "missing-reason"),
     ]
     assert issues[0].message == "unknown level 'excellent' of 'partnership_quality' — expected one of: none, initial, structured, consolidated"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html", "json", "csv", "xlsx"])
+def test_the_example_s_report_renders_every_kind(tmp_path, fmt):
+    from conftest import invoke
+
+    plan = str(DATA / "plan_esempio_indicatori.yaml")
+    for year, as_of in (("2024", "2024-12-31"), ("2025", "2025-03-31")):
+        out = tmp_path / f"report-{year}.{fmt}"
+        result = invoke(["--plan", plan, "report", "--year", year, "--as-of", as_of, "--format", fmt, "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    if fmt == "md":
+        text = (tmp_path / "report-2024.md").read_text(encoding="utf-8")
+        # The headline: a baseline column, children under their parent, levels by their labels.
+        # (A closed year's missed target reads "non raggiunto"; the last column is the office's note.)
+        assert "| Attività dell'Ufficio, per tipologia | attività | 10 (2023) | 8 | 6 | 75,0% | non raggiunto |  |" in text
+        assert "| ↳ Missioni in Europa | missioni |  | 2 | 2 | 100,0% | raggiunto |  |" in text
+        assert "| Iniziale (2023) | Strutturato | Strutturato | — | raggiunto |  |" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import dataclasses
 import io
 import json
@@ -30,6 +31,7 @@ SECTIONS_IT = [
     "Azioni di rilevanza sistemica",
     "Criteri di valutazione",
     "Punti di attenzione",
+    "Allegato: schede indicatore",
 ]
 SECTIONS_EN = [
     "Indicator headline",
@@ -38,9 +40,10 @@ SECTIONS_EN = [
     "Stakeholders involved",
     "Systemic actions",
     "Evaluation criteria",
-    "Needs attention",
+    "Points of attention",
+    "Annex: indicator sheets",
 ]
-SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione"]
+SHEETS_IT = ["Relazione", "Sintesi", "Risultati", "Territori e tipi", "Stakeholder", "Azioni", "Criteri", "Attenzione", "Schede indicatore"]
 
 
 class _Page(HTMLParser):
@@ -81,17 +84,23 @@ def _parse(page: str) -> _Page:
 
 def test_markdown_headline_table_with_trend():
     text = render_markdown(sample_report())
-    assert "| Indicatore | Unità | Target | Effettivo | % | Stato | Target 2022 | Effettivo 2022 | % 2022 |" in text
-    assert "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |" in text
-    assert "| Visualizzazioni | visualizzazioni | 2.000 | 1.730 | 86,5% | a rischio | 1.000 | 1.200 | 120,0% |" in text
+    assert "| Indicatore | Unità | Target | Effettivo | % | Stato | Target 2022 | Effettivo 2022 | % 2022 | Motivazione |" in text
+    assert "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |" in text
+    assert (
+        "| Visualizzazioni | visualizzazioni | 2.000 | 1.730 | 86,5% | a rischio | 1.000 | 1.200 | 120,0% | "
+        "Sito fermo ad agosto. Interventi previsti: Nuova pagina. |" in text
+    )
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_IT
 
 
 def test_markdown_in_english_uses_english_words_and_numbers():
     text = render_markdown(sample_report(lang="en"))
     assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == SECTIONS_EN
-    assert "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% |" in text
-    labels = text.split("## Needs attention")[0]  # the attention sentences are data, built in Italian here
+    assert (
+        "| Visualizzazioni | visualizzazioni | 2,000 | 1,730 | 86.5% | at risk | 1,000 | 1,200 | 120.0% | "
+        "Sito fermo ad agosto. What will be done: Nuova pagina. |" in text
+    )
+    labels = text.split("## Points of attention")[0]  # the attention sentences are data, built in Italian here
     for italian in ("raggiunto", "in ritardo", "completata", "Obiettivi"):
         assert italian not in labels
 
@@ -194,6 +203,8 @@ def test_json_key_order_and_values():
         "previous_actual": 3,
         "previous_percent": 75.0,
         "previous_status": "at_risk",
+        "reason": None,
+        "next_steps": None,
         "measure": "count",
         "direction": "increase",
         "baseline": None,
@@ -205,7 +216,7 @@ def test_json_key_order_and_values():
         "level": None,
         "target_level": None,
         "baseline_level": None,
-        "reason": None,
+        "level_reason": None,
         "reading": None,
     }
     continuity = data["criteria"][0]
@@ -218,7 +229,6 @@ def test_json_key_order_and_values():
         "continuous": True,
     }
     assert data["criteria"][2]["table"]["rows"][1] == {
-        "action": "a1",
         "action_title": "Intesa con l'Assia",
         "deliverable_date": "2022-05-20",
         "date": "2023-06-01",
@@ -244,6 +254,8 @@ def test_csv_headline_is_raw_and_neutralised():
         "previous_actual",
         "previous_percent",
         "previous_status",
+        "reason",
+        "next_steps",
     ]
     assert [row[1] for row in rows[1:]] == ["<script>alert(1)</script>", '" onmouseover="x', "javascript:alert(1)"]
     assert rows[1][4:8] == ["8", "10", "125.0", "achieved"]
@@ -277,7 +289,7 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert wb.sheetnames == SHEETS_IT
     ws = wb["Sintesi"]
     header = [c.value for c in ws[1]]
-    assert header == ["Indicatore", "Unità", "Target", "Effettivo", "%", "Stato", "Target 2022", "Effettivo 2022", "% 2022"]
+    assert header == ["Indicatore", "Unità", "Target", "Effettivo", "%", "Stato", "Target 2022", "Effettivo 2022", "% 2022", "Motivazione"]
     assert ws["A1"].font.b is True
     assert ws["A1"].fill.fgColor.rgb == "001D4E89"
     assert ws.freeze_panes == "A2"
@@ -290,9 +302,13 @@ def test_xlsx_sheets_header_numbers_and_status_colours():
     assert ws["F3"].fill.fgColor.rgb == "00FBDADA"
     assert ws.column_dimensions["A"].width >= len("Delegazioni ricevute")
     actions = wb["Azioni"]
-    assert actions["F2"].number_format == "yyyy-mm-dd"
-    assert actions["H2"].value == "completata"
-    assert actions["H2"].fill.fgColor.rgb == "00D8F0DC"
+    assert [c.value for c in actions[1]][:5] == ["Azione", "Territorio", "Tempistica", "Attività nell'anno", "Data deliverable"]
+    assert actions["E2"].number_format == "dd/mm/yyyy"
+    assert actions["G2"].value == "completata"
+    assert actions["G2"].fill.fgColor.rgb == "00D8F0DC"
+    cover = wb["Relazione"]
+    assert (cover["A7"].value, cover["B7"].value, cover["B7"].number_format) == ("Dati al", dt.datetime(2023, 12, 31), "dd/mm/yyyy")
+    assert (cover["A9"].value, cover["B9"].value[:21]) == ("Generato il", "15 gennaio 2024 alle ")
 
 
 def test_xlsx_hostile_text_has_no_formula_and_numbers_stay_numbers():
@@ -320,7 +336,9 @@ def test_xlsx_hostile_text_has_no_formula_and_numbers_stay_numbers():
 
 def test_xlsx_in_english_names_sheets_in_english():
     wb = _workbook(sample_report(lang="en"))
-    assert wb.sheetnames == ["Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention"]
+    assert wb.sheetnames == [
+        "Report", "Headline", "Results", "Territories and types", "Stakeholders", "Actions", "Criteria", "Attention", "Indicator sheets"
+    ]
     assert wb["Headline"]["F2"].value == "achieved"
 
 
@@ -336,7 +354,9 @@ def test_exports_are_reproducible(fmt):
         changed = [
             (a, b) for a, b in zip(first.decode().splitlines(), later.decode().splitlines()) if a != b
         ]
-        assert changed and all("2024-01-15T10:00:00Z" in a and "2024-02-01T08:30:00Z" in b for a, b in changed)
+        # the generation time: in words in local time in the text formats, UTC and local in the JSON
+        stamps = ("2024-01-15T10:00:00Z", "2024-02-01T08:30:00Z") if fmt == "json" else ("15 gennaio 2024 alle", "1 febbraio 2024 alle")
+        assert changed and all(stamps[0] in a and stamps[1] in b for a, b in changed)
 
 
 def test_terminal_text_has_no_colour_codes():
@@ -452,3 +472,107 @@ def test_xlsx_of_any_titles_has_no_formula(titles):
             for cell in row:
                 assert cell.data_type != "f"
                 assert not (isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")))
+
+
+# -- a reader's report: bars past the target, legend, notes, the indicator sheets ----------------
+
+
+def _with_percents(report, *percents):
+    rows = [dataclasses.replace(row, percent=p) for row, p in zip(report.headline, percents)]
+    return dataclasses.replace(report, headline=rows)
+
+
+def _rect_widths(svg: str, colour: str) -> list[float]:
+    import re
+
+    return [float(w) for w in re.findall(r'<rect x="10" y="[0-9.]+" width="([0-9.]+)" height="12" rx="2" fill="' + colour, svg)]
+
+
+def test_bars_past_100_percent_continue_beyond_the_target_mark():
+    from relint_kpi.render.report_html import chart_scale, indicator_chart
+
+    report = _with_percents(sample_report(), 106.7, 60.0, 150.0)
+    assert chart_scale(report) == 150.0
+    svg = indicator_chart(report)
+    # a track of 470 px reaching 150 %: the target mark at 100 % is at 10 + 313.3
+    assert 'x1="323.3"' in svg
+    assert _rect_widths(svg, "#2e7d32") == [334.3]  # 106.7 %: past the mark
+    assert _rect_widths(svg, "#ef8f00") == [470.0]  # 150 %: the whole track
+
+
+def test_bars_stop_at_200_percent_with_a_break_mark_and_the_legend_says_so():
+    from relint_kpi.render.report_html import chart_scale, indicator_chart
+
+    report = _with_percents(sample_report(), 450.0, 60.0, 86.5)
+    assert chart_scale(report) == 200.0
+    svg = indicator_chart(report)
+    assert _rect_widths(svg, "#2e7d32") == [470.0]
+    assert 'stroke="#ffffff"' in svg  # the break mark on the cut bar
+    assert "Oltre il 200%: barra troncata" in svg
+    assert "2023: 10 / 8 (450,0%)" in svg  # the label gives the real figure
+
+
+def test_the_chart_has_a_legend_with_statuses_target_and_previous_year():
+    from relint_kpi.render.report_html import indicator_chart
+
+    svg = indicator_chart(sample_report())
+    for text in ("raggiunto", "in ritardo", "a rischio", "Target (100%)", "Anno 2022 (barra grigia)"):
+        assert f">{text}</text>" in svg
+    assert "Oltre il" not in svg
+    mid = dataclasses.replace(sample_report(), closed=False, previous_as_of=dt.date(2022, 6, 30))
+    assert ">2022 al 30/06/2022 (barra grigia)</text>" in indicator_chart(mid)
+
+
+def test_html_puts_the_note_on_a_line_under_its_row():
+    page = render_html(sample_report())
+    assert "<th>Motivazione</th>" not in page
+    assert (
+        '<tr class="reason"><td colspan="9"><b>Motivazione:</b> Sito fermo ad agosto. Interventi previsti: Nuova pagina.</td></tr>'
+        in page
+    )
+    hostile = render_html(sample_report(hostile=True))
+    assert "<tr class=\"reason\"><td colspan=\"9\"><b>Motivazione:</b> =HYPERLINK(&quot;http&#58;" not in hostile
+    assert "<script>" not in hostile
+
+
+def test_html_footer_says_when_in_words():
+    page = render_html(sample_report())
+    assert "<footer>Piano di prova · Documento generato il 15 gennaio 2024 alle " in page
+    assert "2024-01-15T10:00:00Z" not in page
+
+
+def test_narrow_terminal_lists_the_notes_under_the_table():
+    narrow = render_terminal(sample_report(), width=80)
+    assert "Motivazione" not in narrow.split("Motivazioni")[0]
+    assert "• Visualizzazioni: Sito fermo ad agosto. Interventi previsti: Nuova pagina." in narrow
+    wide = render_terminal(sample_report(), width=200)
+    assert "Motivazione" in wide and "• Visualizzazioni:" not in wide
+
+
+def test_the_indicator_sheet_is_in_every_format():
+    report = sample_report()
+    expected = "Somma delle visualizzazioni di pagina (colonna «value») delle righe di tipo «Visualizzazioni pagina web»"
+    assert expected in render_markdown(report)
+    assert expected in render_html(report)
+    terminal = render_terminal(report, width=200)
+    assert "Allegato: schede indicatore" in terminal and "Metodo di calcolo" in terminal
+    assert "Somma delle visualizzazioni di pagina" in terminal
+    data = json.loads(render_json(report))
+    sheet = data["indicator_sheets"][0]
+    assert (sheet["id"], sheet["source"], sheet["years"][1]["status"]) == ("views", "metric", "at_risk")
+    rows = {row["label"]: row["text"] for row in sheet["rows"]}
+    assert rows["Valore osservato 2023"] == "1.730 al 31/12/2023 (86,5% del target; a rischio)"
+    assert rows["Motivazione 2023"] == "Sito fermo ad agosto." and rows["Interventi previsti"] == "Nuova pagina."
+    ws = _workbook(report)["Schede indicatore"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[0][0] == "Visualizzazioni" and values[1][:2] == ["Voce", "Contenuto"]
+    assert ["Fonte dei dati", values[5][1]] == values[5][:2] and values[5][1].startswith("Statistiche del sito")
+
+
+def test_the_count_notes_say_why_other_territories_differ():
+    md = render_markdown(sample_report())
+    assert (
+        "«Altri territori» conta 3 attività in questa tabella e 3 nella tabella per territorio prioritario: "
+        "2 attività si sono svolte in paesi dei gruppi che non sono territori prioritari" in md
+    )
+    assert "«Altri territori» conta 3 attività in questa tabella e 3 nella tabella per gruppo: 2 attività" in md

@@ -29,10 +29,10 @@ import datetime as dt
 import pytest
 
 from relint_kpi.issues import UsageError
-from relint_kpi.records import Activity, ActivityLog, Deliverable, Stakeholder
+from relint_kpi.records import Activity, ActivityLog, Deliverable, Note, Stakeholder
 from relint_kpi.render.formatting import format_number
-from relint_kpi.render.report_layout import attention_text, criterion_table, row_label
-from relint_kpi.report import action_status, build_report
+from relint_kpi.render.report_layout import attention_text, cover, criterion_table, row_label, sheet_rows
+from relint_kpi.report import AttentionItem, action_status, build_report, same_day_in
 
 D = dt.date
 NOW = dt.datetime(2024, 1, 15, 10, 0, tzinfo=dt.timezone.utc)
@@ -115,13 +115,15 @@ def test_cover_fields(report_2023):
 def test_headline_with_previous_year(report_2023):
     rows = {row.id: row for row in report_2023.headline}
     views = rows["page_views"]
-    assert (views.target, views.actual, views.percent, views.status) == (2000, 1500, 75.0, "at_risk")
+    # the year is over: a missed target is not achieved, not "at risk"
+    assert (views.target, views.actual, views.percent, views.status) == (2000, 1500, 75.0, "not_achieved")
     assert (views.previous_target, views.previous_actual, views.previous_percent, views.previous_status) == (
         1000,
         900,
         90.0,
-        "at_risk",  # a closed year's missed target is never on track
+        "not_achieved",
     )
+    assert (report_2023.closed, report_2023.previous_as_of) == (True, D(2022, 12, 31))
     meetings = rows["meetings_cumulative"]
     # cumulative: running total from the plan's start (2 in 2022 + 1 in 2023)
     assert (meetings.target, meetings.actual, meetings.previous_target, meetings.previous_actual) == (10, 3, 4, 2)
@@ -221,7 +223,7 @@ def test_action_overdue_and_not_started(mini_plan):
         (
             "action",
             "a1",
-            "Azione a1 «Intesa con l'Assia»: finestra chiusa il 2022-05-31 senza deliverable registrato.",
+            "Azione «Intesa con l'Assia»: finestra chiusa il 31 maggio 2022 senza deliverable registrato.",
         )
     ]
 
@@ -340,14 +342,17 @@ def test_spillover(report_2023):
     c = _criterion(report_2023, "spillover")
     assert _figures(c) == [("follow_up_activities", 3, None, None), ("actions_with_follow_up", 1, 1, 100.0)]
     assert criterion_table(c, "it").rows == [
-        ["a1", "Intesa con l'Assia", D(2022, 5, 25), D(2023, 1, 15), "Visita di ritorno", "Assia", 2],
-        ["a1", "Intesa con l'Assia", D(2022, 5, 25), D(2023, 12, 10), "Seconda visita", "Assia", 1],
+        ["Intesa con l'Assia", D(2022, 5, 25), D(2023, 1, 15), "Visita di ritorno", "Assia", 2],
+        ["Intesa con l'Assia", D(2022, 5, 25), D(2023, 12, 10), "Seconda visita", "Assia", 1],
     ]
 
 
 def test_attention_in_words(report_2023):
     texts = [attention_text(report_2023, item) for item in report_2023.attention]
-    assert "Indicatore «Visualizzazioni»: a rischio, 1.500 su 2.000 (75,0% del target)." in texts
+    assert (
+        "Indicatore «Visualizzazioni»: non raggiunto, 1.500 su 2.000 (75,0% del target). "
+        "Nessuna motivazione registrata per lo scostamento." in texts
+    )
     assert "Territorio prioritario Svezia: nessuna attività nel 2023." in texts
     assert [i.kind for i in report_2023.attention][-1] == "territory"
     assert not any(i.kind == "action" for i in report_2023.attention)
@@ -361,7 +366,7 @@ def test_english_report(mini_plan):
     assert criterion_table(_criterion(report, "relations_continuity"), "en").rows[0][2] == "Q1, Q2, Q4"
     texts = [attention_text(report, i) for i in report.attention]
     assert "Priority territory Sweden: no activity in 2023." in texts
-    assert "Indicator “Page views”: at risk, 1,500 of 2,000 (75.0% of target)." in texts
+    assert "Indicator “Page views”: not achieved, 1,500 of 2,000 (75.0% of target). No reason for the deviation has been recorded." in texts
 
 
 def test_year_outside_plan_is_a_usage_error(mini_plan):
@@ -397,3 +402,105 @@ def test_a_plan_without_actions_criteria_or_activity_still_renders(mini_plan):
     assert [i.key for i in report.attention if i.kind == "territory"] == ["DE-HE", "SE", "CN"]
     for fmt in RENDERERS:
         assert render_report(report, fmt)
+
+
+# -- the office's notes, closed and mid-year reports, indicator sheets -------------------------
+
+
+def _note(subject, year, reason, next_steps="", kind="indicator"):
+    return Note("data/notes.csv", 2, subject, kind, year, reason, next_steps)
+
+
+def test_a_note_stands_beside_its_indicator_and_action_and_clears_the_missing_reason(mini_plan):
+    log = make_log()
+    log.notes = [
+        _note("page_views", 2023, "Sito in manutenzione ad agosto.", "Nuova pagina da gennaio."),
+        _note("page_views", 2022, "Nota del 2022: non compare nel 2023."),
+        _note("a2", None, "Missione rinviata.", kind="action"),
+    ]
+    report = build_report(mini_plan, log, year=2023, as_of=D(2023, 12, 31), now=NOW)
+    views = report.indicator("page_views")
+    assert (views.reason, views.next_steps) == ("Sito in manutenzione ad agosto.", "Nuova pagina da gennaio.")
+    assert report.indicator("delegations_received").reason is None
+    assert [(a.id, a.reason) for a in report.actions] == [("a1", None), ("a2", "Missione rinviata.")]
+    missing = {item.key: item.reason_missing for item in report.attention if item.kind == "indicator"}
+    assert missing == {
+        "delegations_received": True,
+        "meetings_cumulative": True,
+        "new_stakeholders": True,
+        "page_views": False,
+        "event_participants": True,
+    }
+    assert attention_text(report, AttentionItem("indicator", "page_views")) == (
+        "Indicatore «Visualizzazioni»: non raggiunto, 1.500 su 2.000 (75,0% del target)."
+    )
+
+
+def test_a_mid_year_report_compares_with_the_previous_year_at_the_same_date(mini_plan):
+    report = build_report(mini_plan, make_log(), year=2023, as_of=D(2023, 6, 30), now=NOW)
+    assert (report.closed, report.previous_as_of) == (False, D(2022, 6, 30))
+    delegations = report.indicator("delegations_received")
+    # 2 by 30/06/2023 (line 7) against 1 by 30/06/2022 (line 2), not the whole of 2022
+    assert (delegations.actual, delegations.previous_actual, delegations.previous_target) == (2, 1, 4)
+    assert delegations.status in ("on_track", "at_risk", "behind")
+    assert report.indicator("event_participants").previous_actual == 0  # the 2022 event is on 5 July
+    # a missed target mid-year is not "not achieved", and nothing says a reason is missing
+    assert not any(item.reason_missing for item in report.attention)
+
+
+def test_same_day_in_a_year_without_29_february():
+    assert same_day_in(2023, D(2024, 2, 29)) == D(2023, 2, 28)
+    assert same_day_in(2022, D(2023, 12, 31)) == D(2022, 12, 31)
+    assert same_day_in(2022, D(2023, 3, 1)) == D(2022, 3, 1)
+
+
+def test_other_territories_in_groups_are_counted_for_the_note(mini_plan):
+    report = build_report(mini_plan, make_log(), year=2022, as_of=D(2022, 12, 31), now=NOW)
+    # line 5 (JP) is in the Asia group's countries but no priority territory
+    assert [(r.key, r.activities) for r in report.by_group if r.key in ("asia", "other")] == [("asia", 1), ("other", 0)]
+    assert [(r.key, r.activities) for r in report.by_territory if r.key == "other"] == [("other", 1)]
+    assert report.other_in_groups == 1
+    assert report_2023_other(mini_plan) == 0
+
+
+def report_2023_other(mini_plan):
+    return build_report(mini_plan, make_log(), year=2023, as_of=D(2023, 12, 31), now=NOW).other_in_groups
+
+
+def test_indicator_sheets_hold_targets_and_observed_values_per_year(report_2023):
+    sheet = next(s for s in report_2023.indicator_sheets if s.id == "meetings_cumulative")
+    assert (sheet.basis, sheet.source, sheet.activity_type, sheet.plan_start) == ("cumulative", "activity_count", "Incontro", D(2022, 1, 1))
+    assert [(y.year, y.target, y.actual, y.percent, y.status, y.as_of) for y in sheet.years] == [
+        (2022, 4, 2, 50.0, "not_achieved", D(2022, 12, 31)),
+        (2023, 10, 3, 30.0, "not_achieved", D(2023, 12, 31)),
+    ]
+    people = next(s for s in report_2023.indicator_sheets if s.id == "new_stakeholders")
+    assert (people.source, people.activity_type) == ("new_stakeholders", None)
+
+
+def test_indicator_sheet_in_words(report_2023):
+    sheet = next(s for s in report_2023.indicator_sheets if s.id == "meetings_cumulative")
+    rows = dict(sheet_rows(report_2023, sheet))
+    assert rows["Metodo di calcolo"] == (
+        "Somma della colonna «value» (1 se vuota: una riga, un'attività) delle righe di tipo «Incontro» datate "
+        "dall'inizio del piano (1 gennaio 2022) alla data di riferimento (valore cumulato)."
+    )
+    assert rows["Base"] == "Cumulativa: il target di ogni anno è il totale dall'inizio del piano."
+    assert rows["Target 2022"] == "4"
+    assert rows["Valore osservato 2022"] == "2 al 31/12/2022 (50,0% del target; non raggiunto)"
+
+
+def test_a_sheet_before_a_later_year_says_not_yet_observed(mini_plan):
+    report = build_report(mini_plan, make_log(), year=2022, as_of=D(2022, 12, 31), now=NOW)
+    sheet = report.indicator_sheets[0]
+    assert [(y.year, y.actual) for y in sheet.years] == [(2022, 1), (2023, None)]
+    assert dict(sheet_rows(report, sheet))["Valore osservato 2023"] == "non ancora rilevato"
+
+
+def test_generation_time_is_local_in_words(mini_plan, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Rome")
+    report = build_report(mini_plan, make_log(), year=2023, as_of=D(2023, 12, 31), now=NOW)
+    assert report.generated_at == "2024-01-15T10:00:00Z"
+    assert report.generated_local.isoformat() == "2024-01-15T11:00:00+01:00"
+    assert dict(cover(report))["Generato il"] == "15 gennaio 2024 alle 11:00"
+    assert dict(cover(report))["Dati al"] == "31 dicembre 2023"

@@ -74,5 +74,7 @@ def test_the_recording_commands_and_plan_do_not_load_pandas(mini_plan_path, data
         ["plan"],
         ["add-stakeholder", "Comune di Prova", "--category", "local_authority", "--external"],
         ["complete-action", "a1", "--date", "2022-05-02"],
+        ["add-note", "page_views", "--year", "2023", "Sito in manutenzione"],
+        ["add-note", "page_views", "--year", "2023", "Sito in manutenzione ad agosto", "--replace"],
     ):
         assert not imported([*ws, *args], data_dir) & set(HEAVY), args

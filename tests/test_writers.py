@@ -16,7 +16,6 @@ from relint_kpi.issues import DataError, Issue, UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes\n"
-NEW_HEADER = "id,date,type,territory,title,action,participants,stakeholders,value,notes,venue\n"
 MEETING = {"type": "meeting", "date": "2023-04-02", "territory": "SE", "title": "Incontro"}
 
 
@@ -32,9 +31,13 @@ def test_ids_count_up_per_quarter_and_the_file_gets_its_header(registry, mini_pl
     other = writers.add_activity(registry, mini_plan, {**MEETING, "date": "2023-07-01"})
     assert (first.cells["id"], first.line, second.cells["id"], second.line) == ("2023Q2-0001", 2, "2023Q2-0002", 3)
     assert (other.cells["id"], other.path.name) == ("2023Q3-0001", "2023-Q3.csv")
-    assert (registry / "actuals" / "2023-Q2.csv").read_text(encoding="utf-8") == (
-        NEW_HEADER + "2023Q2-0001,2023-04-02,meeting,SE,Incontro,,,,1,,\n2023Q2-0002,2023-06-30,meeting,SE,Incontro,,,Ateneo,1,,\n"
-    )
+    # An empty folder gets the plan's declared form, by default Italian Excel's: ';', BOM, CRLF, 02/04/2023.
+    assert (registry / "actuals" / "2023-Q2.csv").read_bytes() == codecs.BOM_UTF8 + (
+        "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
+        "2023Q2-0001;02/04/2023;meeting;SE;Incontro;;;;1;\r\n2023Q2-0002;30/06/2023;meeting;SE;Incontro;;;Ateneo;1;\r\n"
+    ).encode()
+    # A new quarter file takes the form of the folder's other quarter files.
+    assert (registry / "actuals" / "2023-Q3.csv").read_bytes().startswith(codecs.BOM_UTF8 + b"id;date;")
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [a.id for a in records(log)] == ["2023Q2-0001", "2023Q2-0002", "2023Q3-0001"]
 
@@ -103,7 +106,8 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     import datetime as dt
 
     writers.add_stakeholder(registry, mini_plan, " Comune ", category="local_authority", internal=True, first_involved=dt.date(2021, 5, 1))
-    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,2021-05-01\n")
+    # No date in the registry yet: the folder's (here the plan's) date form.
+    assert (registry / "stakeholders.csv").read_text().endswith("Ateneo,no,university,\nComune,yes,local_authority,01/05/2021\n")
     with pytest.raises(UsageError) as caught:
         writers.add_stakeholder(registry, mini_plan, "ATENEO", category="university", internal=False)
     assert str(caught.value) == f"stakeholder 'Ateneo' is already registered ({registry / 'stakeholders.csv'}:2)"
@@ -112,7 +116,14 @@ def test_add_stakeholder_and_complete_action(registry, mini_plan):
     assert str(caught.value) == "a stakeholder name must be non-empty and cannot contain '|'"
     recorded = writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note=" fatto ")
     assert recorded.line == 2
-    assert (registry / "deliverables.csv").read_text() == "action,date,note\na2,2023-01-09,fatto\n"
+    assert (registry / "deliverables.csv").read_bytes() == codecs.BOM_UTF8 + b"action;date;note\r\na2;09/01/2023;fatto\r\n"
+    with pytest.raises(writers.Refused) as caught:
+        writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 9), note="ancora", lang="en")
+    assert caught.value.issues == [
+        Issue(str(registry / "deliverables.csv"), 2, 0, "duplicate-deliverable",
+              "the deliverable of action a2 on 09/01/2023 is already recorded here (“fatto”)")
+    ]
+    assert writers.complete_action(registry, mini_plan, "a2", date=dt.date(2023, 1, 10)).line == 3
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and log.stakeholders["Comune"].internal and log.deliverables[0].action == "a2"
 
@@ -166,7 +177,7 @@ def test_import_replaces_only_the_quarters_page_views_in_an_excel_file(data_dir,
     first = writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_en.csv", (2022, 4))
     second = writers.import_pageviews(data_dir, mini_plan, FIXTURES / "matomo_pages_it_utf16.csv", (2022, 4))
     assert (first.replaced, second.replaced) == (1, 1)
-    expected = lines[0] + lines[1] + lines[3] + "2022Q4-pageviews;2022-12-31;pageviews;;Page views 2022-Q4 (import matomo_pages_it_utf16.csv);1.250\r\n"
+    expected = lines[0] + lines[1] + lines[3] + "2022Q4-pageviews;31/12/2022;visualizzazioni;;Page views 2022-Q4 (import matomo_pages_it_utf16.csv);1.250\r\n"
     assert path.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
     log, issues = read_data(data_dir, mini_plan)
     assert issues == []
@@ -191,7 +202,8 @@ def test_append_to_a_utf16_tab_file_keeps_its_form_and_counts_lines(registry, mi
     assert (first.line, second.line) == (3, 4)
     raw = path.read_bytes()
     assert raw.count(codecs.BOM_UTF16_LE) == 1
-    assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t2023-04-02\tmeeting\tSE\tĊ due\t1\r\n2023Q2-0002\t2023-04-02\tmeeting\tSE\ttre\t1\r\n"
+    # The file's own date form and type words, as well as its dialect.
+    assert raw.decode("utf-16") == header + "\r\n2023Q2-0001\t02/04/2023\tincontro\tSE\tĊ due\t1\r\n2023Q2-0002\t02/04/2023\tincontro\tSE\ttre\t1\r\n"
     log, issues = read_data(registry, mini_plan)
     assert issues == [] and [(a.line, a.title) for a in records(log)] == [(2, "Città"), (3, "Ċ due"), (4, "tre")]
 
@@ -243,7 +255,7 @@ def _plan_with_period(tmp_path, start, end):
 def test_import_for_the_quarter_the_plan_ends_in_is_dated_on_the_plans_last_day(tmp_path, data_dir):
     plan = _plan_with_period(tmp_path, "2022-01-01", "2023-11-15")
     recorded = writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2023, 4))
-    assert recorded.cells["date"] == "2023-11-15"
+    assert recorded.cells["date"] == "15/11/2023"
     log, issues = read_data(data_dir, plan)
     assert issues == [] and [(str(a.date), a.value) for a in records(log)] == [("2023-11-15", 1175)]
 
@@ -254,3 +266,18 @@ def test_import_for_a_quarter_before_the_plan_starts_is_refused(tmp_path, data_d
         writers.import_pageviews(data_dir, plan, FIXTURES / "matomo_pages_en.csv", (2022, 1))
     assert str(caught.value) == "--quarter 2022Q1 is outside the plan period 2022-04-01..2023-12-31"
     assert list((data_dir / "actuals").iterdir()) == []
+
+
+def test_conventions_follow_most_rows_and_the_plan_for_an_empty_folder(registry, mini_plan):
+    from relint_kpi import csvio
+
+    path = registry / "actuals" / "2023-Q2.csv"
+    path.write_text("id,date,type,title,territory\n,01/04/2023,Incontro,a,SE\n,2023-04-02,incontro,b,SE\n,03/04/2023,meeting,c,SE\n", encoding="utf-8")
+    found = writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan)
+    # Two of three dates are DD/MM/YYYY; 'meeting' as the file spells it most often (a tie: the first seen);
+    # a type the file does not use yet gets its alias, since most rows use aliases.
+    assert found.dates == "dmy"
+    assert (found.type_words["meeting"], found.type_words["event"], found.type_words["pageviews"]) == ("Incontro", "evento", "visualizzazioni")
+    assert writers.Conventions.of_plan(mini_plan) == writers.Conventions("dmy", {k.id: k.id for k in mini_plan.activity_types})
+    path.write_text("id,date,type,title,territory\n", encoding="utf-8")
+    assert writers.Conventions.of_rows(csvio.read_rows(path, writers.COLUMNS, ()), mini_plan) is None

@@ -7,7 +7,9 @@ The data folder holds:
   ``type`` and ``title`` required). A row is valid when
   :class:`relint_kpi.rows.ActivityRow` says so.
 * ``stakeholders.csv``, ``deliverables.csv`` and ``assessments.csv`` (read by
-  :mod:`relint_kpi.registry`).
+  :mod:`relint_kpi.registry`);
+* ``notes.csv``, the office's reasons for deviations (read by
+  :mod:`relint_kpi.notes`).
 
 Reading never stops at the first problem: every row is checked and every
 problem becomes an :class:`~relint_kpi.issues.Issue` with the file's own
@@ -29,6 +31,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from relint_kpi import csvio
 from relint_kpi.issues import MAX_ISSUES, Issue, display_path
+from relint_kpi.notes import FILE_NAME as NOTES_FILE
+from relint_kpi.notes import read_notes
 from relint_kpi.periods import quarter_of_file_name
 from relint_kpi.plan import Plan
 from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder, default_venue
@@ -248,6 +252,10 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     issues += found
     assessments, found = read_assessments(assessments_path, plan) if not odd else ([], [])
     issues += found
+    notes_path = data_dir / NOTES_FILE
+    odd_notes = csvio.not_a_file(notes_path)
+    notes, found = read_notes(notes_path, plan) if odd_notes is None else ([], [odd_notes])
+    issues += found
     if not (data_dir / "actuals").is_dir():
         issues.append(Issue(display_path(data_dir), 0, 0, "no-actuals", "no actuals/ folder here; pass --data FOLDER that holds actuals/"))
     files = actuals_files(data_dir)
@@ -266,7 +274,7 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     activities["territory"] = activities["territory"].astype("category")
     activities["venue"] = activities["venue"].astype("category")
     issues += _duplicate_ids(activities)
-    return ActivityLog(activities, stakeholders, deliverables, assessments), issues
+    return ActivityLog(activities, stakeholders, deliverables, notes=notes, assessments=assessments), issues
 
 
 

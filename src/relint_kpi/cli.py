@@ -7,6 +7,7 @@ exit 0 on success, 1 when the user's data has problems (printed as
 
 from __future__ import annotations
 
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -151,24 +152,50 @@ def plan_command(
 
 
 @app.command("validate")
-def validate_command() -> None:
+def validate_command(
+    year: Annotated[
+        Optional[int], typer.Option("--year", help="Also warn of targets missed in this closed year with no note explaining why.")
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the warnings.")] = Lang.it,
+) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
-    Exits 0 when everything is valid, 1 when there are problems.
+    Exits 0 when everything is valid, 1 when there are problems. Likely
+    duplicate rows (same date, type and territory, similar title) are
+    listed as warnings, with the earlier row's line. With --year, a target
+    missed in that year (once it is over) with no reason in data/notes.csv
+    is a warning too. Warnings are printed but the exit code stays 0.
 
-    Example: relint --data data validate
+    Example: relint --data data validate --year 2023
     """
 
     def body():
         # Imported when the command runs, so --help loads neither pydantic nor pandas.
-        from relint_kpi.workspace import check_all
+        from relint_kpi.workspace import check_all, data_warnings
 
         ws = workspace()
         plan, log, issues = check_all(ws)
         if issues:
             raise DataError(issues)
+        duplicates = data_warnings(log, lang.value)
+        for warning in duplicates[:MAX_ISSUES]:
+            typer.echo(format_issue(warning), err=True)
+        if duplicates:
+            typer.echo(t("warn.count", lang.value).format(count=len(duplicates)), err=True)
+        warnings = []
+        if year is not None:
+            # Imported only with --year: the deviation check computes the year's status.
+            from relint_kpi.notes import unexplained_deviations, year_is_running
+
+            warnings = unexplained_deviations(plan, log, ws.data_dir(plan), year, lang=lang.value)
+            if year_is_running(year):
+                typer.echo(t("validate.running", lang.value).format(year=year), err=True)
+        for warning in warnings:
+            typer.echo(format_issue(warning), err=True)
         count = len(log.activities) if log else 0
         typer.echo(f"OK: plan {ws.plan_path} and {count} activities in {ws.data_dir(plan) / 'actuals'} are valid.")
+        if warnings:
+            typer.echo(t("validate.warnings", lang.value).format(count=len(warnings), year=year), err=True)
 
     run(body)
 
@@ -181,32 +208,15 @@ def stdin_is_interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_missing(plan, values: dict, lang: str) -> None:
-    """Prompt for missing required values, offering the plan's choices, or refuse."""
-    needed = ["type", "date", "title"]
-    kind = plan.activity_type(values["type"]) if values.get("type") else None
-    if kind is None or kind.needs_territory:  # an unknown type may need one (the check refuses it later)
-        needed.insert(2, "territory")
-    missing = [name for name in needed if not values.get(name)]
-    if not missing:
-        return
+def terminal():
+    """The prompts and lines of an interactive run, or None when standard input is not a terminal."""
     if not stdin_is_interactive():
-        flags = ", ".join(f"--{name}" for name in missing)
-        raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
-    for name in needed:
-        if values.get(name):
-            continue
-        if name == "type":
-            choices = ", ".join(f"{k.id} ({k.label.get(lang)})" for k in plan.activity_types)
-            typer.echo(f"{t('recorded.types', lang)}: {choices}")
-        if name == "territory":
-            codes = ", ".join(f"{place.code} {place.name.get(lang)}" for _, place in plan.all_territories())
-            typer.echo(t("recorded.territories", lang).format(codes=codes))
-        values[name] = typer.prompt(name.capitalize() + (" (YYYY-MM-DD or DD/MM/YYYY)" if name == "date" else ""))
-        if name == "type":
-            kind = plan.activity_type(values["type"])
-            if kind is not None and not kind.needs_territory and "territory" in needed:
-                needed.remove("territory")
+        return None
+    # Imported when needed: entry loads pydantic, which --help does without.
+    from relint_kpi.entry import Terminal
+
+    ask = lambda text: typer.prompt(text, default="", show_default=False)  # noqa: E731
+    return Terminal(ask=ask, print_line=typer.echo, width=shutil.get_terminal_size().columns)
 
 
 def _print_recorded(recorded, lang: str) -> None:
@@ -220,10 +230,13 @@ def _print_recorded(recorded, lang: str) -> None:
     if recorded.matched is not None:
         matched, rows = recorded.matched
         typer.echo("  " + t("recorded.matched", lang).format(matched=matched, rows=rows, value=recorded.cells["value"]))
-    width = max(len(k) for k in recorded.cells)
-    for key, value in recorded.cells.items():
-        if value:
-            typer.echo(f"  {key.ljust(width)}  {value}")
+    # Imported when needed: entry loads pydantic, which --help does without.
+    from relint_kpi.entry import cell_lines
+
+    for line in cell_lines(recorded.cells):
+        typer.echo(line)
+    for warning in recorded.warnings:
+        typer.echo(format_issue(warning), err=True)
 
 
 @app.command("add-activity")
@@ -239,36 +252,65 @@ def add_activity_command(
     notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
     venue: Annotated[Optional[str], typer.Option("--venue", help="Where it took place when not in its territory: 'regione' or an ISO code.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
+    allow_duplicate: Annotated[
+        bool, typer.Option("--allow-duplicate", help="Record the row even if one of the same date, type, territory and a similar title exists.")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="For page views: replace the quarter's page-views row already recorded.")
+    ] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
 
-    Missing required values are asked for when run in a terminal. The row is
-    checked exactly as `relint validate` checks files; unknown stakeholders
-    must first be registered with `relint add-stakeholder`.
+    In a terminal, missing or refused values are asked for one at a time,
+    each checked as it is typed; the row is shown before it is written. The
+    row is checked exactly as `relint validate` checks files, and written in
+    the file's own form (delimiter, dates, type words). A row like one
+    already recorded (same date, type and territory, similar title) is
+    refused unless --allow-duplicate; unknown stakeholders must first be
+    registered with `relint add-stakeholder`.
 
     Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambasciatore del Belgio"
     """
 
     def body():
         # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi import entry
+        from relint_kpi.rows import RowContext
         from relint_kpi.workspace import load_plan_or_fail
-        from relint_kpi.writers import add_activity
+        from relint_kpi.writers import load_registry
 
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        values = {"type": type_, "date": date, "territory": territory, "title": title}
-        _ask_missing(plan, values, lang.value)
-        fields = {
-            **values,
+        data_dir = ws.data_dir(plan)
+        given = {
+            "type": type_,
+            "date": date,
+            "territory": territory,
+            "title": title,
             "action": action,
             "participants": participants,
-            "stakeholders": "|".join(stakeholder or []),
+            "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
             "notes": notes,
             "venue": venue,
         }
-        _print_recorded(add_activity(ws.data_dir(plan), plan, fields, dry_run=dry_run), lang.value)
+        term = terminal()
+        missing = entry.missing_required(plan, given)
+        if missing and term is None:
+            flags = ", ".join(f"--{name}" for name in missing)
+            raise UsageError(f"missing {flags}; give them as options (standard input is not a terminal, so relint cannot ask)")
+        review = False
+        if term is not None:
+            context = RowContext(plan, load_registry(data_dir, plan))
+            if entry.wants_interview(plan, context, given):
+                given, review = entry.interview(plan, context, given, term, lang.value), True
+        fields = {name: cell for name, cell in given.items() if cell is not None}
+        options = {"dry_run": dry_run, "allow_duplicate": allow_duplicate, "replace": replace}
+        recorded = entry.record(data_dir, plan, fields, term, lang.value, review=review, **options)
+        if recorded is None:
+            raise typer.Exit(1)
+        _print_recorded(recorded, lang.value)
 
     run(body)
 
@@ -326,7 +368,38 @@ def complete_action_command(
         when = parse_date_option(date, "--date")
         ws = workspace()
         plan = load_plan_or_fail(ws)
-        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note), lang.value)
+        _print_recorded(complete_action(ws.data_dir(plan), plan, action_id, date=when, note=note, lang=lang.value), lang.value)
+
+    run(body)
+
+
+@app.command("add-note")
+def add_note_command(
+    subject: Annotated[str, typer.Argument(help="The indicator's or the action's id (see `relint plan`).")],
+    reason: Annotated[str, typer.Argument(help="Why the target was missed or exceeded (Italian or English).")],
+    year: Annotated[Optional[int], typer.Option("--year", help="The plan year the note explains (required for an indicator).")] = None,
+    next_steps: Annotated[str, typer.Option("--next-steps", "--next", help="What will be done.")] = "",
+    replace: Annotated[bool, typer.Option("--replace", help="Rewrite the note already written for this subject and year.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
+) -> None:
+    """Write the office's reason for a deviation, and what will be done, in data/notes.csv.
+
+    The report shows each note beside its indicator or action; a target missed
+    in a closed year without one is listed among the points of attention. One
+    note per subject and year: --replace rewrites an existing one.
+
+    Example: relint add-note diplomatic_meetings --year 2023 "Meno visite per il rinvio della missione in Cina" --next "Missione ricalendarizzata a marzo 2024"
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.notes import add_note
+        from relint_kpi.workspace import load_plan_or_fail
+
+        ws = workspace()
+        plan = load_plan_or_fail(ws)
+        written = add_note(ws.data_dir(plan), plan, subject, year=year, reason=reason, next_steps=next_steps, replace=replace)
+        _print_recorded(written, lang.value)
 
     run(body)
 
@@ -505,6 +578,53 @@ def report_command(
         plan, log = load_all(workspace())
         report = build_report(plan, log, year=year, as_of=when, lang=lang.value)
         write_report(report, fmt.value, output, force=force)
+
+    run(body)
+
+
+# -- export ------------------------------------------------------------------------
+
+export_app = typer.Typer(
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Publish the plan's results in an open standard. Example: relint export iati --year 2023 --output iati.xml",
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("iati")
+def export_iati_command(
+    year: Annotated[int, typer.Option("--year", help="The plan year measured (its actual is taken at --as-of).")],
+    output: Annotated[str, typer.Option("--output", help="The XML file to write.")],
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Count activities up to this date, YYYY-MM-DD or DD/MM/YYYY [default: the year's end, or today]"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+) -> None:
+    """Write the plan and its results as IATI 2.03 activities (iati-activities XML).
+
+    The plan is one activity with its results, indicators and one period per
+    plan year (target, and actual up to --year, broken down by territory and
+    type); each systemic action is a child activity. The file is checked
+    against the official IATI 2.03 schema and the standard's rules before it
+    is written; the plan's `iati` section gives the organisation identifier.
+
+    Example: relint export iati --year 2023 --output iati-2023.xml
+    """
+
+    def body():
+        # Imported when the command runs, so --help loads neither pydantic nor pandas.
+        from relint_kpi.iati import build_iati
+        from relint_kpi.render.iati_xml import render_iati
+        from relint_kpi.render.report_export import write_output
+        from relint_kpi.report import generation_time
+        from relint_kpi.workspace import load_all
+
+        when = parse_date_option(as_of, "--as-of")
+        plan, log = load_all(workspace())
+        export = build_iati(plan, log, year=year, as_of=when, generated_at=generation_time())
+        write_output(render_iati(export), output, force=force, suffix="xml")
 
     run(body)
 

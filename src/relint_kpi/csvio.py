@@ -390,11 +390,28 @@ def encode_row(cells: Sequence[str], *, delimiter: str, newline: str, encoding: 
     return encode_text(format_row(cells, delimiter=delimiter, newline=newline), encoding)
 
 
-def dialect_for(path: Path, header: Sequence[str]) -> CsvDialect:
-    """The dialect a row appended to ``path`` takes: the file's own, or relint's for a new file with ``header``."""
+def dialect_for(path: Path, header: Sequence[str], like: Sequence[Path] = (), default: CsvDialect = NEW_FILE_DIALECT) -> CsvDialect:
+    """The dialect a row appended to ``path`` takes.
+
+    The file's own when it has any content; for a new or empty file, that
+    of the first readable file of ``like`` (its sibling files, newest
+    first), else ``default``, with ``header`` as its columns.
+    """
     if path.exists() and path.stat().st_size > 0:
         return sniff(path)
-    return dataclasses.replace(NEW_FILE_DIALECT, header=list(header))
+    for sibling in like:
+        if sibling != path and sibling.is_file() and sibling.stat().st_size > 0:
+            try:
+                found = sniff(sibling)
+            except DataError:
+                continue  # an unreadable sibling says nothing about the folder's form
+            return dataclasses.replace(found, header=list(header), ends_with_newline=True)
+    return dataclasses.replace(default, header=list(header))
+
+
+def _bom(encoding: str) -> bytes:
+    """The byte-order mark a new file in ``encoding`` starts with (none for plain UTF-8 or cp1252)."""
+    return {"utf-8-sig": codecs.BOM_UTF8, "utf-16": codecs.BOM_UTF16_LE}.get(encoding, b"")
 
 
 def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
@@ -412,7 +429,7 @@ def append_row(path: Path, dialect: CsvDialect, cells: dict[str, str]) -> int:
         )
     data = b""
     if not path.exists() or path.stat().st_size == 0:
-        data += encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding="utf-8")
+        data += _bom(dialect.encoding) + encode_row(columns, delimiter=dialect.delimiter, newline=dialect.newline, encoding=dialect.encoding)
         line = 2
     else:
         text, _ = decode(path)

@@ -15,6 +15,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.on_track": {"it": "in linea", "en": "on track"},
     "status.at_risk": {"it": "a rischio", "en": "at risk"},
     "status.behind": {"it": "in ritardo", "en": "behind"},
+    "status.not_achieved": {"it": "non raggiunto", "en": "not achieved"},
     # -- plan view ------------------------------------------------------------
     "plan.results": {"it": "Risultati attesi, indicatori e target", "en": "Expected results, indicators and targets"},
     "plan.result": {"it": "Risultato atteso", "en": "Expected result"},
@@ -78,10 +79,27 @@ LABELS: dict[str, dict[str, str]] = {
     "breakdown.none": {"it": "n/d (senza territorio)", "en": "n/a (no territory)"},
     "breakdown.internal": {"it": "interni all'amministrazione", "en": "internal to the administration"},
     "breakdown.external": {"it": "esterni", "en": "external"},
+    # -- IATI export ----------------------------------------------------------
+    "iati.annual": {
+        "it": "Valore annuale: ogni periodo conta ciò che è stato realizzato nell'anno.",
+        "en": "Annual value: each period counts what was done in that year.",
+    },
+    "iati.cumulative": {
+        "it": "Valore cumulato: ogni periodo riporta il totale dall'inizio del piano.",
+        "en": "Cumulative value: each period gives the running total since the plan's start.",
+    },
     # -- report ---------------------------------------------------------------
     "report.title": {"it": "Relazione annuale {year}", "en": "Year-end report {year}"},
     "report.as_of": {"it": "Dati al", "en": "Data as of"},
-    "report.generated_at": {"it": "Generata il", "en": "Generated at"},
+    "report.generated_at": {"it": "Generato il", "en": "Generated on"},
+    "report.generated_when": {"it": "{date} alle {time}", "en": "{date} at {time}"},
+    "report.footer": {"it": "Documento generato il {when}", "en": "Document generated on {when}"},
+    "report.compared_with": {"it": "Confronto con l'anno precedente", "en": "Compared with the previous year"},
+    "report.compared_at": {"it": "{year} al {date}", "en": "{year} as of {date}"},
+    "report.months": {
+        "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+        "en": "January February March April May June July August September October November December",
+    },
     "report.activities_total": {"it": "Attività nell'anno", "en": "Activities in the year"},
     "report.region": {"it": "Regione", "en": "Region"},
     "report.office": {"it": "Ufficio", "en": "Office"},
@@ -93,7 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report.section.stakeholders": {"it": "Stakeholder coinvolti", "en": "Stakeholders involved"},
     "report.section.actions": {"it": "Azioni di rilevanza sistemica", "en": "Systemic actions"},
     "report.section.criteria": {"it": "Criteri di valutazione", "en": "Evaluation criteria"},
-    "report.section.attention": {"it": "Punti di attenzione", "en": "Needs attention"},
+    "report.section.attention": {"it": "Punti di attenzione", "en": "Points of attention"},
     "report.sheet.info": {"it": "Relazione", "en": "Report"},
     "report.sheet.headline": {"it": "Sintesi", "en": "Headline"},
     "report.sheet.results": {"it": "Risultati", "en": "Results"},
@@ -202,14 +220,171 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Indicator “{title}”: {status}, {actual} of {target} ({percent}% of target).",
     },
     "report.attention.action": {
-        "it": "Azione {id} «{title}»: finestra chiusa il {end} senza deliverable registrato.",
-        "en": "Action {id} “{title}”: its window closed on {end} with no deliverable recorded.",
+        "it": "Azione «{title}»: finestra chiusa il {end} senza deliverable registrato.",
+        "en": "Action “{title}”: its window closed on {end} with no deliverable recorded.",
     },
     "report.attention.territory": {
         "it": "Territorio prioritario {name}: nessuna attività nel {year}.",
         "en": "Priority territory {name}: no activity in {year}.",
     },
     "report.attention.none": {"it": "Nessun punto di attenzione.", "en": "Nothing needs attention."},
+    "report.attention.no_reason": {
+        "it": "Nessuna motivazione registrata per lo scostamento.",
+        "en": "No reason for the deviation has been recorded.",
+    },
+    "report.col.reason": {"it": "Motivazione", "en": "Reason"},
+    "report.col.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
+    "report.reason_with_steps": {"it": "{reason} Interventi previsti: {next_steps}", "en": "{reason} What will be done: {next_steps}"},
+    "report.reasons": {"it": "Motivazioni", "en": "Reasons"},
+    "report.col.actual_at": {"it": "Effettivo al {date}", "en": "Actual as of {date}"},
+    "report.col.percent_at": {"it": "% al {date}", "en": "% as of {date}"},
+    "report.col.follow_up_date": {"it": "Data dell'attività di seguito", "en": "Follow-up date"},
+    "report.chart.legend.target": {"it": "Target (100%)", "en": "Target (100%)"},
+    "report.chart.legend.previous": {"it": "Anno {year} (barra grigia)", "en": "Year {year} (grey bar)"},
+    "report.chart.legend.previous_at": {"it": "{year} al {date} (barra grigia)", "en": "{year} as of {date} (grey bar)"},
+    "report.chart.legend.capped": {"it": "Oltre il {cap}%: barra troncata", "en": "Beyond {cap}%: bar cut short"},
+    "report.note.other_territories": {
+        "it": "«Altri territori» conta {by_territory} attività in questa tabella e {by_group} nella tabella per gruppo: "
+        "{in_groups} attività si sono svolte in paesi dei gruppi che non sono territori prioritari, e contano qui tra "
+        "gli altri territori, là nel proprio gruppo.",
+        "en": "“Other territories” counts {by_territory} activities in this table and {by_group} in the table by group: "
+        "{in_groups} activities took place in countries of the groups that are not priority territories, so they count "
+        "here under other territories and there in their group.",
+    },
+    "report.note.other_territories_group": {
+        "it": "«Altri territori» conta {by_group} attività in questa tabella e {by_territory} nella tabella per territorio "
+        "prioritario: {in_groups} attività si sono svolte in paesi dei gruppi che non sono territori prioritari, e contano "
+        "qui nel proprio gruppo, là tra gli altri territori.",
+        "en": "“Other territories” counts {by_group} activities in this table and {by_territory} in the table by priority "
+        "territory: {in_groups} activities took place in countries of the groups that are not priority territories, so "
+        "they count here in their group and there under other territories.",
+    },
+    "report.note.new_not_active": {
+        "it": "{count} stakeholder nuovi nell'anno non compaiono in attività dell'anno (la prima partecipazione viene dalla "
+        "data first_involved del registro): contano tra i «Nuovi» ma non tra gli «Attivi nell'anno».",
+        "en": "{count} stakeholders new in the year appear in no activity of the year (their first involvement is the "
+        "registry's first_involved date): they count as “New” but not as “Active in the year”.",
+    },
+    "report.section.annex": {"it": "Allegato: schede indicatore", "en": "Annex: indicator sheets"},
+    "report.sheet.annex": {"it": "Schede indicatore", "en": "Indicator sheets"},
+    "report.annex.note": {
+        "it": "Per ogni indicatore: definizione, unità, fonte dei dati, metodo di calcolo, base, target e valori osservati (DPCM 18/9/2012).",
+        "en": "For each indicator: definition, unit, data source, method of calculation, basis, targets and observed values (DPCM 18/9/2012).",
+    },
+    "report.col.sheet_item": {"it": "Voce", "en": "Item"},
+    "report.col.sheet_text": {"it": "Contenuto", "en": "Content"},
+    "report.sheet.id": {"it": "Codice", "en": "Code"},
+    "report.sheet.definition": {"it": "Definizione", "en": "Definition"},
+    "report.sheet.unit": {"it": "Unità di misura", "en": "Unit of measure"},
+    "report.sheet.source": {"it": "Fonte dei dati", "en": "Data source"},
+    "report.sheet.method": {"it": "Metodo di calcolo", "en": "Method of calculation"},
+    "report.sheet.basis": {"it": "Base", "en": "Basis"},
+    "report.sheet.disaggregations": {"it": "Disaggregazioni", "en": "Breakdowns"},
+    "report.sheet.target": {"it": "Target {year}", "en": "Target {year}"},
+    "report.sheet.observed": {"it": "Valore osservato {year}", "en": "Observed value {year}"},
+    "report.sheet.observed_value": {
+        "it": "{actual} al {date} ({percent}% del target; {status})",
+        "en": "{actual} as of {date} ({percent}% of target; {status})",
+    },
+    "report.sheet.not_yet": {"it": "non ancora rilevato", "en": "not yet observed"},
+    "report.sheet.reason": {"it": "Motivazione {year}", "en": "Reason {year}"},
+    "report.sheet.baseline": {"it": "Valore di partenza (baseline)", "en": "Baseline"},
+    "report.sheet.children": {"it": "Sotto-indicatori", "en": "Sub-indicators"},
+    "report.sheet.reading": {"it": "Lettura del Piano adottata", "en": "Reading of the plan adopted"},
+    "report.source.children": {
+        "it": "I sotto-indicatori elencati sotto, sommati.",
+        "en": "The sub-indicators listed below, added up.",
+    },
+    "report.method.children": {
+        "it": "Somma dei valori dei sotto-indicatori {window}; senza target propri, il target è la somma dei loro.",
+        "en": "The sum of the sub-indicators' values {window}; without targets of its own, its target is the sum of theirs.",
+    },
+    "report.source.assessments": {
+        "it": "Valutazioni registrate in assessments.csv (livello e motivazione).",
+        "en": "Assessments recorded in assessments.csv (level and reason).",
+    },
+    "report.method.assessments": {
+        "it": "L'ultimo livello registrato {window}, su una scala ordinata dal peggiore al migliore; mai sommato.",
+        "en": "The latest level recorded {window}, on a scale ordered from worst to best; never summed.",
+    },
+    "report.sheet.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
+    "report.source.activity_count": {
+        "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), righe di tipo «{type}».",
+        "en": "The Office's activity log (quarterly files actuals/YYYY-Qn.csv), rows of type “{type}”.",
+    },
+    "report.source.participants": {
+        "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), colonna «participants» delle righe di tipo «{type}».",
+        "en": "The Office's activity log (quarterly files actuals/YYYY-Qn.csv), column “participants” of rows of type “{type}”.",
+    },
+    "report.source.metric": {
+        "it": "Statistiche del sito (export di Web Analytics importati con relint import-pageviews), righe di tipo «{type}» dei file trimestrali.",
+        "en": "Website statistics (Web Analytics exports imported with relint import-pageviews), rows of type “{type}” of the quarterly files.",
+    },
+    "report.source.new_stakeholders": {
+        "it": "Registro degli stakeholder (stakeholders.csv) e stakeholder citati nelle attività (colonna «stakeholders» dei file trimestrali).",
+        "en": "The stakeholder registry (stakeholders.csv) and the stakeholders named in activities (column “stakeholders” of the quarterly files).",
+    },
+    "report.method.activity_count": {
+        "it": "Somma della colonna «value» (1 se vuota: una riga, un'attività) delle righe di tipo «{type}» datate {window}.",
+        "en": "Sum of the “value” column (1 when blank: one row, one activity) of the rows of type “{type}” dated {window}.",
+    },
+    "report.method.participants": {
+        "it": "Somma della colonna «participants» delle righe di tipo «{type}» datate {window}; una riga senza partecipanti non aggiunge nulla.",
+        "en": "Sum of the “participants” column of the rows of type “{type}” dated {window}; a row without participants adds nothing.",
+    },
+    "report.method.metric": {
+        "it": "Somma delle visualizzazioni di pagina (colonna «value») delle righe di tipo «{type}» datate {window}.",
+        "en": "Sum of the page views (“value” column) of the rows of type “{type}” dated {window}.",
+    },
+    "report.method.new_stakeholders": {
+        "it": "Numero di stakeholder registrati la cui prima partecipazione cade {window}: la data della prima attività che li "
+        "cita o, se precedente, la data «first_involved» del registro. Ogni stakeholder conta una volta sola, nell'anno in cui è nuovo.",
+        "en": "Number of registered stakeholders whose first involvement falls {window}: the date of the first activity naming "
+        "them or, when earlier, the registry's “first_involved” date. Each stakeholder counts once, in the year it is new.",
+    },
+    "report.window.annual": {
+        "it": "nell'anno, dal 1° gennaio alla data di riferimento",
+        "en": "in the year, from 1 January to the reference date",
+    },
+    "report.window.cumulative": {
+        "it": "dall'inizio del piano ({start}) alla data di riferimento (valore cumulato)",
+        "en": "from the start of the plan ({start}) to the reference date (a running total)",
+    },
+    "report.window.level": {
+        "it": "dall'inizio del piano ({start}) alla data di riferimento (l'ultimo valore, non una somma)",
+        "en": "from the start of the plan ({start}) to the reference date (the latest value, not a sum)",
+    },
+    "report.basis.level": {
+        "it": "Livello: il target di ogni anno è il valore da avere a fine anno (l'ultimo registrato, non una somma).",
+        "en": "Level: each year's target is the value to stand at by the year's end (the latest recorded, not a sum).",
+    },
+    "report.basis.annual": {
+        "it": "Annuale: il target di ogni anno è la quantità di quell'anno.",
+        "en": "Annual: each year's target is that year's own quantity.",
+    },
+    "report.basis.cumulative": {
+        "it": "Cumulativa: il target di ogni anno è il totale dall'inizio del piano.",
+        "en": "Cumulative: each year's target is the total from the start of the plan.",
+    },
+    "report.disaggregation.territory": {"it": "territorio", "en": "territory"},
+    "report.disaggregation.type": {"it": "tipo di attività", "en": "activity type"},
+    "report.disaggregation.internal": {"it": "interni o esterni all'amministrazione", "en": "internal or external to the administration"},
+    "report.disaggregation.category": {"it": "categoria di stakeholder", "en": "stakeholder category"},
+    # -- validate ------------------------------------------------------------------
+    "validate.unexplained": {
+        "it": "avviso: indicatore '{id}': target {year} non raggiunto ({actual} su {target}, {percent}%) e nessuna "
+        "motivazione registrata; aggiungila con: relint add-note {id} --year {year} \"…\"",
+        "en": "warning: indicator '{id}': {year} target not achieved ({actual} of {target}, {percent}%) and no reason "
+        "recorded; add one with: relint add-note {id} --year {year} \"…\"",
+    },
+    "validate.running": {
+        "it": "Il {year} non è ancora concluso: i target mancati si segnalano a fine anno.",
+        "en": "{year} is not over yet: missed targets are reported once the year has ended.",
+    },
+    "validate.warnings": {
+        "it": "{count} avvisi: target del {year} non raggiunti senza motivazione (non sono errori: il codice di uscita resta 0).",
+        "en": "{count} warning(s): {year} targets not achieved with no reason (not errors: the exit code stays 0).",
+    },
     # -- recording: add-activity, add-stakeholder, complete-action, import-pageviews --
     "recorded.in": {"it": "Registrato in {where}", "en": "Recorded in {where}"},
     "recorded.replaced": {"it": " (sostituite {count} righe precedenti)", "en": " (replaced {count} earlier row(s))"},
@@ -221,6 +396,55 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "{matched} righe su {rows} dell'export corrispondono; visualizzazioni: {value}",
         "en": "{matched} of {rows} export rows matched; page views: {value}",
     },
+    "clash.metric": {
+        "it": "il {quarter} ha già la sua riga di questo tipo («{title}»); sostituirla con --replace",
+        "en": "{quarter} already has its row of this type (“{title}”); pass --replace to replace it",
+    },
+    "clash.duplicate": {
+        "it": "probabile doppione: stessa data, tipo e territorio, titolo simile («{title}»); per registrarla comunque usare --allow-duplicate",
+        "en": "likely duplicate: same date, type and territory, similar title (“{title}”); pass --allow-duplicate to record it anyway",
+    },
+    "clash.deliverable": {
+        "it": "il risultato dell'azione {action} del {date} è già registrato qui («{note}»)",
+        "en": "the deliverable of action {action} on {date} is already recorded here (“{note}”)",
+    },
+    # -- add-activity at a terminal (entry.py) ---------------------------------
+    "entry.prompt.type": {"it": "Tipo", "en": "Type"},
+    "entry.prompt.date": {"it": "Data (GG/MM/AAAA o AAAA-MM-GG)", "en": "Date (DD/MM/YYYY or YYYY-MM-DD)"},
+    "entry.prompt.territory": {"it": "Territorio", "en": "Territory"},
+    "entry.prompt.title": {"it": "Titolo", "en": "Title"},
+    "entry.prompt.value": {"it": "Quante? ({label})", "en": "How many? ({label})"},
+    "entry.prompt.participants": {"it": "Partecipanti", "en": "Participants"},
+    "entry.prompt.stakeholder": {"it": "Stakeholder (vuoto per finire)", "en": "Stakeholder (blank to finish)"},
+    "entry.prompt.action": {"it": "Azione (vuoto per nessuna)", "en": "Action (blank for none)"},
+    "entry.stakeholders.all": {
+        "it": "Stakeholder coinvolti (facoltativi), uno alla volta; registrati: {names}",
+        "en": "Stakeholders involved (optional), one at a time; registered: {names}",
+    },
+    "entry.stakeholders.many": {
+        "it": "Stakeholder coinvolti (facoltativi), uno alla volta: {count} registrati, scrivere parte del nome per vedere quelli che corrispondono",
+        "en": "Stakeholders involved (optional), one at a time: {count} registered, type part of a name to see those that match",
+    },
+    "entry.actions": {"it": "Azione del piano a cui serve (facoltativa):", "en": "The plan action it serves (optional):"},
+    "entry.needed": {"it": "serve un numero intero (per esempio 1250)", "en": "a whole number is needed (for example 1250)"},
+    "entry.maybe": {"it": "Forse: {choices}", "en": "Did you mean: {choices}"},
+    "entry.summary": {"it": "La riga per {where}:", "en": "The row for {where}:"},
+    "entry.confirm": {"it": "Registrare la riga?", "en": "Record the row?"},
+    "entry.confirm.duplicate": {"it": "Registrarla comunque?", "en": "Record it anyway?"},
+    "entry.confirm.replace": {"it": "Sostituire la riga esistente con questa?", "en": "Replace the existing row with this one?"},
+    "entry.yes_no.default_yes": {"it": "[S/n]", "en": "[Y/n]"},
+    "entry.yes_no.default_no": {"it": "[s/N]", "en": "[y/N]"},
+    "entry.yes_no.again": {"it": "  Rispondere s (sì) o n (no).", "en": "  Answer y (yes) or n (no)."},
+    "entry.nothing": {"it": "Nulla è stato registrato.", "en": "Nothing was recorded."},
+    "entry.retry": {
+        "it": "Per riprovare senza riscrivere le risposte: {command}",
+        "en": "To try again without typing the answers again: {command}",
+    },
+    "warn.likely_duplicate": {
+        "it": "probabile doppione della riga {first} («{title}»): stessa data, tipo e territorio, titolo simile",
+        "en": "likely duplicate of the row at {first} (“{title}”): same date, type and territory, similar title",
+    },
+    "warn.count": {"it": "avvisi: {count} (non sono errori)", "en": "warnings: {count} (not errors)"},
     "recorded.types": {"it": "Tipi", "en": "Types"},
     "recorded.territories": {
         "it": "Territori prioritari: {codes} — o un qualsiasi codice ISO 3166",

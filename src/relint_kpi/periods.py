@@ -31,6 +31,25 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023)")
 
 
+#: How a file writes its dates: ``iso`` (2023-03-11) or ``dmy`` (11/03/2023, as Italian Excel saves them).
+DATE_STYLES = ("iso", "dmy")
+
+
+def date_style(text: str) -> str | None:
+    """``iso`` or ``dmy`` for a cell written in that form (real date or not), None for anything else."""
+    value = text.strip()
+    if _ISO_DATE.match(value):
+        return "iso"
+    if _IT_DATE.match(value):
+        return "dmy"
+    return None
+
+
+def format_date(date: dt.date, style: str = "iso") -> str:
+    """Write ``date`` in a file's ``style`` (see :data:`DATE_STYLES`): ``2023-03-11`` or ``11/03/2023``."""
+    return f"{date.day:02d}/{date.month:02d}/{date.year:04d}" if style == "dmy" else date.isoformat()
+
+
 def quarter_of(date: dt.date) -> tuple[int, int]:
     """The ``(year, quarter)`` a date falls in."""
     return date.year, (date.month - 1) // 3 + 1

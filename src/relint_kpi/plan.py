@@ -327,6 +327,47 @@ class PageViewsImport(Model):
     label_patterns: list[str] = []
 
 
+class CsvFormat(Model):
+    """How relint writes a data file when the folder has none to copy (its first quarter file).
+
+    A file that exists keeps its own form, and a new quarter file takes the
+    form of the folder's other quarter files; this is the form of the very
+    first one. The default is what Excel with Italian settings saves ("CSV
+    (separatore: punto e virgola)"): ``;``, UTF-8 with a BOM, CRLF line ends,
+    dates as 11/03/2023.
+    """
+
+    delimiter: Literal[";", ",", "\t"] = ";"
+    encoding: Literal["utf-8", "cp1252"] = "utf-8"
+    bom: bool = True
+    line_end: Literal["crlf", "lf"] = "crlf"
+    dates: Literal["dd/mm/yyyy", "yyyy-mm-dd"] = "dd/mm/yyyy"
+    #: ``id``: type words as the plan's ids (meeting); ``alias``: each type's first alias (incontro).
+    type_words: Literal["id", "alias"] = "id"
+
+
+#: IATI OrganisationType codes (government, local government, NGOs, multilaterals, …).
+OrganisationType = Literal["10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73", "80", "90"]
+
+
+class IatiSettings(Model):
+    """What an IATI 2.03 export needs that the rest of the plan does not say.
+
+    ``organisation_identifier`` follows org-id.guide (``IT-CF-`` and the
+    Italian fiscal code for an Italian public body); ``activity_identifier``
+    starts with it. ``dac_sectors`` maps every strategic goal to a DAC
+    5-digit purpose code; left empty, the goals are exported as sectors in
+    the region's own vocabulary.
+    """
+
+    organisation_identifier: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9._]+)+$", max_length=100)]
+    organisation_type: OrganisationType = "11"
+    activity_identifier: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=150)]
+    language: Lang = "it"
+    description: Text | None = None
+    dac_sectors: dict[Identifier, Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]] = {}
+
+
 class Plan(Model):
     """A whole operational plan."""
 
@@ -343,6 +384,8 @@ class Plan(Model):
     actions: list[Action]
     evaluation_criteria: list[EvaluationCriterion]
     pageviews_import: PageViewsImport | None = None
+    csv_format: CsvFormat = CsvFormat()
+    iati: IatiSettings | None = None
 
     # -- look-ups used across the code base -------------------------------
     @property
@@ -356,6 +399,21 @@ class Plan(Model):
             if indicator_id in indicator.children:
                 return indicator
         return None
+
+    def with_families(self, indicator_ids: list[str]) -> list[str]:
+        """``indicator_ids`` with each one's parent before it and its children after it, each once.
+
+        A result lists the indicators it is measured by; a parent of one of
+        them, or the children of a parent listed, belong with it wherever a
+        result's indicators are shown or exported.
+        """
+        shown: list[str] = []
+        for indicator_id in indicator_ids:
+            parent = self.parent_of(indicator_id)
+            family = [parent.id] if parent is not None else []
+            family += [indicator_id, *self.indicator(indicator_id).children]
+            shown += [member for member in family if member not in shown]
+        return shown
 
     def indicator(self, indicator_id: str) -> Indicator:
         """Return the indicator with ``indicator_id`` (KeyError if none)."""
@@ -711,7 +769,40 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
 
 
 #: The cross-checks run, in order, on a plan whose shape is valid.
-PLAN_CHECKS = [check_unique_ids, check_references, check_measures, check_dates_and_targets, check_territory_codes]
+def check_iati_settings(plan: Plan) -> list[Problem]:
+    """The IATI activity identifier starts with the organisation's; the DAC map covers every goal or none."""
+    settings = plan.iati
+    if settings is None:
+        return []
+    problems: list[Problem] = []
+    prefix = settings.organisation_identifier + "-"
+    if not settings.activity_identifier.startswith(prefix):
+        problems.append(
+            (
+                ("iati", "activity_identifier"),
+                "iati-identifier-prefix",
+                f"must start with the organisation identifier and a hyphen ('{prefix}…')",
+            )
+        )
+    goals = [goal.id for goal in plan.strategic_goals]
+    unknown = [goal for goal in settings.dac_sectors if goal not in goals]
+    missing = [goal for goal in goals if goal not in settings.dac_sectors]
+    if unknown:
+        problems.append(
+            (("iati", "dac_sectors"), "unknown-reference", f"names goals the plan does not have: {', '.join(unknown)}")
+        )
+    elif settings.dac_sectors and missing:
+        problems.append(
+            (
+                ("iati", "dac_sectors"),
+                "iati-sectors-incomplete",
+                f"must map every strategic goal or none; missing: {', '.join(missing)}",
+            )
+        )
+    return problems
+
+
+PLAN_CHECKS = [check_unique_ids, check_references, check_measures, check_dates_and_targets, check_territory_codes, check_iati_settings]
 
 
 def _pydantic_message(error: dict) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, y
 from relint_kpi.plan import REGION, Indicator, Plan, Source, Where
 from relint_kpi.records import ActivityLog
 from relint_kpi.territories import TerritoryIndex, country_of, iso_name
+from relint_kpi.textmatch import normalised, similar_titles
 
 
 @dataclass(frozen=True)
@@ -791,3 +793,66 @@ def _explain_row(log: ActivityLog, path, line, row_id, date, title, stakeholder,
     if stakeholder is not None:
         title = f"{stakeholder}: {title}"
     return ExplainRow(path, int(line), row_id, date.date(), title, int(amount))
+
+
+# -- likely duplicates (relint validate's warnings) ------------------------------------
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    """A row that seems to record again what an earlier row records (same day, type, territory; similar title)."""
+
+    path: str
+    line: int
+    title: str
+    first_path: str
+    first_line: int
+    first_title: str
+
+
+#: A group of same-day, same-type, same-territory rows with more distinct titles
+#: than this has its titles compared for equality only (difflib costs a pair each).
+_FUZZY_GROUP = 20
+_NOT_DIGITS = re.compile(r"[^0-9]+")
+
+
+def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
+    """Rows with the same date, type and territory as an earlier row and a similar title, in file order.
+
+    Titles that are equal but for case and spacing are found with pandas
+    over the whole log; titles that differ a little
+    (:func:`~relint_kpi.textmatch.similar_titles`) are compared pairwise,
+    only among the distinct titles of a day, type and territory.
+    """
+    keys = ["date", "type", "territory"]
+    frame = log.activities[["path", "line", "date", "type", "territory", "title"]]
+    frame = frame.assign(type=frame["type"].astype(object), territory=frame["territory"].astype(object).fillna(""))
+    frame = frame[frame.duplicated(keys, keep=False)].reset_index(drop=True)
+    if frame.empty:
+        return []
+    titles = frame["title"].tolist()
+    norm = [normalised(title) for title in titles]
+    # Titles that differ in their numbers never match ("Riunione 1", "Riunione 2").
+    numbers = [_NOT_DIGITS.sub(" ", text).strip() for text in norm]
+    frame = frame.assign(norm=norm, numbers=numbers)
+    paths, lines = frame["path"].astype(object).tolist(), frame["line"].tolist()
+    pairs = []
+    # The same title but for case and spacing: each later row repeats the first of its group.
+    exact = frame.groupby([*keys, "norm"], sort=False).ngroup().to_numpy()
+    _, first_at = np.unique(exact, return_index=True)
+    for at in np.flatnonzero(first_at[exact] != np.arange(len(exact))):
+        first = first_at[exact[at]]
+        pairs.append(LikelyDuplicate(paths[at], int(lines[at]), titles[at], paths[first], int(lines[first]), titles[first]))
+    # Other similar titles: compared pair by pair, among the distinct titles of a day, type and territory with the same numbers.
+    distinct = frame.iloc[np.sort(first_at)]
+    distinct = distinct[distinct.duplicated([*keys, "numbers"], keep=False)]
+    buckets = distinct.groupby([*keys, "numbers"], sort=False).indices
+    for members in buckets.values():
+        if len(members) > _FUZZY_GROUP:
+            continue
+        rows = distinct.index[members].tolist()
+        for later_at, later in enumerate(rows):
+            match = next((e for e in rows[:later_at] if similar_titles(titles[e], titles[later])), None)
+            if match is not None:
+                pairs.append(LikelyDuplicate(paths[later], int(lines[later]), titles[later], paths[match], int(lines[match]), titles[match]))
+    return sorted(pairs, key=lambda p: (p.path, p.line))

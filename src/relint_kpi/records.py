@@ -70,6 +70,23 @@ class Deliverable:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """The office's note on an indicator or action (``notes.csv``): why, and what will be done.
+
+    ``kind`` is ``indicator`` or ``action``; ``year`` is None for an action's
+    note that stands in every year.
+    """
+
+    path: str
+    line: int
+    subject: str
+    kind: str
+    year: int | None
+    reason: str
+    next_steps: str
+
+
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """A recorded level of a qualitative indicator, with its reason (``assessments.csv``)."""
 
@@ -93,6 +110,7 @@ class ActivityLog:
     activities: Any = field(default_factory=list, compare=False)
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     #: Each stakeholder's first involvement, worked out once per log by
     #: :func:`relint_kpi.progress.first_involvement_frame` (a report asks three times).

@@ -32,18 +32,27 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from relint_kpi.issues import UsageError
 from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
-from relint_kpi.progress import OTHER, StatusTable, compute_status, first_involvement_frame
-from relint_kpi.records import ActivityLog, Deliverable
+from relint_kpi.issues import UsageError
+from relint_kpi.notes import note_for
+from relint_kpi.progress import OTHER, StatusTable, compute_status, first_involvement_frame, target_for
+from relint_kpi.records import ActivityLog, Deliverable, Note
 from relint_kpi.territories import TerritoryIndex, iso_name
 
 #: Version of the report's JSON layout; bumped when a key changes meaning.
-REPORT_SCHEMA_VERSION = 1
+#: 2: a closed year's missed target is ``not_achieved``; notes, indicator
+#: sheets, ``closed``, ``previous_as_of``, ``generated_local`` and
+#: ``other_in_groups`` added.
+REPORT_SCHEMA_VERSION = 2
+
+#: The status of a target missed in a closed year (the year is over: it is
+#: no longer "at risk" or "behind", it was not achieved).
+NOT_ACHIEVED = "not_achieved"
 
 
 @dataclass(frozen=True)
@@ -58,13 +67,15 @@ class Labelled:
 class HeadlineRow:
     """One indicator in the headline: the year's target, actual, % and status.
 
-    ``previous_*`` hold the previous plan year's target and year-end actual
-    (the trend); they are ``None`` when the report's year is the plan's first.
+    ``previous_*`` hold the previous plan year's target and actual at
+    :attr:`Report.previous_as_of` (the trend); they are ``None`` when the
+    report's year is the plan's first. ``reason`` and ``next_steps`` are the
+    office's note for the year (``notes.csv``), ``None`` when there is none.
     The fields after them describe the indicator as the status row does
     (:class:`~relint_kpi.progress.IndicatorStatus`): its measure and
     direction, its baseline (value and year), its parent and children, a
-    percentage's counts, a qualitative indicator's levels and the plan's
-    reading of its wording.
+    percentage's counts, a qualitative indicator's levels (``level_reason``:
+    why the latest level was given) and the plan's reading of its wording.
     """
 
     id: str
@@ -79,6 +90,8 @@ class HeadlineRow:
     previous_actual: float | None = None
     previous_percent: float | None = None
     previous_status: str | None = None
+    reason: str | None = None
+    next_steps: str | None = None
     measure: str = "count"
     direction: str = "increase"
     baseline: float | None = None
@@ -90,14 +103,14 @@ class HeadlineRow:
     level: str | None = None
     target_level: str | None = None
     baseline_level: str | None = None
-    reason: str | None = None
+    level_reason: str | None = None
     reading: str | None = None
 
 
-#: The fields a headline row takes as they are from its status row.
+#: The fields a headline row takes from its status row: (headline field, status field).
 _DESCRIBING = (
     "measure", "direction", "baseline", "baseline_year", "parent", "children", "numerator", "denominator",
-    "level", "target_level", "baseline_level", "reason", "reading",
+    "level", "target_level", "baseline_level", "reading",
 )
 
 
@@ -150,7 +163,7 @@ class StakeholderRow:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """A systemic action: its window, linked activities, deliverable and status."""
+    """A systemic action: its window, linked activities, deliverable, status and the office's note."""
 
     id: str
     title: str
@@ -163,6 +176,8 @@ class ActionRow:
     deliverable_date: dt.date | None
     deliverable_note: str | None
     status: str
+    reason: str | None = None
+    next_steps: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,11 +215,65 @@ class AttentionItem:
 
     ``key`` is the indicator's or action's id, or the territory's code; the
     figures behind it are in the report's headline, actions and
-    ``by_territory`` rows.
+    ``by_territory`` rows. ``reason_missing`` marks a target missed in a
+    closed year that no note explains.
     """
 
     kind: str
     key: str
+    reason_missing: bool = False
+
+
+@dataclass(frozen=True)
+class SheetYear:
+    """One plan year of an indicator sheet: its target and, up to the report's year, what was observed.
+
+    ``actual``, ``percent``, ``status`` and ``as_of`` are ``None`` for a year
+    after the report's.
+    """
+
+    year: int
+    target: int
+    actual: int | None = None
+    percent: float | None = None
+    status: str | None = None
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorSheet:
+    """The *scheda indicatore* (DPCM 18/9/2012): what an indicator is and how it is computed.
+
+    ``source`` is the plan's source kind (``activity_count``,
+    ``participants``, ``metric``, ``new_stakeholders``; ``children`` for a
+    parent, ``assessments`` for a qualitative indicator; a percentage's
+    numerator's kind); ``activity_type``
+    the plan's name of the activity type it counts (or of the metric), None
+    for new stakeholders. ``definition`` is the plan's note on the
+    indicator, if any. ``plan_start`` is the day a cumulative count starts.
+    ``levels``: a qualitative indicator's scale labels, worst first (its
+    targets and actuals are positions in it); ``baseline`` the plan's value
+    (a level id for a qualitative indicator) and ``baseline_year``;
+    ``children`` the titles of a parent's children; ``reading`` how relint
+    reads the plan's wording where it is ambiguous.
+    """
+
+    id: str
+    title: str
+    unit: str
+    basis: str
+    source: str
+    activity_type: str | None
+    definition: str | None
+    disaggregations: list[str]
+    plan_start: dt.date
+    years: list[SheetYear]
+    measure: str = "count"
+    levels: list[str] = field(default_factory=list)
+    baseline: float | str | None = None
+    baseline_year: int | None = None
+    children: list[str] = field(default_factory=list)
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +299,19 @@ class Report:
     actions: list[ActionRow] = field(default_factory=list)
     criteria: list[Criterion] = field(default_factory=list)
     attention: list[AttentionItem] = field(default_factory=list)
+    #: True when the as-of date is the year's last day: the year is over.
+    closed: bool = False
+    #: The date the previous year's figures are taken at: its 31 December for
+    #: a closed year, the same day a year earlier for a mid-year report.
+    previous_as_of: dt.date | None = None
+    #: The generation time in the machine's local time zone (``generated_at`` is UTC).
+    generated_local: dt.datetime | None = None
+    #: Activities of the year outside the priority territories but in a
+    #: territory group's countries: in "other" by territory, in their group by group.
+    other_in_groups: int = 0
+    #: Stakeholders new in the year (first involved, by the registry's date) but in no activity of the year.
+    new_not_active: int = 0
+    indicator_sheets: list[IndicatorSheet] = field(default_factory=list)
 
     def indicator(self, indicator_id: str) -> HeadlineRow:
         """The headline row of ``indicator_id`` (KeyError if none)."""
@@ -257,6 +339,17 @@ def generation_time() -> dt.datetime:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
+
+
+def local_zone() -> dt.tzinfo | None:
+    """The time zone a report states its generation time in: ``TZ`` when set and known, else the system's (None)."""
+    name = os.environ.get("TZ", "").strip().lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a POSIX TZ string such as "CET-1": the C library's local time has it
+    return None
 
 
 def resolve_as_of(plan: Plan, year: int, as_of: dt.date | None, today: dt.date | None = None) -> dt.date:
@@ -304,17 +397,19 @@ def build_report(
     as_of = resolve_as_of(plan, year, as_of, today)
     now = now or generation_time()
     scope = _Scope(plan, log, year, as_of, lang)
+    closed = is_closed(year, as_of)
 
     status = compute_status(plan, log, year=year, as_of=as_of, lang=lang)
-    previous = None
+    previous = previous_as_of = None
     if scope.previous_year is not None:
-        _, year_end = year_and_as_of(plan.years, as_of, scope.previous_year)
-        previous = compute_status(plan, log, year=scope.previous_year, as_of=year_end, lang=lang)
-    headline = _headline(status, previous)
+        previous_as_of = same_day_in(scope.previous_year, as_of)
+        previous = compute_status(plan, log, year=scope.previous_year, as_of=previous_as_of, lang=lang)
+    headline = _headline(status, previous, log.notes, year, closed, is_closed(year - 1, previous_as_of) if previous_as_of else False)
 
     by_group, by_territory, by_type = _breakdowns(scope)
-    actions = _actions(scope)
+    actions = _actions(scope, log.notes)
     meta = plan.metadata
+    in_year = scope.in_year
     return Report(
         plan=meta.title.get(lang),
         region=meta.region.get(lang),
@@ -324,7 +419,7 @@ def build_report(
         lang=lang,
         generated_at=now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         previous_year=scope.previous_year,
-        activities_total=int(scope.in_year["value"].sum()),
+        activities_total=int(in_year["value"].sum()),
         headline=headline,
         results=_results(plan, headline, lang),
         by_group=by_group,
@@ -336,8 +431,86 @@ def build_report(
         ),
         actions=actions,
         criteria=[_CRITERIA[c.measure](scope, c.id, c.title.get(lang)) for c in plan.evaluation_criteria],
-        attention=_attention(headline, actions, by_territory),
+        attention=_attention(headline, actions, by_territory, closed),
+        closed=closed,
+        previous_as_of=previous_as_of,
+        generated_local=now.astimezone(local_zone()).replace(microsecond=0),
+        other_in_groups=int(in_year.loc[(in_year["plan_territory"] == OTHER) & (in_year["territory_group"] != OTHER), "value"].sum()),
+        new_not_active=int((scope.people["new"] & ~scope.people["active"]).sum()),
+        indicator_sheets=_sheets(plan, log, year, as_of, lang, headline, previous if closed else None),
     )
+
+
+def is_closed(year: int, as_of: dt.date) -> bool:
+    """True when ``as_of`` is ``year``'s last day or later: the year is over."""
+    return as_of >= dt.date(year, 12, 31)
+
+
+def same_day_in(year: int, as_of: dt.date) -> dt.date:
+    """The date a year's figures are compared at: ``as_of``'s day and month in ``year``.
+
+    A closed year compares with the whole of ``year``; 29 February becomes 28.
+    """
+    if is_closed(as_of.year, as_of):
+        return dt.date(year, 12, 31)
+    try:
+        return as_of.replace(year=year)
+    except ValueError:
+        return dt.date(year, as_of.month, 28)
+
+
+def _sheets(
+    plan: Plan, log: ActivityLog, year: int, as_of: dt.date, lang: str, headline: list[HeadlineRow], previous: StatusTable | None
+) -> list[IndicatorSheet]:
+    """The indicator sheets: each indicator's definition and its targets and observed values per plan year.
+
+    ``previous`` is the previous year's status at its 31 December when the
+    report already has it (a closed year's trend), so it is not computed twice.
+    """
+    observed: dict[tuple[str, int], SheetYear] = {}
+    for plan_year in plan.years:
+        if plan_year > year:
+            break
+        at = as_of if plan_year == year else dt.date(plan_year, 12, 31)
+        if plan_year == year:
+            rows = {row.id: row for row in headline}
+        else:
+            reuse = previous is not None and previous.year == plan_year and previous.as_of == at
+            table = previous if reuse else compute_status(plan, log, year=plan_year, as_of=at, lang=lang)
+            rows = {row.id: row for row in _headline(table, None, [], plan_year, True, False)}
+        for indicator_id, row in rows.items():
+            observed[indicator_id, plan_year] = SheetYear(plan_year, row.target, row.actual, row.percent, row.status, at)
+    kinds = {kind.id: kind.label.get(lang) for kind in plan.activity_types}
+    sheets = []
+    for indicator in plan.indicators:
+        source = indicator.source or indicator.numerator
+        kind = "children" if indicator.children else "assessments" if indicator.measure == "qualitative" else source.kind
+        counted = None if source is None else source.metric if source.kind == "metric" else source.activity_type
+        years = [
+            observed.get((indicator.id, y)) or SheetYear(y, round(target_for(indicator, y, plan.years, plan), 1))
+            for y in plan.years
+        ]
+        sheets.append(
+            IndicatorSheet(
+                id=indicator.id,
+                title=indicator.title.get(lang),
+                unit=indicator.unit.get(lang),
+                basis=indicator.basis,
+                source=kind,
+                activity_type=kinds.get(counted) if counted else None,
+                definition=indicator.notes.get(lang) if indicator.notes else None,
+                disaggregations=list(indicator.disaggregations),
+                plan_start=plan.metadata.period.start,
+                years=years,
+                measure=indicator.measure,
+                levels=[level.label.get(lang) for level in indicator.scale],
+                baseline=_baseline_figure(indicator),
+                baseline_year=indicator.baseline.year if indicator.baseline is not None else None,
+                children=[plan.indicator(child).title.get(lang) for child in indicator.children],
+                reading=indicator.reading.get(lang) if indicator.reading is not None else None,
+            )
+        )
+    return sheets
 
 
 class _Scope:
@@ -429,16 +602,44 @@ def _people(log: ActivityLog, to_date: pd.DataFrame, year: int, previous_year: i
     )
 
 
-def _headline(status: StatusTable, previous: StatusTable | None) -> list[HeadlineRow]:
-    """One row per indicator of ``status``, with its figures of ``previous`` (the previous year) if given."""
+def _final(status: str, closed: bool) -> str:
+    """An indicator's status word once its year is over: achieved or :data:`NOT_ACHIEVED`."""
+    return NOT_ACHIEVED if closed and status != "achieved" else status
+
+
+def _headline(
+    status: StatusTable, previous: StatusTable | None, notes: list[Note], year: int, closed: bool, previous_closed: bool
+) -> list[HeadlineRow]:
+    """One row per indicator of ``status``, with its figures of ``previous`` (the previous year) if given.
+
+    In a ``closed`` year a missed target is :data:`NOT_ACHIEVED`; each row
+    carries the office's note on the indicator for ``year``, if any.
+    """
     before = {row.id: row for row in previous.indicators} if previous is not None else {}
     rows = []
     for row in status.indicators:
         prior = before.get(row.id)
-        trend = {f"previous_{name}": getattr(prior, name) for name in ("target", "actual", "percent", "status")} if prior else {}
-        described = {name: getattr(row, name) for name in _DESCRIBING}
+        trend = {}
+        if prior:
+            trend = {f"previous_{name}": getattr(prior, name) for name in ("target", "actual", "percent")}
+            trend["previous_status"] = _final(prior.status, previous_closed)
+        note = note_for(notes, row.id, year)
         rows.append(
-            HeadlineRow(row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, row.status, **trend, **described)
+            HeadlineRow(
+                row.id,
+                row.title,
+                row.unit,
+                row.basis,
+                row.target,
+                row.actual,
+                row.percent,
+                _final(row.status, closed),
+                **trend,
+                reason=note.reason if note else None,
+                next_steps=(note.next_steps or None) if note else None,
+                level_reason=row.reason,
+                **{name: getattr(row, name) for name in _DESCRIBING},
+            )
         )
     return rows
 
@@ -510,8 +711,8 @@ def action_status(start: dt.date, end: dt.date, has_deliverable: bool, has_activ
     return "not_started"
 
 
-def _actions(scope: _Scope) -> list[ActionRow]:
-    """Each action of the plan: linked activities in the year and to date, deliverable and status."""
+def _actions(scope: _Scope, notes: list[Note]) -> list[ActionRow]:
+    """Each action of the plan: linked activities in the year and to date, deliverable, status and note."""
     linked = scope.to_date[scope.to_date["action"].notna()]
     linked = linked.assign(in_year=linked["value"].where(linked["year"] == scope.year, 0))
     per_action = (
@@ -522,6 +723,7 @@ def _actions(scope: _Scope) -> list[ActionRow]:
     rows = []
     for action, counts in zip(scope.plan.actions, per_action.itertuples()):
         deliverable = scope.deliverables.get(action.id)
+        note = note_for(notes, action.id, scope.year)
         timing = action.timing
         rows.append(
             ActionRow(
@@ -536,6 +738,8 @@ def _actions(scope: _Scope) -> list[ActionRow]:
                 deliverable_date=deliverable.date if deliverable else None,
                 deliverable_note=deliverable.note if deliverable else None,
                 status=action_status(timing.start, timing.end, deliverable is not None, counts.rows > 0, scope.as_of),
+                reason=note.reason if note else None,
+                next_steps=(note.next_steps or None) if note else None,
             )
         )
     return rows
@@ -698,10 +902,22 @@ _CRITERIA = {
 }
 
 
-def _attention(headline: list[HeadlineRow], actions: list[ActionRow], territories: list[CountRow]) -> list[AttentionItem]:
-    """What needs attention: weak indicators, overdue actions, silent priority territories."""
+def _attention(headline: list[HeadlineRow], actions: list[ActionRow], territories: list[CountRow], closed: bool) -> list[AttentionItem]:
+    """What needs attention: weak or missed indicators (a missed one with no note says so), overdue actions, silent priority territories."""
     return (
-        [AttentionItem("indicator", row.id) for row in headline if row.status in ("behind", "at_risk")]
+        [
+            AttentionItem("indicator", row.id, reason_missing=closed and row.reason is None)
+            for row in headline
+            if row.status in ("behind", "at_risk", NOT_ACHIEVED)
+        ]
         + [AttentionItem("action", action.id) for action in actions if action.status == "overdue"]
         + [AttentionItem("territory", row.key) for row in territories if row.key != OTHER and row.activities == 0]
     )
+
+
+def _baseline_figure(indicator) -> float | None:
+    """An indicator's baseline as a figure: a qualitative level as its scale position."""
+    if indicator.baseline is None:
+        return None
+    value = indicator.baseline.value
+    return float(indicator.level_index(value)) if indicator.measure == "qualitative" else value

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from relint_kpi.issues import Issue
@@ -300,6 +300,26 @@ FIELD_TYPES = {
     "notes": Text,
     "venue": Venue,
 }
+
+
+@lru_cache(maxsize=None)
+def _field_adapter(name: str) -> TypeAdapter:
+    """A validator of one column's cell, built the first time a cell of it is checked alone."""
+    return TypeAdapter(FIELD_TYPES[name])
+
+
+def check_cell(name: str, text: str, context: RowContext, *, path: str = "add-activity") -> tuple[Any, Issue | None]:
+    """One cell checked on its own through its field type: ``(value, None)`` or ``(None, issue)``.
+
+    For a prompt that checks each answer as it is given; whether a blank
+    territory is allowed depends on ``context.row_type``.
+    """
+    try:
+        return _field_adapter(name).validate_python(text, context=context), None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        return None, issue_of({**error, "loc": (name, *error["loc"])}, path, 0, {})
+
 
 def issue_of(error: dict, path: str, line: int, columns: dict[str, int]) -> Issue:
     """One pydantic error of a row's validation as an :class:`Issue` at the cell's column.

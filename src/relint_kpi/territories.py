@@ -128,7 +128,8 @@ class TerritoryIndex:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
+def country_spellings() -> dict[str, str]:
+    """Every country's name as pycountry spells it, in English and Italian, with its ISO 3166-1 code."""
     # pycountry only when a code or name is looked up: its ISO lists take a tenth of a second to load.
     import pycountry
 
@@ -137,9 +138,14 @@ def _country_names() -> dict[str, str]:
     for country in pycountry.countries:
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
             if name:
-                names[name.casefold()] = country.alpha_2
-                names[italian.gettext(name).casefold()] = country.alpha_2
+                names[name] = country.alpha_2
+                names[italian.gettext(name)] = country.alpha_2
     return names
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {name.casefold(): code for name, code in country_spellings().items()}
 
 
 def country_by_name(text: str) -> str | None:

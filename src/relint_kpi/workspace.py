@@ -140,3 +140,21 @@ def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, li
         return None, None, issues
     log, data_issues = read_data(workspace.data_dir(plan), plan)
     return plan, log, issues + data_issues
+
+
+def data_warnings(log: ActivityLog, lang: str) -> list[Issue]:
+    """What ``validate`` warns of without failing: each likely duplicate row, naming the earlier one."""
+    # progress imports pandas: only the commands that compute load it.
+    from relint_kpi.i18n import t
+    from relint_kpi.progress import likely_duplicates
+
+    return [
+        Issue(
+            found.path,
+            found.line,
+            0,
+            "likely-duplicate",
+            t("warn.likely_duplicate", lang).format(first=f"{found.first_path}:{found.first_line}", title=found.first_title),
+        )
+        for found in likely_duplicates(log)
+    ]

@@ -13,20 +13,36 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
 
 from relint_kpi import csvio, storage
+from relint_kpi.i18n import DEFAULT_LANG, t
 from relint_kpi.issues import DataError, Issue, UsageError, display_path
 from relint_kpi.numbers import format_italian_int
-from relint_kpi.periods import quarter_bounds, quarter_file_name, quarter_of
+from relint_kpi.periods import (
+    date_style,
+    format_date,
+    parse_date,
+    quarter_bounds,
+    quarter_file_name,
+    quarter_label,
+    quarter_of,
+    quarter_of_file_name,
+)
 from relint_kpi.plan import Plan
-from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_stakeholders
+from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, read_deliverables, read_stakeholders
 from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
+from relint_kpi.textmatch import similar_titles
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """What a write did: the file, the row's line and the cells written."""
+    """What a write did: the file, the row's line and the cells written.
+
+    ``warnings``: on a dry run, what would stop the write (a likely
+    duplicate, the quarter's page-views row), as issues at the existing rows.
+    """
 
     path: Path
     line: int
@@ -34,9 +50,75 @@ class Recorded:
     dry_run: bool = False
     replaced: int = 0
     matched: tuple[int, int] | None = None  # page views import: (matching rows, rows read)
+    warnings: tuple[Issue, ...] = ()
 
 
-def _registry(data_dir: Path, plan: Plan):
+class Refused(DataError):
+    """A row that would be valid but that the folder already seems to hold (exit 1).
+
+    ``code`` is ``likely-duplicate`` (pass ``allow_duplicate``) or
+    ``metric-exists`` (pass ``replace``); the issues point at the existing rows.
+    """
+
+    def __init__(self, issues: list[Issue]):
+        super().__init__(issues)
+        self.code = issues[0].code
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How a file writes its cells: the date form and the word for each activity type."""
+
+    dates: str
+    type_words: dict[str, str]
+
+    @classmethod
+    def of_plan(cls, plan: Plan) -> Conventions:
+        """The plan's declared form for a folder with no rows yet (``csv_format``)."""
+        declared = plan.csv_format
+        aliases = declared.type_words == "alias"
+        words = {kind.id: (kind.aliases[0] if aliases and kind.aliases else kind.id) for kind in plan.activity_types}
+        return cls("dmy" if declared.dates == "dd/mm/yyyy" else "iso", words)
+
+    @classmethod
+    def of_rows(cls, table: csvio.Table, plan: Plan, date_column: str = "date") -> Conventions | None:
+        """The form most of a file's rows use (None when no row shows a date or a type word).
+
+        A type the file names is written as the file spells it most often;
+        a type it does not name yet, as the plan's id, or as its first alias
+        when most rows use aliases (``incontro`` rather than ``meeting``).
+        """
+        date_at, type_at = table.columns.get(date_column), table.columns.get("type")
+        styles: Counter[str] = Counter()
+        spellings: dict[str, Counter[str]] = {}
+        by_alias = by_id = 0
+        for _, cells in table.rows:
+            if date_at and (style := date_style(cells[date_at - 1])):
+                styles[style] += 1
+            word = cells[type_at - 1].strip() if type_at else ""
+            kind = plan.activity_type(word) if word else None
+            if kind is not None:
+                spellings.setdefault(kind.id, Counter())[word] += 1
+                if word.casefold() == kind.id.casefold():
+                    by_id += 1
+                else:
+                    by_alias += 1
+        if not styles and not spellings:
+            return None
+        declared = cls.of_plan(plan)
+        words = {}
+        for kind in plan.activity_types:
+            if kind.id in spellings:
+                words[kind.id] = spellings[kind.id].most_common(1)[0][0]
+            elif by_alias or by_id:
+                words[kind.id] = kind.aliases[0] if by_alias > by_id and kind.aliases else kind.id
+            else:
+                words[kind.id] = declared.type_words[kind.id]
+        return cls(styles.most_common(1)[0][0] if styles else declared.dates, words)
+
+
+def load_registry(data_dir: Path, plan: Plan) -> dict:
+    """The folder's stakeholder registry by name; DataError when it has problems."""
     registry, issues = read_stakeholders(data_dir / "stakeholders.csv", plan)
     if issues:
         raise DataError(issues)
@@ -50,31 +132,88 @@ def _writable(path: Path) -> None:
         raise DataError([odd])
 
 
-def _append(path: Path, header: tuple[str, ...], cells: dict[str, str]) -> int:
-    """Append one row in the file's own dialect (creating it with ``header``); return its line."""
+def quarter_files(data_dir: Path) -> list[Path]:
+    """The folder's quarter files (``actuals/YYYY-Qn.csv``), newest first."""
+    folder = data_dir / "actuals"
+    if not folder.is_dir():
+        return []
+    found = [path for path in folder.iterdir() if quarter_of_file_name(path.name) is not None]
+    return sorted(found, key=lambda path: quarter_of_file_name(path.name), reverse=True)
+
+
+def new_file_dialect(plan: Plan) -> csvio.CsvDialect:
+    """The dialect the plan declares for the folder's first file (``csv_format``)."""
+    declared = plan.csv_format
+    encoding = "utf-8-sig" if declared.encoding == "utf-8" and declared.bom else declared.encoding
+    return csvio.CsvDialect(declared.delimiter, encoding, "\r\n" if declared.line_end == "crlf" else "\n")
+
+
+def _dialect(path: Path, header: tuple[str, ...], data_dir: Path, plan: Plan) -> csvio.CsvDialect:
+    """The file's own dialect; for a new file, the folder's quarter files', else the plan's."""
+    return csvio.dialect_for(path, header, quarter_files(data_dir), new_file_dialect(plan))
+
+
+def _append(path: Path, header: tuple[str, ...], cells: dict[str, str], data_dir: Path, plan: Plan) -> int:
+    """Append one row in the file's own dialect (creating it in the folder's); return its line."""
     _writable(path)
-    return csvio.append_row(path, csvio.dialect_for(path, header), cells)
+    return csvio.append_row(path, _dialect(path, header, data_dir, plan), cells)
 
 
-def _quarter_ids(path: Path, prefix: str) -> int:
-    """The highest sequence number of ``prefix``-NNNN ids in ``path`` (0 if none)."""
-    if not path.exists():
+def _rows(path: Path) -> csvio.Table | None:
+    """The rows of an existing activity file, read with the csv module (None when there is none)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    table = csvio.read_rows(path, COLUMNS, ())
+    return table if table.columns else None
+
+
+def _cell(table: csvio.Table, cells: list[str], name: str) -> str:
+    at = table.columns.get(name)
+    return cells[at - 1].strip() if at else ""
+
+
+def _highest_id(table: csvio.Table | None, prefix: str) -> int:
+    """The highest sequence number of ``prefix``-NNNN ids in the file (0 if none)."""
+    if table is None:
         return 0
     pattern = re.compile(re.escape(prefix) + r"-([0-9]+)$")
-    table = csvio.read_rows(path, COLUMNS, ())
-    if "id" not in table.columns:
-        return 0
-    at = table.columns["id"] - 1
-    numbers = [int(match[1]) for _, cells in table.rows if (match := pattern.match(cells[at].strip()))]
+    numbers = [int(match[1]) for _, cells in table.rows if (match := pattern.match(_cell(table, cells, "id")))]
     return max(numbers, default=0)
 
 
-def format_activity(row: ActivityRow, delimiter: str = ",") -> dict[str, str]:
-    """The cells relint writes for an activity (ISO date, ids, ``|``-joined names)."""
+def _conventions(table: csvio.Table | None, data_dir: Path, path: Path, plan: Plan) -> Conventions:
+    """The form of the file's own rows; for a file without rows, the newest quarter file's; else the plan's."""
+    found = Conventions.of_rows(table, plan) if table is not None else None
+    if found is not None:
+        return found
+    for sibling in quarter_files(data_dir):
+        if sibling == path:
+            continue
+        try:
+            other = _rows(sibling)
+        except DataError:
+            continue
+        found = Conventions.of_rows(other, plan) if other is not None else None
+        if found is not None:
+            return found
+    return Conventions.of_plan(plan)
+
+
+def activity_columns(row: ActivityRow) -> tuple[str, ...]:
+    """The header of a new quarter file for ``row``: the venue column only when the row gives a venue.
+
+    A venue is rare (an event held somewhere other than its territory), so
+    files stay as offices know them until one is needed.
+    """
+    return COLUMNS if row.venue else tuple(name for name in COLUMNS if name != "venue")
+
+
+def format_activity(row: ActivityRow, delimiter: str = ",", conventions: Conventions | None = None) -> dict[str, str]:
+    """The cells relint writes for an activity: ids, ``|``-joined names, dates and type words as the file writes them."""
     return {
         "id": row.id,
-        "date": row.date.isoformat(),
-        "type": row.type,
+        "date": format_date(row.date, conventions.dates) if conventions else row.date.isoformat(),
+        "type": conventions.type_words.get(row.type, row.type) if conventions else row.type,
         "territory": row.territory or "",
         "title": row.title,
         "action": row.action or "",
@@ -86,21 +225,44 @@ def format_activity(row: ActivityRow, delimiter: str = ",") -> dict[str, str]:
     }
 
 
-def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dry_run: bool = False) -> Recorded:
-    """Check one activity and append it to its quarter's file, with a new id.
+def _clashes(table: csvio.Table | None, row: ActivityRow, context: RowContext, shown: str, lang: str) -> list[Issue]:
+    """The file's rows the new one may repeat: the quarter's row of a metric type, or a likely duplicate.
 
-    ``fields`` are the raw cells (``date``, ``type``, ``territory`` …) as a
-    user typed them; they are checked by the row contract the reader uses.
-    The id is ``YYYYQn-NNNN``, one more than the highest in that quarter's
-    file, chosen under the lock so concurrent writers never share one.
-    Raises DataError with the reader's own messages when the row would not
-    validate.
+    A likely duplicate has the same date, type and territory and a similar
+    title (:func:`~relint_kpi.textmatch.similar_titles`). Cells are read as
+    the row contract reads them (aliases, names, either date form).
     """
-    data_dir = Path(data_dir)
-    registry = _registry(data_dir, plan)
+    if table is None:
+        return []
+    kind = context.plan.activity_type(row.type)
+    metric, duplicates = [], []
+    for line, cells in table.rows:
+        found = context.types.get(_cell(table, cells, "type").casefold())
+        if found is None or found[0] != row.type:
+            continue
+        title = _cell(table, cells, "title")
+        if kind is not None and kind.metric:
+            message = t("clash.metric", lang).format(quarter=quarter_label(*quarter_of(row.date)), title=title)
+            metric.append(Issue(shown, line, 0, "metric-exists", message))
+            continue
+        try:
+            same_day = parse_date(_cell(table, cells, "date")) == row.date
+        except ValueError:
+            continue
+        territory = _cell(table, cells, "territory")
+        place = context.territories.resolve(territory) if territory else None
+        if same_day and place == row.territory and similar_titles(title, row.title):
+            duplicates.append(Issue(shown, line, 0, "likely-duplicate", t("clash.duplicate", lang).format(title=title)))
+    return metric or duplicates
+
+
+def check_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str]) -> tuple[ActivityRow, RowContext]:
+    """Check one activity's raw cells with the row contract; raise DataError naming the options."""
+    registry = load_registry(Path(data_dir), plan)
     fields = {k: v for k, v in fields.items() if v is not None and k != "id"}
     columns = {name: index for index, name in enumerate(COLUMNS, start=1)}
-    row, issues = validate_row(fields, RowContext(plan, registry), path="add-activity", line=0, columns=columns)
+    context = RowContext(plan, registry)
+    row, issues = validate_row(fields, context, path="add-activity", line=0, columns=columns)
     if row is None:
         # Name the option the user typed, not a CSV column.
         flags = {"stakeholders": "stakeholder"}
@@ -112,17 +274,59 @@ def add_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str], *, dr
                 for i in issues
             ]
         )
+    return row, context
+
+
+def add_activity(
+    data_dir: str | Path,
+    plan: Plan,
+    fields: dict[str, str],
+    *,
+    dry_run: bool = False,
+    allow_duplicate: bool = False,
+    replace: bool = False,
+    lang: str = DEFAULT_LANG,
+) -> Recorded:
+    """Check one activity and append it to its quarter's file, with a new id.
+
+    ``fields`` are the raw cells (``date``, ``type``, ``territory`` …) as a
+    user typed them; they are checked by the row contract the reader uses.
+    The id is ``YYYYQn-NNNN``, one more than the highest in that quarter's
+    file, chosen under the lock so concurrent writers never share one. The
+    row is written in the file's own form: its dialect, date form and type
+    words (a new file: the folder's, else the plan's ``csv_format``).
+
+    Raises DataError with the reader's own messages when the row would not
+    validate, and :class:`Refused` when the file holds a likely duplicate
+    (unless ``allow_duplicate``) or, for a metric type, the quarter's row
+    already (unless ``replace``, which replaces it). A dry run raises
+    neither: it returns them as ``warnings``.
+    """
+    data_dir = Path(data_dir)
+    row, context = check_activity(data_dir, plan, fields)
     path = data_dir / "actuals" / quarter_file_name(row.date)
+    shown = display_path(path)
     year, quarter = quarter_of(row.date)
     prefix = f"{year}Q{quarter}"
-    if dry_run:
-        return Recorded(path, 0, format_activity(row.model_copy(update={"id": f"{prefix}-…"})), dry_run=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
     _writable(path)
+    if dry_run:
+        table = _rows(path)
+        dialect = _dialect(path, activity_columns(row), data_dir, plan)
+        cells = format_activity(row.model_copy(update={"id": f"{prefix}-…"}), dialect.delimiter, _conventions(table, data_dir, path, plan))
+        return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown, lang)))
+    path.parent.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
-        new_id = f"{prefix}-{_quarter_ids(path, prefix) + 1:04d}"
-        dialect = csvio.dialect_for(path, COLUMNS)
-        cells = format_activity(row.model_copy(update={"id": new_id}), dialect.delimiter)
+        table = _rows(path)
+        clashes = _clashes(table, row, context, shown, lang)
+        metric = [issue for issue in clashes if issue.code == "metric-exists"]
+        if (metric and not replace) or (clashes and not metric and not allow_duplicate):
+            raise Refused(clashes)
+        dialect = _dialect(path, activity_columns(row), data_dir, plan)
+        new_id = f"{prefix}-{_highest_id(table, prefix) + 1:04d}"
+        cells = format_activity(row.model_copy(update={"id": new_id}), dialect.delimiter, _conventions(table, data_dir, path, plan))
+        if metric:
+            line, removed = _replace_metric_rows(path, dialect, plan, row.type, cells)
+            return Recorded(path, line, cells, replaced=removed)
         line = csvio.append_row(path, dialect, cells)
     return Recorded(path, line, cells)
 
@@ -147,7 +351,7 @@ def add_stakeholder(
     path = data_dir / "stakeholders.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
     with storage.locked(path):
-        registry = _registry(data_dir, plan)
+        registry = load_registry(data_dir, plan)
         for existing in registry.values():
             if existing.name.casefold() == name.casefold():
                 raise UsageError(f"stakeholder '{existing.name}' is already registered ({existing.path}:{existing.line})")
@@ -155,23 +359,48 @@ def add_stakeholder(
             "name": name,
             "internal": "yes" if internal else "no",
             "category": category,
-            "first_involved": first_involved.isoformat() if first_involved else "",
+            "first_involved": format_date(first_involved, _date_style(path, STAKEHOLDER_COLUMNS, "first_involved", data_dir, plan))
+            if first_involved
+            else "",
         }
-        line = _append(path, STAKEHOLDER_COLUMNS, cells)
+        line = _append(path, STAKEHOLDER_COLUMNS, cells, data_dir, plan)
     return Recorded(path, line, cells)
 
 
-def complete_action(data_dir: str | Path, plan: Plan, action_id: str, *, date: dt.date, note: str = "") -> Recorded:
-    """Record that an action's deliverable was achieved on ``date``."""
+def _date_style(path: Path, columns: tuple[str, ...], date_column: str, data_dir: Path, plan: Plan) -> str:
+    """The date form of a registry file's ``date_column``; for a file without dates, the activity files' form."""
+    table = csvio.read_rows(path, columns, ()) if path.is_file() and path.stat().st_size else None
+    found = Conventions.of_rows(table, plan, date_column) if table is not None else None
+    return (found or _conventions(None, data_dir, path, plan)).dates
+
+
+def complete_action(
+    data_dir: str | Path, plan: Plan, action_id: str, *, date: dt.date, note: str = "", lang: str = DEFAULT_LANG
+) -> Recorded:
+    """Record that an action's deliverable was achieved on ``date``.
+
+    A deliverable already recorded for that action and date is refused
+    (:class:`Refused`, at the existing row's line); the date is written in
+    the form the file's rows use.
+    """
     ids = [a.id for a in plan.actions]
     if action_id not in ids:
         raise UsageError(f"unknown action '{action_id}' — choose one of: {', '.join(ids)}")
     data_dir = Path(data_dir)
     path = data_dir / "deliverables.csv"
     data_dir.mkdir(parents=True, exist_ok=True)
+    _writable(path)
     with storage.locked(path):
-        cells = {"action": action_id, "date": date.isoformat(), "note": note.strip()}
-        line = _append(path, DELIVERABLE_COLUMNS, cells)
+        deliverables, issues = read_deliverables(path, plan)
+        if issues:
+            raise DataError(issues)
+        same = [d for d in deliverables if d.action == action_id and d.date == date]
+        if same:
+            message = t("clash.deliverable", lang).format(action=action_id, date=format_date(date, "dmy"), note=same[0].note)
+            raise Refused([Issue(same[0].path, same[0].line, 0, "duplicate-deliverable", message)])
+        style = _date_style(path, DELIVERABLE_COLUMNS, "date", data_dir, plan)
+        cells = {"action": action_id, "date": format_date(date, style), "note": note.strip()}
+        line = _append(path, DELIVERABLE_COLUMNS, cells, data_dir, plan)
     return Recorded(path, line, cells)
 
 
@@ -297,32 +526,43 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         raise DataError(problems)
     _writable(path)
     with storage.locked(path):
-        if not path.exists() or path.stat().st_size == 0:
-            line = _append(path, COLUMNS, cells_in)
-            return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
-        dialect = csvio.sniff(path)
-        text = path.read_bytes().decode(dialect.encoding)
-        kept, removed = _without_metric_rows(text, dialect, plan, metric)
-        if kept and not kept.endswith(("\n", "\r")):
-            kept += dialect.newline
+        conventions = _conventions(_rows(path), data_dir, path, plan)
+        cells_in["date"] = format_date(day, conventions.dates)
+        cells_in["type"] = conventions.type_words.get(metric, metric)
+        dialect = _dialect(path, tuple(name for name in COLUMNS if name != "venue"), data_dir, plan)
         cells_in["value"] = format_italian_int(views.total, dialect.delimiter)
-        missing = [name for name in ("type", "value") if name not in dialect.header]
-        if missing:
-            # Without a value column the row would read back as 1 page view.
-            raise UsageError(
-                f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
-                "add it to the header row to record the page views"
-            )
-        new_text = kept + csvio.format_row(
-            [cells_in.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
-        )
-        try:
-            data = new_text.encode(dialect.encoding)
-        except UnicodeEncodeError as exc:
-            raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
-        storage.replace_file(path, data)
-        line = new_text.count("\n")
+        if not path.exists() or path.stat().st_size == 0:
+            line = csvio.append_row(path, dialect, cells_in)
+            return Recorded(path, line, cells_in, matched=(views.matched_rows, views.rows))
+        line, removed = _replace_metric_rows(path, dialect, plan, metric, cells_in)
     return Recorded(path, line, cells_in, replaced=removed, matched=(views.matched_rows, views.rows))
+
+
+def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metric: str, cells: dict[str, str]) -> tuple[int, int]:
+    """Rewrite ``path`` (atomically) without its rows of ``metric`` and with ``cells`` last: ``(line, rows removed)``.
+
+    The caller holds the lock; every other row stays byte for byte.
+    """
+    text = path.read_bytes().decode(dialect.encoding)
+    kept, removed = _without_metric_rows(text, dialect, plan, metric)
+    if kept and not kept.endswith(("\n", "\r")):
+        kept += dialect.newline
+    missing = [name for name in ("type", "value") if name not in dialect.header]
+    if missing:
+        # Without a value column the row would read back as 1 page view.
+        raise UsageError(
+            f"{display_path(path)} has no column {', '.join(repr(m) for m in missing)}; "
+            "add it to the header row to record the page views"
+        )
+    new_text = kept + csvio.format_row(
+        [cells.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
+    )
+    try:
+        data = new_text.encode(dialect.encoding)
+    except UnicodeEncodeError as exc:
+        raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
+    storage.replace_file(path, data)
+    return new_text.count("\n"), removed
 
 
 def _without_metric_rows(text: str, dialect, plan: Plan, metric: str) -> tuple[str, int]:

@@ -41,14 +41,7 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
         label = result.title.get(lang) + "\n" + t("plan.objectives", lang) + ": " + ", ".join(
             str(o) for o in result.objectives if o in objectives
         )
-        shown: list[str] = []
-        for indicator_id in result.indicators:
-            parent = plan.parent_of(indicator_id)
-            # A parent shows above its children, its children under it, each once.
-            family = [parent.id] if parent is not None else []
-            family += [indicator_id, *plan.indicator(indicator_id).children]
-            shown += [member for member in family if member not in shown]
-        for index, indicator_id in enumerate(shown):
+        for index, indicator_id in enumerate(plan.with_families(result.indicators)):
             indicator = plan.indicator(indicator_id)
             targets = [_target_text(plan, indicator, y, lang) for y in plan.years]
             prefix = "↳ " if plan.parent_of(indicator_id) is not None else ""

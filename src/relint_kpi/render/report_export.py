@@ -104,13 +104,20 @@ def write_report(report: Report, fmt: str, output: Path | None = None, *, force:
         sys.stdout.buffer.write(render_report(report, fmt))
         sys.stdout.buffer.flush()
         return
+    write_output(render_report(report, fmt), output, force=force, suffix=fmt)
+
+
+def write_output(data: bytes, output: Path | str, *, force: bool = False, suffix: str = "out") -> None:
+    """Write an export's bytes to ``output`` atomically, never silently replacing a file.
+
+    Raises :class:`UsageError` when ``output`` is a folder, or exists and
+    ``force`` is not set (also when another process created it meanwhile).
+    """
     output = Path(output)
     if output.is_dir():
-        raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + fmt)}")
+        raise UsageError(f"'{output}' is a folder; give a file name, e.g. {output / ('report.' + suffix)}")
     if output.exists() and not force:
         raise UsageError(f"'{output}' already exists; pass --force to overwrite it")
-    data = render_report(report, fmt)
-
     try:
         write_atomic(output, data, overwrite=force)
     except OutputExists:

@@ -13,6 +13,7 @@ text can ever become a live link.
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from relint_kpi.i18n import t
@@ -23,15 +24,27 @@ from relint_kpi.render.report_layout import (
     Block,
     cell_text,
     cover,
+    footer,
     row_label,
     sections,
+    short_date,
     status_key,
     title,
 )
 from relint_kpi.report import Report
 
 #: Bar colours of the charts, by indicator status.
-BAR_COLOURS = {"achieved": "#2e7d32", "on_track": "#1565c0", "at_risk": "#ef8f00", "behind": "#c62828"}
+BAR_COLOURS = {
+    "achieved": "#2e7d32",
+    "on_track": "#1565c0",
+    "at_risk": "#ef8f00",
+    "behind": "#c62828",
+    "not_achieved": "#c62828",
+}
+#: The grey of the previous year's bar.
+PREVIOUS_COLOUR = "#9aa5b1"
+#: Bars stop here (percent of target); a longer one is drawn cut, its label gives the figure.
+BAR_CAP = 200.0
 
 _SCHEME = re.compile(r"(java\s*script|vb\s*script|data)(\s*):", re.IGNORECASE)
 
@@ -60,12 +73,15 @@ th.num { text-align: right; }
 td.status { font-weight: bold; white-space: nowrap; }
 td small { display: block; color: #7b8794; font-size: 7.5pt; word-break: break-all; }
 td.col-deliverable_date, td.col-date { white-space: nowrap; }
+tr.reason td { background: #fffdf3; color: #3e4c59; font-size: 8.5pt; border-bottom: 1px solid #dde3ea; padding: 0.6mm 1.5mm 1.2mm 5mm; }
+tr.reason td b { color: #52606d; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg { display: block; max-width: 100%; height: auto; }
 ul.attention li { margin-bottom: 1mm; }
 footer { margin-top: 8mm; color: #7b8794; font-size: 8.5pt; }
-@media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } }
+section#annex td:first-child { width: 34mm; font-weight: bold; color: #52606d; }
+@media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } section#annex { break-before: page; } }
 """
 
 
@@ -88,23 +104,19 @@ def _block(block: Block, lang: str) -> list[str]:
     if not block.rows:
         out.append(f'<p class="note">{escape(t("report.empty", lang))}</p>')
         return out
-    keys = [c.key for c in block.columns]
-    # an action's id goes under its title in small print rather than in a column of its own
-    merged = "id" in keys and "action" in keys
+    # the office's note goes on a full-width line under its row rather than in a narrow column
+    shown = [c for c in block.columns if c.key != "reason"]
+    reason_at = next((i for i, c in enumerate(block.columns) if c.key == "reason"), None)
     head = "".join(
-        f'<th class="num">{escape(c.label)}</th>' if c.kind in NUMERIC_KINDS else f"<th>{escape(c.label)}</th>"
-        for c in block.columns
-        if not (merged and c.key == "id")
+        f'<th class="num">{escape(c.label)}</th>' if c.kind in NUMERIC_KINDS else f"<th>{escape(c.label)}</th>" for c in shown
     )
     out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
     for row in block.rows:
         cells = []
         for value, column in zip(row, block.columns):
-            if merged and column.key == "id":
+            if column.key == "reason":
                 continue
             text = escape(cell_text(value, column.kind, lang))
-            if merged and column.key == "action":
-                text += f"<small>{escape(row[keys.index('id')])}</small>"
             key = status_key(value, column.kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
@@ -114,57 +126,115 @@ def _block(block: Block, lang: str) -> list[str]:
             else:
                 cells.append(f'<td class="col-{escape(column.key)}">{text}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
+        if reason_at is not None and row[reason_at]:
+            label = escape(block.columns[reason_at].label)
+            out.append(f'<tr class="reason"><td colspan="{len(shown)}"><b>{label}:</b> {escape(row[reason_at])}</td></tr>')
     out.append("</tbody></table>")
     return out
 
 
-def indicator_chart(report: Report) -> str:
-    """Inline SVG: one progress bar per indicator, actual as a share of target.
+def chart_scale(report: Report) -> float:
+    """The percentage at the right end of the bars: 100, or the largest figure rounded up to 50, at most :data:`BAR_CAP`."""
+    figures = [row.percent or 0.0 for row in report.headline] + [row.previous_percent or 0.0 for row in report.headline]
+    peak = max(figures, default=0.0)
+    if peak <= 100:
+        return 100.0
+    return min(BAR_CAP, math.ceil(peak / 50) * 50)
 
-    The bar is capped at the target line (100 %); the label gives the real
-    figure, so an indicator far over target still reads correctly. When the
-    report has a previous plan year, a thin grey bar under each shows that
-    year's result (the trend).
+
+def indicator_chart(report: Report) -> str:
+    """Inline SVG: one progress bar per indicator, actual as a share of target, with a legend.
+
+    The target is a vertical mark; a bar past it goes on beyond the mark (the
+    scale reaches the largest figure, up to :data:`BAR_CAP` %), and a bar
+    past the cap is drawn cut with a break mark, its label giving the real
+    figure. When the report has a previous plan year, a thin grey bar under
+    each shows that year's result at the same date (the legend says which).
     """
     lang = report.lang
     trend = report.previous_year is not None
+    scale = chart_scale(report)
     width, left, bar_width = 680, 10, 470
+    target_x = left + bar_width * 100 / scale
     row_height = 48 if trend else 34
-    height = 10 + row_height * len(report.headline)
+    legend, legend_height = _legend(report, left, width)
+    height = legend_height + 10 + row_height * len(report.headline)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{escape(t("report.chart.indicators", lang))}">'
     ]
+    parts += legend
     for index, row in enumerate(report.headline):
-        y = 6 + index * row_height
+        y = legend_height + 6 + index * row_height
         parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>')
         if row.measure == "qualitative":
             # A level is no quantity: the bar shows the scale steps reached out of the target's.
             reached = row.actual / row.target * 100 if row.actual is not None and row.target else 0.0
-            parts += _bar(left, y + 15, bar_width, 12, reached, BAR_COLOURS.get(row.status, "#607d8b"))
+            parts += _bar(left, y + 15, bar_width, 12, reached, scale, BAR_COLOURS.get(row.status, "#607d8b"))
             label = f"{report.year}: {row.level or '—'} / {row.target_level or '—'}"
         else:
-            parts += _bar(left, y + 15, bar_width, 12, row.percent or 0.0, BAR_COLOURS.get(row.status, "#607d8b"))
+            parts += _bar(left, y + 15, bar_width, 12, row.percent or 0.0, scale, BAR_COLOURS.get(row.status, "#607d8b"))
             label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
         parts.append(f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>')
         if trend and row.previous_target is not None:
-            parts += _bar(left, y + 31, bar_width, 6, row.previous_percent or 0.0, "#9aa5b1")
+            parts += _bar(left, y + 31, bar_width, 6, row.previous_percent or 0.0, scale, PREVIOUS_COLOUR)
             label = f"{report.previous_year}: {_figure(row.previous_actual, row.previous_target, row.previous_percent, lang)}"
             parts.append(f'<text x="{left + bar_width + 8}" y="{y + 38}" font-size="9.5" fill="#52606d">{escape(label)}</text>')
         parts.append(
-            f'<line x1="{left + bar_width}" y1="{y + 12}" x2="{left + bar_width}" y2="{y + (40 if trend else 30)}" '
+            f'<line x1="{target_x:.1f}" y1="{y + 12}" x2="{target_x:.1f}" y2="{y + (40 if trend else 30)}" '
             'stroke="#1f2933" stroke-width="1.5"/>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _bar(x: int, y: int, width: int, height: int, percent: float, colour: str) -> list[str]:
-    share = max(0.0, min(percent, 100.0)) / 100
-    return [
+def _legend(report: Report, left: int, width: int) -> tuple[list[str], int]:
+    """The chart's key: a swatch per status shown, the target mark, the grey bar, the cap; and its height."""
+    lang = report.lang
+    entries: list[tuple[str, str]] = []
+    for status in dict.fromkeys(row.status for row in report.headline):
+        entries.append(("swatch:" + BAR_COLOURS.get(status, "#607d8b"), t(f"status.{status}", lang)))
+    entries.append(("mark", t("report.chart.legend.target", lang)))
+    if report.previous_year is not None:
+        if report.closed or report.previous_as_of is None:
+            text = t("report.chart.legend.previous", lang).format(year=report.previous_year)
+        else:
+            text = t("report.chart.legend.previous_at", lang).format(year=report.previous_year, date=short_date(report.previous_as_of))
+        entries.append(("swatch:" + PREVIOUS_COLOUR, text))
+    if any(max(row.percent or 0.0, row.previous_percent or 0.0) > BAR_CAP for row in report.headline):
+        entries.append(("cut", t("report.chart.legend.capped", lang).format(cap=format_number(BAR_CAP, lang))))
+    parts, x, y = [], left, 4
+    for symbol, text in entries:
+        advance = 22 + 6 * len(text)
+        if x + advance > width and x > left:
+            x, y = left, y + 16
+        if symbol == "mark":
+            parts.append(f'<line x1="{x + 6}" y1="{y}" x2="{x + 6}" y2="{y + 12}" stroke="#1f2933" stroke-width="1.5"/>')
+        elif symbol == "cut":
+            parts += _bar(x, y + 2, 14, 8, BAR_CAP + 1, BAR_CAP, "#607d8b")
+        else:
+            parts.append(f'<rect x="{x}" y="{y + 2}" width="14" height="8" rx="2" fill="{symbol.split(":", 1)[1]}"/>')
+        parts.append(f'<text x="{x + 18}" y="{y + 10}" font-size="10" fill="#1f2933">{escape(text)}</text>')
+        x += advance
+    return parts, y + 20
+
+
+def _bar(x: int, y: int, width: int, height: int, percent: float, scale: float, colour: str) -> list[str]:
+    """A track and a bar of ``percent`` on a track reaching ``scale`` %; past :data:`BAR_CAP` the bar ends in a break mark."""
+    share = max(0.0, min(percent, BAR_CAP, scale)) / scale
+    parts = [
         f'<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="2" fill="#e4e9ef"/>',
         f'<rect x="{x}" y="{y}" width="{width * share:.1f}" height="{height}" rx="2" fill="{colour}"/>',
     ]
+    if percent > min(BAR_CAP, scale):
+        end = x + width * share
+        # two white slashes near the end: the bar is longer than drawn
+        for offset in (7, 4):
+            parts.append(
+                f'<line x1="{end - offset - 2:.1f}" y1="{y + height + 1}" x2="{end - offset + 2:.1f}" y2="{y - 1}" '
+                'stroke="#ffffff" stroke-width="1.5"/>'
+            )
+    return parts
 
 
 def _figure(actual, target, percent, lang: str) -> str:
@@ -258,5 +328,5 @@ def render_html(report: Report) -> str:
             out += [f"<li>{escape(item)}</li>" for item in section.items]
             out.append("</ul>")
         out.append("</section>")
-    out += [f"<footer>{escape(report.plan)} · {escape(report.generated_at)}</footer>", "</body>", "</html>"]
+    out += [f"<footer>{escape(footer(report))}</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

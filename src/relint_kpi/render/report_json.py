@@ -4,27 +4,39 @@ JSON layout (keys in this order; documented in the README):
 
 ``schema_version``, ``plan``, ``region``, ``office``, ``year``, ``as_of``
 (``YYYY-MM-DD``), ``lang``, ``generated_at`` (UTC, ``YYYY-MM-DDTHH:MM:SSZ``:
-the only value that changes between two exports of the same data),
-``previous_year``, ``activities_total``, then the sections:
+with ``generated_local``, the only values that change between two exports
+of the same data), ``previous_year``, ``activities_total``, then the sections:
 ``headline`` (per indicator: ``id, title, unit, basis, target, actual,
 percent, status, previous_target, previous_actual, previous_percent,
-previous_status, measure, direction, baseline, baseline_year, parent,
-children, numerator, denominator, level, target_level, baseline_level,
-reason, reading``; a qualitative indicator's ``target`` and ``actual`` are
-scale positions, its ``level`` and ``target_level`` their labels),
-``results`` (``id, title, objectives[{id, title}],
+previous_status, reason, next_steps``; the last two are the office's note
+from ``notes.csv``; then ``measure, direction, baseline, baseline_year,
+parent, children, numerator, denominator, level, target_level,
+baseline_level, level_reason, reading``: a qualitative indicator's
+``target`` and ``actual`` are scale positions, its ``level`` and
+``target_level`` their labels), ``results`` (``id, title, objectives[{id, title}],
 indicators[ids], achieved, average_percent``), ``by_group``,
 ``by_territory``, ``by_type`` (``key, label, group, activities,
 participants``), ``stakeholders_by_internal``, ``stakeholders_by_category``
 (``key, label, active, new, returning``), ``actions`` (``id, title,
 territory, timing, start, end, activities, activities_to_date,
-deliverable_date, deliverable_note, status``), ``criteria`` (``id, title,
+deliverable_date, deliverable_note, status, reason, next_steps``), ``criteria`` (``id, title,
 measure, figures[{key, label, value, total, percent}], table{columns[{key,
-label, kind}], rows[{column key: value}]}``) and ``attention`` (``kind,
-key, text``). Percentages are percent points (``45.5`` means 45.5 %);
-statuses are stable keys (``achieved``, ``on_track``, ``at_risk``,
-``behind``; actions ``done``, ``in_progress``, ``not_started``,
-``overdue``); a value that does not apply is ``null``.
+label, kind}], rows[{column key: value}]}``), ``attention`` (``kind,
+key, reason_missing, text``), ``closed`` (the as-of date is the year's
+last day), ``previous_as_of`` (the date the previous year is taken at: its
+31 December, or the same day for a mid-year report), ``generated_local``
+(ISO with the UTC offset), ``other_in_groups`` (activities counted under
+"other" by territory but in a group by group), ``new_not_active``
+(stakeholders new in the year, by the registry's date, in no activity of
+the year) and ``indicator_sheets``
+(per indicator: ``id, title, unit, basis, source, activity_type,
+definition, disaggregations, plan_start, years[{year, target, actual,
+percent, status, as_of}]`` and ``rows[{label, text}]``, the sheet in words).
+Percentages are percent points (``45.5`` means 45.5 %); statuses are
+stable keys (``achieved``, ``on_track``, ``at_risk``, ``behind``, and
+``not_achieved`` for a target missed in a closed year; actions ``done``,
+``in_progress``, ``not_started``, ``overdue``); a value that does not
+apply is ``null``.
 """
 
 from __future__ import annotations
@@ -35,7 +47,7 @@ import datetime as dt
 import io
 import json
 
-from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label
+from relint_kpi.render.report_layout import attention_text, criterion_table, figure_label, row_label, sheet_rows
 from relint_kpi.render.safe import neutralise_cell
 from relint_kpi.report import REPORT_SCHEMA_VERSION, Report
 
@@ -78,7 +90,11 @@ def report_dict(report: Report) -> dict:
             }
         )
     data["criteria"] = criteria
-    data["attention"] = [{"kind": i.kind, "key": i.key, "text": attention_text(report, i)} for i in report.attention]
+    data["attention"] = [
+        {"kind": i.kind, "key": i.key, "reason_missing": i.reason_missing, "text": attention_text(report, i)} for i in report.attention
+    ]
+    for sheet, item in zip(report.indicator_sheets, data["indicator_sheets"]):
+        item["rows"] = [{"label": label, "text": text} for label, text in sheet_rows(report, sheet)]
     return data
 
 
@@ -88,15 +104,17 @@ def render_json(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """Render the headline table as CSV: one row per indicator, raw numbers.
+    """Render the headline table as CSV: one row per indicator, raw numbers, the office's note.
 
-    The header uses stable column keys (``id,title,…``) so scripts can rely
+    The indicator sheets do not fit one table of raw figures: they are in
+    the JSON, XLSX and the text formats. The header uses stable column keys (``id,title,…``) so scripts can rely
     on it; statuses are keys too. Text cells are neutralised against
     formula injection (a title like ``=HYPERLINK(…)`` stays text in Excel).
     """
     keys = ["id", "title", "unit", "basis", "target", "actual", "percent", "status"]
     if report.previous_year is not None:
         keys += ["previous_target", "previous_actual", "previous_percent", "previous_status"]
+    keys += ["reason", "next_steps"]
     out = io.StringIO()
     # CRLF as RFC 4180 says; it also makes the writer quote a field holding a lone CR
     writer = csv.writer(out, lineterminator="\r\n")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from relint_kpi.i18n import t
 from relint_kpi.render.formatting import format_number
-from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, Report, StakeholderRow
+from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, IndicatorSheet, Report, StakeholderRow, local_zone
 
 #: Column kinds whose cells are numbers (right-aligned, numeric in XLSX).
 NUMERIC_KINDS = frozenset({"int", "percent", "number"})
@@ -26,6 +26,7 @@ STATUS_COLOURS = {
     "on_track": ("#e3f0fb", "#0d47a1"),
     "at_risk": ("#fff1cc", "#7a4f00"),
     "behind": ("#fbdada", "#8e1b1b"),
+    "not_achieved": ("#fbdada", "#8e1b1b"),
     "done": ("#d8f0dc", "#1b5e20"),
     "in_progress": ("#e3f0fb", "#0d47a1"),
     "not_started": ("#eeeeee", "#424242"),
@@ -69,17 +70,55 @@ class Section:
 
 
 def cover_values(report: Report) -> list[tuple[str, object, str]]:
-    """The report's identification lines as (label, raw value, column kind)."""
+    """The report's identification lines as (label, raw value, column kind).
+
+    Dates are ``long_date`` (``31 dicembre 2023`` in text); the generation
+    time is ``generated``: local time, in words.
+    """
     lang = report.lang
-    return [
+    lines = [
         (t("report.plan", lang), report.plan, "text"),
         (t("report.region", lang), report.region, "text"),
         (t("report.office", lang), report.office, "text"),
         (t("report.year", lang), report.year, "year"),
-        (t("report.as_of", lang), report.as_of, "date"),
-        (t("report.activities_total", lang), report.activities_total, "int"),
-        (t("report.generated_at", lang), report.generated_at, "text"),
+        (t("report.as_of", lang), report.as_of, "long_date"),
     ]
+    if report.previous_as_of is not None and not report.closed:
+        compared = t("report.compared_at", lang).format(year=report.previous_year, date=long_date(report.previous_as_of, lang))
+        lines.append((t("report.compared_with", lang), compared, "text"))
+    return lines + [
+        (t("report.activities_total", lang), report.activities_total, "int"),
+        (t("report.generated_at", lang), generated_local(report), "generated"),
+    ]
+
+
+def generated_local(report: Report) -> dt.datetime:
+    """When the report was generated, in local time (from ``generated_at`` when the report lacks it)."""
+    if report.generated_local is not None:
+        return report.generated_local
+    utc = dt.datetime.strptime(report.generated_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    return utc.astimezone(local_zone())
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    """A date in prose: ``1 dicembre 2026``, ``1 December 2026``."""
+    month = t("report.months", lang).split()[date.month - 1]
+    return f"{date.day} {month} {date.year}"
+
+
+def short_date(date: dt.date) -> str:
+    """A date in a table: ``01/12/2026`` (day, month, year in both languages)."""
+    return date.strftime("%d/%m/%Y")
+
+
+def when_text(moment: dt.datetime, lang: str) -> str:
+    """A moment in words: ``1 dicembre 2026 alle 18:51``."""
+    return t("report.generated_when", lang).format(date=long_date(moment.date(), lang), time=moment.strftime("%H:%M"))
+
+
+def footer(report: Report) -> str:
+    """The line at the end of a document: the plan and when it was generated, in words."""
+    return f"{report.plan} · " + t("report.footer", report.lang).format(when=when_text(generated_local(report), report.lang))
 
 
 def cover(report: Report) -> list[tuple[str, str]]:
@@ -110,8 +149,12 @@ def cell_text(value, kind: str, lang: str) -> str:
         return t(f"report.action.{value}", lang)
     if kind == "bool":
         return t("report.yes" if value else "report.no", lang)
+    if kind == "generated" and isinstance(value, dt.datetime):
+        return when_text(value, lang)
+    if kind == "long_date" and isinstance(value, dt.date):
+        return long_date(value, lang)
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return short_date(value)
     return str(value)
 
 
@@ -127,8 +170,24 @@ def _col(key: str, label_key: str, kind: str, lang: str, **fmt) -> Column:
     return Column(key, label.format(**fmt) if fmt else label, kind)
 
 
+def reason_text(reason: str | None, next_steps: str | None, lang: str) -> str:
+    """The office's note in one cell: the reason, then what will be done ("" when there is no note)."""
+    if not reason:
+        return ""
+    if not next_steps:
+        return reason
+    # the two texts read as two sentences even when the office left out the full stop
+    sentence = reason if reason.endswith((".", "!", "?", "…")) else reason + "."
+    return t("report.reason_with_steps", lang).format(reason=sentence, next_steps=next_steps)
+
+
 def headline_block(report: Report) -> Block:
-    """The headline table: one row per indicator, with the previous year's when there is one."""
+    """The headline table: one row per indicator, with the previous year's when there is one.
+
+    The previous year's figures are its whole year's for a closed year, and
+    those at the same date a year earlier for a mid-year report (the
+    headings say which). The last column holds the office's note, if any.
+    """
     lang = report.lang
     columns = [
         _col("indicator", "report.col.indicator", "text", lang),
@@ -141,11 +200,19 @@ def headline_block(report: Report) -> Block:
     trend = report.previous_year is not None
     if trend:
         year = report.previous_year
-        columns += [
-            _col("previous_target", "report.col.target_year", "int", lang, year=year),
-            _col("previous_actual", "report.col.actual_year", "int", lang, year=year),
-            _col("previous_percent", "report.col.percent_year", "percent", lang, year=year),
-        ]
+        columns.append(_col("previous_target", "report.col.target_year", "int", lang, year=year))
+        if report.closed or report.previous_as_of is None:
+            columns += [
+                _col("previous_actual", "report.col.actual_year", "int", lang, year=year),
+                _col("previous_percent", "report.col.percent_year", "percent", lang, year=year),
+            ]
+        else:
+            date = short_date(report.previous_as_of)
+            columns += [
+                _col("previous_actual", "report.col.actual_at", "int", lang, date=date),
+                _col("previous_percent", "report.col.percent_at", "percent", lang, date=date),
+            ]
+    columns.append(_col("reason", "report.col.reason", "text", lang))
     with_baseline = any(row.baseline is not None for row in report.headline)
     if with_baseline:
         columns.insert(2, _col("baseline", "report.col.baseline", "text", lang))
@@ -157,7 +224,7 @@ def headline_block(report: Report) -> Block:
             cells.insert(2, baseline_text(row, lang))
         if trend:
             cells += [row.previous_target, row.previous_actual, row.previous_percent]
-        rows.append(cells)
+        rows.append(cells + [reason_text(row.reason, row.next_steps, lang)])
     return Block(None, columns, rows)
 
 
@@ -202,7 +269,7 @@ def _result_blocks(report: Report) -> list[Block]:
     return blocks
 
 
-def _count_block(report: Report, title_key: str, rows, first: Column, with_group: bool = False) -> Block:
+def _count_block(report: Report, title_key: str, rows, first: Column, with_group: bool = False, note: str | None = None) -> Block:
     lang = report.lang
     columns = [first]
     if with_group:
@@ -214,25 +281,44 @@ def _count_block(report: Report, title_key: str, rows, first: Column, with_group
     cells = []
     for row in rows:
         cells.append([row_label(row, lang), *([row.group or ""] if with_group else []), row.activities, row.participants])
-    return Block(t(title_key, lang), columns, cells)
+    return Block(t(title_key, lang), columns, cells, note)
+
+
+def other_territories_note(report: Report, key: str = "report.note.other_territories") -> str | None:
+    """Why "other territories" counts differently by group and by territory, or None when it does not.
+
+    ``key`` is the sentence for the territory table or, with
+    ``report.note.other_territories_group``, for the group table.
+    """
+    if not report.other_in_groups:
+        return None
+    by_territory = next((row.activities for row in report.by_territory if row.key == OTHER), 0)
+    by_group = next((row.activities for row in report.by_group if row.key == OTHER), 0)
+    return t(key, report.lang).format(
+        by_territory=format_number(by_territory, report.lang),
+        by_group=format_number(by_group, report.lang),
+        in_groups=format_number(report.other_in_groups, report.lang),
+    )
 
 
 def _stakeholder_block(report: Report, title_key: str, rows, first: Column) -> Block:
     lang = report.lang
+    note = None
+    if report.new_not_active:
+        note = t("report.note.new_not_active", lang).format(count=format_number(report.new_not_active, lang))
     columns = [
         first,
         _col("active", "report.col.active", "int", lang),
         _col("new", "report.col.new", "int", lang),
         _col("returning", "report.col.returning", "int", lang),
     ]
-    return Block(t(title_key, lang), columns, [[row_label(r, lang), r.active, r.new, r.returning] for r in rows])
+    return Block(t(title_key, lang), columns, [[row_label(r, lang), r.active, r.new, r.returning] for r in rows], note)
 
 
 def actions_block(report: Report) -> Block:
     """The systemic actions table."""
     lang = report.lang
     columns = [
-        _col("id", "report.col.action_id", "text", lang),
         _col("action", "report.col.action", "text", lang),
         _col("action_territory", "report.col.territory", "text", lang),
         _col("timing", "report.col.timing", "text", lang),
@@ -240,9 +326,19 @@ def actions_block(report: Report) -> Block:
         _col("deliverable_date", "report.col.deliverable_date", "date", lang),
         _col("deliverable", "report.col.deliverable", "text", lang),
         _col("status", "report.col.status", "action_status", lang),
+        _col("reason", "report.col.reason", "text", lang),
     ]
     rows = [
-        [a.id, a.title, a.territory or "", a.timing, a.activities, a.deliverable_date, a.deliverable_note or "", a.status]
+        [
+            a.title,
+            a.territory or "",
+            a.timing,
+            a.activities,
+            a.deliverable_date,
+            a.deliverable_note or "",
+            a.status,
+            reason_text(a.reason, a.next_steps, lang),
+        ]
         for a in report.actions
     ]
     return Block(None, columns, rows)
@@ -288,10 +384,9 @@ CRITERION_COLUMNS = {
         ("both_years", "report.col.both_years", "int"),
     ],
     "spillover": [
-        ("action", "report.col.action_id", "text"),
         ("action_title", "report.col.action", "text"),
         ("deliverable_date", "report.col.deliverable_date", "date"),
-        ("date", "report.col.date", "date"),
+        ("date", "report.col.follow_up_date", "date"),
         ("title", "report.col.follow_up", "text"),
         ("territory", "report.col.territory", "text"),
         ("activities", "report.col.activities", "int"),
@@ -333,16 +428,17 @@ def attention_text(report: Report, item: AttentionItem) -> str:
     if item.kind == "indicator":
         row = report.indicator(item.key)
         target, actual = headline_figures(row)
-        return t("report.attention.indicator", lang).format(
+        text = t("report.attention.indicator", lang).format(
             title=row.title,
             status=t(f"status.{row.status}", lang),
             actual=cell_text(actual, "number", lang),
             target=cell_text(target, "number", lang),
             percent="—" if row.percent is None else format_number(row.percent, lang, 1),
         )
+        return text + " " + t("report.attention.no_reason", lang) if item.reason_missing else text
     if item.kind == "action":
         action = next(a for a in report.actions if a.id == item.key)
-        return t("report.attention.action", lang).format(id=action.id, title=action.title, end=action.end.isoformat())
+        return t("report.attention.action", lang).format(title=action.title, end=long_date(action.end, lang))
     territory = next(row for row in report.by_territory if row.key == item.key)
     return t("report.attention.territory", lang).format(name=row_label(territory, lang), year=report.year)
 
@@ -358,8 +454,16 @@ def sections(report: Report) -> list[Section]:
             "activity",
             t("report.section.activity", lang),
             [
-                _count_block(report, "report.block.by_group", report.by_group, _col("group", "report.col.group", "text", lang)),
-                _count_block(report, "report.block.by_territory", report.by_territory, territory, with_group=True),
+                _count_block(
+                    report,
+                    "report.block.by_group",
+                    report.by_group,
+                    _col("group", "report.col.group", "text", lang),
+                    note=other_territories_note(report, "report.note.other_territories_group"),
+                ),
+                _count_block(
+                    report, "report.block.by_territory", report.by_territory, territory, with_group=True, note=other_territories_note(report)
+                ),
                 _count_block(report, "report.block.by_type", report.by_type, _col("type", "report.col.type", "text", lang)),
             ],
         ),
@@ -389,4 +493,64 @@ def sections(report: Report) -> list[Section]:
             [],
             [attention_text(report, item) for item in report.attention] or [t("report.attention.none", lang)],
         ),
+        Section("annex", t("report.section.annex", lang), [sheet_block(report, sheet) for sheet in report.indicator_sheets]),
     ]
+
+
+def sheet_rows(report: Report, sheet: IndicatorSheet) -> list[tuple[str, str]]:
+    """An indicator sheet as (item, text) pairs: definition, unit, source, method, basis, targets, observed values, note."""
+    lang = report.lang
+    kind = sheet.activity_type or ""
+    window = t(f"report.window.{sheet.basis}", lang).format(start=long_date(sheet.plan_start, lang))
+    definition = sheet.title if not sheet.definition else f"{sheet.title}. {sheet.definition}"
+    breakdowns = ", ".join(t(f"report.disaggregation.{d}", lang) for d in sheet.disaggregations) or "—"
+    rows = [
+        (t("report.sheet.id", lang), sheet.id),
+        (t("report.sheet.definition", lang), definition),
+        (t("report.sheet.unit", lang), sheet.unit),
+        (t("report.sheet.source", lang), t(f"report.source.{sheet.source}", lang).format(type=kind)),
+        (t("report.sheet.method", lang), t(f"report.method.{sheet.source}", lang).format(type=kind, window=window)),
+        (t("report.sheet.basis", lang), t(f"report.basis.{sheet.basis}", lang)),
+        (t("report.sheet.disaggregations", lang), breakdowns),
+    ]
+    if sheet.baseline is not None:
+        rows.append((t("report.sheet.baseline", lang), _sheet_figure(sheet, sheet.baseline, lang) + f" ({sheet.baseline_year})"))
+    if sheet.children:
+        rows.append((t("report.sheet.children", lang), "; ".join(sheet.children)))
+    if sheet.reading:
+        rows.append((t("report.sheet.reading", lang), sheet.reading))
+    rows += [(t("report.sheet.target", lang).format(year=y.year), _sheet_figure(sheet, y.target, lang)) for y in sheet.years]
+    for y in sheet.years:
+        if y.actual is None:
+            observed = t("report.sheet.not_yet", lang)
+        else:
+            observed = t("report.sheet.observed_value", lang).format(
+                actual=_sheet_figure(sheet, y.actual, lang),
+                date=short_date(y.as_of),
+                percent="—" if y.percent is None else format_number(y.percent, lang, 1),
+                status=t(f"status.{y.status}", lang),
+            )
+        rows.append((t("report.sheet.observed", lang).format(year=y.year), observed))
+    row = next((r for r in report.headline if r.id == sheet.id), None)
+    if row is not None and row.reason:
+        rows.append((t("report.sheet.reason", lang).format(year=report.year), row.reason))
+        if row.next_steps:
+            rows.append((t("report.sheet.next_steps", lang), row.next_steps))
+    return rows
+
+
+def sheet_block(report: Report, sheet: IndicatorSheet) -> Block:
+    """An indicator sheet as a two-column table titled with the indicator's name."""
+    lang = report.lang
+    columns = [_col("item", "report.col.sheet_item", "text", lang), _col("text", "report.col.sheet_text", "text", lang)]
+    return Block(sheet.title, columns, [list(pair) for pair in sheet_rows(report, sheet)])
+
+
+def _sheet_figure(sheet: IndicatorSheet, value, lang: str) -> str:
+    """A target, baseline or actual on an indicator sheet: a level's label for a qualitative indicator."""
+    if sheet.measure == "qualitative":
+        if isinstance(value, str):  # a baseline is the plan's level id
+            return value
+        return sheet.levels[int(value)] if 0 <= int(value) < len(sheet.levels) else "—"
+    text = format_number(value, lang, 0 if float(value).is_integer() else 1)
+    return text + " %" if sheet.measure == "percentage" else text

@@ -29,11 +29,12 @@ STATUS_STYLES = {
     "in_progress": "bold cyan",
     "not_started": "dim",
     "overdue": "bold red",
+    "not_achieved": "bold red",
 }
 
 
 #: Columns left out on terminals narrower than :data:`NARROW` (the title says as much).
-OPTIONAL_COLUMNS = frozenset({"unit", "action_territory", "timing", "deliverable"})
+OPTIONAL_COLUMNS = frozenset({"unit", "action_territory", "timing", "deliverable", "reason"})
 NARROW = 120
 
 
@@ -50,7 +51,11 @@ def _table(block: Block, lang: str, width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
     for index, column in enumerate(block.columns):
         widest = max((len(row[index]) for row in texts), default=0)
-        if column.kind in NUMERIC_KINDS or column.kind in ("status", "action_status", "date", "bool"):
+        if column.kind in ("status", "action_status"):
+            # a status of two words ("non raggiunto") may wrap between them, never inside one
+            longest = max((len(w) for row in texts for w in row[index].split()), default=0)
+            table.add_column(Text(column.label), min_width=max(longest, len(column.label)), max_width=widest, overflow="fold")
+        elif column.kind in NUMERIC_KINDS or column.kind in ("date", "bool"):
             # short cells never fold (a figure cut in two misleads); headings may wrap
             justify = "right" if column.kind in NUMERIC_KINDS else "left"
             word = max((len(w) for w in column.label.split()), default=0)
@@ -83,8 +88,21 @@ def print_report(report: Report, console: Console | None = None) -> None:
             if block.note:
                 console.print(Text(block.note, style="italic"))
             console.print(_table(block, lang, console.width) if block.rows else Text(t("report.empty", lang), style="dim"))
+            if console.width < NARROW:
+                _reasons(console, block, lang)
         for item in section.items:
             console.print(Text("• " + item))
+
+
+def _reasons(console: Console, block: Block, lang: str) -> None:
+    """On a narrow terminal the notes' column is left out: print each note under the table, after its row's name."""
+    at = next((i for i, column in enumerate(block.columns) if column.key == "reason"), None)
+    notes = [(row[0], row[at]) for row in block.rows if at is not None and row[at]]
+    if not notes:
+        return
+    console.print(Text(t("report.reasons", lang), style="bold"))
+    for name, note in notes:
+        console.print(Text.assemble("• ", (f"{name}: ", "bold"), note))
 
 
 def render_terminal(report: Report, *, width: int = 140) -> str:

@@ -147,9 +147,9 @@ class _SheetWriter:
         elif kind == "number":
             cell.value = value
             cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.0"
-        elif kind == "date":
+        elif kind in ("date", "long_date"):
             cell.value = value
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = "dd/mm/yyyy"
         else:
             text = cell_text(value, kind, self.lang)
             _set_text(cell, text)

@@ -10,6 +10,8 @@ OWASP recommends. Numbers are never touched: ``-2`` stays the number -2.
 
 from __future__ import annotations
 
+import re
+
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "{=")
 
@@ -23,3 +25,13 @@ def neutralise_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+#: Characters XML 1.0 forbids anywhere in a document (C0 controls but tab and
+#: line ends, surrogates, U+FFFE and U+FFFF).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (an XML writer refuses them)."""
+    return XML_ILLEGAL.sub("", text)

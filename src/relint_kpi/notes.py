@@ -1,0 +1,269 @@
+"""The office's reasons for deviations: ``notes.csv`` in the data folder.
+
+D.Lgs. 150/2009 (art. 10) asks a year-end report to explain every deviation
+from a target. The office writes why an indicator missed (or exceeded) its
+target in a year, or why an action is late, and what will be done, in one
+CSV file beside ``stakeholders.csv`` and ``deliverables.csv``:
+
+* ``notes.csv`` — ``subject,year,reason,next_steps``: ``subject`` is an
+  indicator's or an action's id (an id naming both is the indicator);
+  ``year`` a plan year, required for an indicator, optional for an action
+  (blank: the note stands in every year's report); ``reason`` the
+  explanation, in whatever language the office writes; ``next_steps``
+  (optional) what will be done.
+
+One note per subject and year: a second row for the same pair is refused
+at its line (``relint add-note --replace`` rewrites the first). The file is
+a CSV rather than YAML because the data folder is already CSVs that staff
+open in Excel; a note is one line, so a change to it is a one-line diff.
+
+Rows are judged by a pydantic model (:class:`NoteRow`) with the plan as
+validation context, like every other row; problems are issues at their line
+and column. :func:`add_note` writes under the folder's lock, in the
+folder's own CSV dialect, through :mod:`relint_kpi.storage`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+
+from relint_kpi import csvio, storage
+from relint_kpi.i18n import t
+from relint_kpi.issues import DataError, Issue, UsageError, display_path
+from relint_kpi.render.formatting import format_number
+from relint_kpi.plan import Plan
+from relint_kpi.records import Note
+from relint_kpi.rows import Text, fail, validate_cells
+from relint_kpi.writers import Recorded
+
+FILE_NAME = "notes.csv"
+NOTE_COLUMNS = ("subject", "year", "reason", "next_steps")
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def subject_kind(plan: Plan, subject: str) -> str | None:
+    """``indicator`` or ``action`` when ``subject`` is one's id in ``plan``, else None."""
+    if any(indicator.id == subject for indicator in plan.indicators):
+        return "indicator"
+    if any(action.id == subject for action in plan.actions):
+        return "action"
+    return None
+
+
+def _subject(value: Any, info: ValidationInfo) -> str:
+    subject = _cell(value)
+    if not subject:
+        raise fail("missing-subject", "missing subject: write an indicator's or an action's id")
+    if subject_kind(info.context, subject) is None:
+        indicators = ", ".join(i.id for i in info.context.indicators)
+        actions = ", ".join(a.id for a in info.context.actions) or "—"
+        raise fail(
+            "unknown-subject",
+            f"unknown subject '{subject}' — expected an indicator ({indicators}) or an action ({actions})",
+        )
+    return subject
+
+
+def _year(value: Any, info: ValidationInfo) -> int | None:
+    text = _cell(value)
+    subject = info.data.get("subject")
+    kind = subject_kind(info.context, subject) if subject else None
+    years = info.context.years
+    if not text:
+        if kind == "indicator":
+            raise fail("missing-year", f"a note on indicator '{subject}' needs the year it explains ({years[0]}–{years[-1]})")
+        return None
+    if not text.isdigit() or int(text) not in years:
+        raise fail("bad-year", f"year '{text}' is not a plan year — choose one of: {', '.join(map(str, years))}")
+    return int(text)
+
+
+def _reason(value: Any) -> str:
+    if not _cell(value):
+        raise fail("missing-reason", "missing reason: say why the target was missed or exceeded")
+    return _cell(value)
+
+
+class NoteRow(BaseModel):
+    """A valid row of ``notes.csv``; validate with the plan as context."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    subject: Annotated[str, BeforeValidator(_subject)] = Field(default="", validate_default=True)
+    year: Annotated[int | None, BeforeValidator(_year)] = Field(default="", validate_default=True)
+    reason: Annotated[str, BeforeValidator(_reason)] = Field(default="", validate_default=True)
+    next_steps: Text = Field(default="", validate_default=True)
+
+
+def read_notes(path: Path, plan: Plan) -> tuple[list[Note], list[Issue]]:
+    """Read the office's notes; a missing file means none written.
+
+    A second note for the same subject and year is refused at its line.
+    """
+    if not path.exists():
+        return [], []
+    table = csvio.read_rows(path, NOTE_COLUMNS, ("subject", "reason"))
+    notes: list[Note] = []
+    seen: dict[tuple[str, int | None], int] = {}
+    header = list(table.columns)
+    for line, cells in table.rows:
+        row, issues = validate_cells(NoteRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
+        if row is not None and (row.subject, row.year) in seen:
+            when = f" for {row.year}" if row.year else ""
+            issues.append(
+                Issue(
+                    table.path,
+                    line,
+                    table.columns["subject"],
+                    "duplicate-note",
+                    f"'{row.subject}' already has a note{when} at line {seen[row.subject, row.year]}; "
+                    "edit that line, or join the two texts in one",
+                )
+            )
+            row = None
+        table.issues += issues
+        if row is not None:
+            seen[row.subject, row.year] = line
+            kind = subject_kind(plan, row.subject)
+            notes.append(Note(table.path, line, row.subject, kind, row.year, row.reason, row.next_steps))
+    return notes, csvio.capped(table.issues)
+
+
+def note_for(notes: list[Note], subject: str, year: int) -> Note | None:
+    """The note on ``subject`` for ``year``; for an action, else its note without a year."""
+    by_year = next((n for n in notes if n.subject == subject and n.year == year), None)
+    return by_year or next((n for n in notes if n.subject == subject and n.year is None and n.kind == "action"), None)
+
+
+def _folder_dialect(data_dir: Path) -> csvio.CsvDialect:
+    """How a new ``notes.csv`` is written: like the folder's newest quarterly file, else relint's default."""
+    folder = data_dir / "actuals"
+    quarterly = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv") if folder.is_dir() else []
+    for path in reversed(quarterly):
+        if path.is_file() and path.stat().st_size > 0:
+            found = csvio.sniff(path)
+            return dataclasses.replace(found, header=list(NOTE_COLUMNS), ends_with_newline=True)
+    return dataclasses.replace(csvio.NEW_FILE_DIALECT, header=list(NOTE_COLUMNS))
+
+
+def add_note(
+    data_dir: str | Path,
+    plan: Plan,
+    subject: str,
+    *,
+    year: int | None,
+    reason: str,
+    next_steps: str = "",
+    replace: bool = False,
+) -> Recorded:
+    """Write the office's note on ``subject`` (an indicator or action id) for ``year``.
+
+    The note is checked by :class:`NoteRow`, as the reader checks the file.
+    A note for the same subject and year already in the file is refused
+    (:class:`UsageError` naming its line) unless ``replace``, which rewrites
+    that line and keeps every other line byte for byte. A new file takes the
+    dialect of the folder's quarterly files (Italian Excel: ``;``, BOM, CRLF).
+    """
+    data_dir = Path(data_dir)
+    path = data_dir / FILE_NAME
+    cells = {"subject": subject, "year": "" if year is None else str(year), "reason": reason, "next_steps": next_steps}
+    columns = {name: index for index, name in enumerate(NOTE_COLUMNS, start=1)}
+    row, issues = validate_cells(NoteRow, cells, plan, path="add-note", line=0, columns=columns)
+    if row is None:
+        raise DataError([Issue(i.path, 0, 0, i.code, i.message) for i in issues])
+    cells = {"subject": row.subject, "year": "" if row.year is None else str(row.year), "reason": row.reason, "next_steps": row.next_steps}
+    odd = csvio.not_a_file(path)
+    if odd is not None:
+        raise DataError([odd])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with storage.locked(path):
+        if not path.exists() or path.stat().st_size == 0:
+            dialect = _folder_dialect(data_dir)
+            text = csvio.format_row(NOTE_COLUMNS, delimiter=dialect.delimiter, newline=dialect.newline)
+            text += csvio.format_row([cells[c] for c in NOTE_COLUMNS], delimiter=dialect.delimiter, newline=dialect.newline)
+            storage.replace_file(path, _encode(path, text, dialect.encoding))
+            return Recorded(path, 2, cells)
+        notes, problems = read_notes(path, plan)
+        if problems:
+            raise DataError(problems)
+        existing = next((n for n in notes if n.subject == row.subject and n.year == row.year), None)
+        if existing is None:
+            return Recorded(path, csvio.append_row(path, csvio.dialect_for(path, NOTE_COLUMNS), cells), cells)
+        if not replace:
+            when = f" for {row.year}" if row.year else ""
+            raise UsageError(
+                f"'{row.subject}' already has a note{when} at {display_path(path)}:{existing.line}; "
+                "pass --replace to rewrite it, or edit that line"
+            )
+        dialect = csvio.sniff(path)
+        text = path.read_bytes().decode(dialect.encoding)
+        storage.replace_file(path, _encode(path, _replace_line(text, dialect, existing.line, cells), dialect.encoding))
+        return Recorded(path, existing.line, cells, replaced=1)
+
+
+def _encode(path: Path, text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise DataError([csvio.unencodable(path, encoding, exc)]) from None
+
+
+def _replace_line(text: str, dialect: csvio.CsvDialect, line: int, cells: dict[str, str]) -> str:
+    """``text`` with the CSV record starting at ``line`` replaced by ``cells``; other records as they were."""
+    lines = io.StringIO(text, newline="").readlines()
+    # A quoted cell may hold a line end: the record ends where csv says it does.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    start = 0
+    for _ in reader:
+        end = reader.line_num
+        if start + 1 == line:
+            row = csvio.format_row([cells.get(c, "") for c in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline)
+            return "".join(lines[:start]) + row + "".join(lines[end:])
+        start = end
+    raise ValueError(f"no record at line {line}")
+
+
+def year_is_running(year: int, today: dt.date | None = None) -> bool:
+    """True until ``year``'s 31 December has passed (``today`` defaults to the system date)."""
+    return (today or dt.date.today()) <= dt.date(year, 12, 31)
+
+
+def unexplained_deviations(plan: Plan, log, data_dir: str | Path, year: int, *, lang: str = "it", today=None) -> list[Issue]:
+    """A warning for each target missed in ``year``, once the year is over, that no note explains.
+
+    ``log`` is the data folder's :class:`~relint_kpi.records.ActivityLog`.
+    Nothing while ``year`` is still running (``today`` defaults to the
+    system date). Raises :class:`UsageError` for a year outside the plan.
+    """
+    # pandas only here: add-note and the reader of notes.csv compute nothing.
+    from relint_kpi.progress import compute_status
+
+    if year not in plan.years:
+        raise UsageError(f"year {year} is outside the plan — choose one of: {', '.join(map(str, plan.years))}")
+    year_end = dt.date(year, 12, 31)
+    if year_is_running(year, today):
+        return []
+    where = display_path(Path(data_dir) / FILE_NAME)
+    warnings = []
+    for row in compute_status(plan, log, year=year, as_of=year_end, lang=lang).indicators:
+        if row.status == "achieved" or note_for(log.notes, row.id, year) is not None:
+            continue
+        message = t("validate.unexplained", lang).format(
+            id=row.id,
+            year=year,
+            actual=format_number(row.actual, lang),
+            target=format_number(row.target, lang),
+            percent=format_number(row.percent, lang, 1),
+        )
+        warnings.append(Issue(where, 0, 0, "unexplained-deviation", message))
+    return warnings
