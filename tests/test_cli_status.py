@@ -101,6 +101,16 @@ def test_json_figures(workspace):
             "remaining": 5,
             "required_per_quarter": 2.5,
             "status": "at_risk",
+            "measure": "count",
+            "direction": "increase",
+            "baseline": None,
+            "parent": None,
+            "children": [],
+            # 3 delegations in two rows (1 and 2) in half a year: the rest of the year
+            # brings a negative binomial number of rows (shape 2.5, p = 0.5), each
+            # adding 1 or 2 (simulated, seeded): 33 % of the years reach 8.
+            "forecast": {"low": 3, "high": 11, "interval": 0.8, "probability": 0.33},
+            "reading": None,
         }
     ]
 
@@ -245,8 +255,9 @@ def test_plain_csv_is_todays_form(workspace):
     result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--csv", "rfc4180", "--indicator", "page_views"])
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == (
-        b"id,title,unit,basis,target,actual,percent,expected_to_date,projected,remaining,required_per_quarter,status\r\n"
-        b"page_views,Visualizzazioni,visualizzazioni,annual,2000,600,30.0,1000.0,1200.0,1400,700.0,behind\r\n"
+        b"id,title,unit,basis,target,actual,percent,expected_to_date,projected,remaining,required_per_quarter,status,"
+        b"baseline,baseline_year,forecast_low,forecast_high,forecast_probability_percent\r\n"
+        b"page_views,Visualizzazioni,visualizzazioni,annual,2000,600,30.0,1000.0,1200.0,1400,700.0,behind,,,,,\r\n"
     )
 
 
@@ -256,7 +267,7 @@ def test_english_csv_defaults_to_plain_and_excel_form_can_be_asked(workspace):
     excel = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--lang", "en", "--csv", "excel",
                     "--indicator", "delegations_received"])
     assert excel.stdout_bytes.decode("utf-8").splitlines()[1] == (
-        "delegations_received;Delegations received;delegations;annual;8;3;37,5;4;6;5;2,5;at risk"
+        "delegations_received;Delegations received;delegations;annual;8;3;37,5;4;6;5;2,5;at risk;;;3;11;33"
     )
 
 
@@ -278,8 +289,10 @@ def test_libreoffice_with_italian_settings_splits_the_csv_into_columns_of_number
     )
     rows = list(load_workbook(tmp_path / "status.xlsx").active.iter_rows(values_only=True))
     assert rows[0] == ("Id", "Indicatore", "Unità", "Base", "Target", "Effettivo", "%", "Atteso a oggi", "Proiezione",
-                       "Mancano", "Ritmo/trim.", "Stato")
-    assert rows[1] == ("delegations_received", "Delegazioni ricevute", "delegazioni", "annuale", 8, 3, 37.5, 4, 6, 5, 2.5, "a rischio")
+                       "Mancano", "Ritmo/trim.", "Stato",
+                       "Valore di base", "Anno di base", "Previsione minima", "Previsione massima",
+                       "Probabilità di raggiungere il target (%)")
+    assert rows[1] == ("delegations_received", "Delegazioni ricevute", "delegazioni", "annuale", 8, 3, 37.5, 4, 6, 5, 2.5, "a rischio", None, None, 3, 11, 33)
 
 
 # -- explain in every format --------------------------------------------------------
@@ -359,8 +372,9 @@ def test_a_territory_target_in_the_plan_is_judged(workspace, mini_plan_path):
     assert meetings["target"] is None and meetings["status"] is None
     csv_text = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN", "--format", "csv", "--csv", "rfc4180"]).stdout
     assert csv_text.splitlines()[0] == (
-        "id,title,unit,basis,territory,target,actual,total,share,percent,expected_to_date,projected,remaining,required_per_quarter,status")
-    assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track"
+        "id,title,unit,basis,territory,target,actual,total,share,percent,expected_to_date,projected,remaining,required_per_quarter,status,"
+        "baseline,baseline_year,forecast_low,forecast_high,forecast_probability_percent")
+    assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track,,,1,5,64.4"
 
 
 def test_a_territory_target_outside_the_priority_territories_is_a_plan_error(workspace, mini_plan_path):

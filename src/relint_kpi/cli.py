@@ -294,6 +294,7 @@ def add_activity_command(
     stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", help="A registered stakeholder (repeatable).")] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="How many (default 1; page views for pageviews).")] = None,
     notes: Annotated[Optional[str], typer.Option("--notes", help="Free text.")] = None,
+    venue: Annotated[Optional[str], typer.Option("--venue", help="Where it took place when not in its territory: 'regione' or an ISO code.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the row without writing it.")] = False,
     allow_duplicate: Annotated[
         bool, typer.Option("--allow-duplicate", help="Record the row even if one of the same date, type, territory and a similar title exists.")
@@ -336,6 +337,7 @@ def add_activity_command(
             "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
             "notes": notes,
+            "venue": venue,
         }
         term = terminal()
         missing = entry.missing_required(plan, given)
@@ -535,6 +537,9 @@ def status_command(
     explain_id: Annotated[
         Optional[str], typer.Option("--explain", help="List the rows (file:line) behind this indicator's figure (id or title).")
     ] = None,
+    interval: Annotated[
+        int, typer.Option("--interval", min=1, max=99, help="The forecast interval of count indicators, in percent.")
+    ] = 80,
     lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.it,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="Output format.")] = StatusFormat.table,
     csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help=CSV_OPTION_HELP)] = None,
@@ -548,6 +553,9 @@ def status_command(
     and their share of the plan's total, judged only against a target the
     plan sets for that territory. Once a year is over its pace per quarter
     is shown as — (null in JSON).
+    During the year a count's projection carries a forecast: "14 (11-17), 38 %"
+    is 14 at the pace so far, 11 to 17 with 80 % probability (--interval), and
+    a 38 % chance of reaching the target (the model: README, "Forecast").
 
     Example: relint status --by territory --lang en
     """
@@ -574,7 +582,8 @@ def status_command(
                 typer.echo(text, nl=False)
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=lang.value, by=by, indicator_ids=indicator, territory=territory,
+            interval=interval / 100,
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.

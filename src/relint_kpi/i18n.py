@@ -30,6 +30,8 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.basis": {"it": "Base", "en": "Basis"},
     "plan.basis.annual": {"it": "annuale", "en": "annual"},
     "plan.basis.cumulative": {"it": "cumulativa", "en": "cumulative"},
+    "plan.basis.level": {"it": "livello", "en": "level"},
+    "report.col.baseline": {"it": "Base (anno)", "en": "Baseline (year)"},
     "plan.target": {"it": "Target", "en": "Target"},
     "plan.territories": {"it": "Territori target prioritari", "en": "Priority target territories"},
     "plan.group": {"it": "Gruppo", "en": "Group"},
@@ -91,6 +93,11 @@ LABELS: dict[str, dict[str, str]] = {
     "status.csv.id": {"it": "Id", "en": "Id"},
     "status.csv.unit": {"it": "Unità", "en": "Unit"},
     "status.csv.basis": {"it": "Base", "en": "Basis"},
+    "status.csv.baseline": {"it": "Valore di base", "en": "Baseline"},
+    "status.csv.baseline_year": {"it": "Anno di base", "en": "Baseline year"},
+    "status.csv.forecast_low": {"it": "Previsione minima", "en": "Forecast low"},
+    "status.csv.forecast_high": {"it": "Previsione massima", "en": "Forecast high"},
+    "status.csv.forecast_probability_percent": {"it": "Probabilità di raggiungere il target (%)", "en": "Chance of reaching the target (%)"},
     "status.csv.breakdown_key": {"it": "Chiave disaggregazione", "en": "Breakdown key"},
     "status.csv.breakdown_label": {"it": "Disaggregazione", "en": "Breakdown"},
     "status.csv.breakdown_actual": {"it": "Effettivo disaggregazione", "en": "Breakdown actual"},
@@ -122,6 +129,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "plan.categories": {"it": "Categorie di stakeholder", "en": "Stakeholder categories"},
     "plan.category": {"it": "Categoria", "en": "Category"},
+    "status.legend.forecast": {
+        "it": "Tra parentesi: l'intervallo di previsione a fine anno ({interval} %), poi la probabilità di raggiungere il target "
+        "(modello di Poisson al ritmo finora, con l'incertezza sul ritmo; vedi il README).",
+        "en": "In brackets: the year-end forecast interval ({interval} %), then the chance of reaching the target "
+        "(a Poisson model at the pace so far, with the pace's uncertainty; see the README).",
+    },
+    "status.baseline": {"it": "base", "en": "baseline"},
     "explain.where": {"it": "File:riga", "en": "File:line"},
     "explain.id": {"it": "Id", "en": "Id"},
     "explain.date": {"it": "Data", "en": "Date"},
@@ -344,6 +358,25 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "report.sheet.not_yet": {"it": "non ancora rilevato", "en": "not yet observed"},
     "report.sheet.reason": {"it": "Motivazione {year}", "en": "Reason {year}"},
+    "report.sheet.baseline": {"it": "Valore di partenza (baseline)", "en": "Baseline"},
+    "report.sheet.children": {"it": "Sotto-indicatori", "en": "Sub-indicators"},
+    "report.sheet.reading": {"it": "Lettura del Piano adottata", "en": "Reading of the plan adopted"},
+    "report.source.children": {
+        "it": "I sotto-indicatori elencati sotto, sommati.",
+        "en": "The sub-indicators listed below, added up.",
+    },
+    "report.method.children": {
+        "it": "Somma dei valori dei sotto-indicatori {window}; senza target propri, il target è la somma dei loro.",
+        "en": "The sum of the sub-indicators' values {window}; without targets of its own, its target is the sum of theirs.",
+    },
+    "report.source.assessments": {
+        "it": "Valutazioni registrate in assessments.csv (livello e motivazione).",
+        "en": "Assessments recorded in assessments.csv (level and reason).",
+    },
+    "report.method.assessments": {
+        "it": "L'ultimo livello registrato {window}, su una scala ordinata dal peggiore al migliore; mai sommato.",
+        "en": "The latest level recorded {window}, on a scale ordered from worst to best; never summed.",
+    },
     "report.sheet.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
     "report.source.activity_count": {
         "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), righe di tipo «{type}».",
@@ -386,6 +419,14 @@ LABELS: dict[str, dict[str, str]] = {
     "report.window.cumulative": {
         "it": "dall'inizio del piano ({start}) alla data di riferimento (valore cumulato)",
         "en": "from the start of the plan ({start}) to the reference date (a running total)",
+    },
+    "report.window.level": {
+        "it": "dall'inizio del piano ({start}) alla data di riferimento (l'ultimo valore, non una somma)",
+        "en": "from the start of the plan ({start}) to the reference date (the latest value, not a sum)",
+    },
+    "report.basis.level": {
+        "it": "Livello: il target di ogni anno è il valore da avere a fine anno (l'ultimo registrato, non una somma).",
+        "en": "Level: each year's target is the value to stand at by the year's end (the latest recorded, not a sum).",
     },
     "report.basis.annual": {
         "it": "Annuale: il target di ogni anno è la quantità di quell'anno.",

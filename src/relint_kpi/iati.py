@@ -256,7 +256,7 @@ def _results(plan: Plan, log: ActivityLog, year: int, at: dt.date) -> list[Resul
     measured = {y: _statuses(plan, log, y, at if y == year else dt.date(y, 12, 31)) for y in plan.years if y <= year}
     results = []
     for result in plan.results:
-        indicators = [_indicator(plan, plan.indicator(i), measured) for i in result.indicators]
+        indicators = [_indicator(plan, plan.indicator(i), measured) for i in plan.with_families(result.indicators)]
         results.append(Result(result.id, result.title, indicators))
     return results
 
@@ -277,7 +277,7 @@ def _indicator(plan, indicator, measured) -> Indicator:
     for year in plan.years:
         start = max(dt.date(year, 1, 1), plan.metadata.period.start)
         end = min(dt.date(year, 12, 31), plan.metadata.period.end)
-        target = Figure(target_for(indicator, year, plan.years))
+        target = Figure(target_for(indicator, year, plan.years, plan))
         actual = None
         if year in measured:
             row = measured[year][None, indicator.id]
