@@ -152,6 +152,10 @@ LABELS: dict[str, dict[str, str]] = {
         "it": "Valore annuale: ogni periodo conta ciò che è stato realizzato nell'anno.",
         "en": "Annual value: each period counts what was done in that year.",
     },
+    "iati.level": {
+        "it": "Valore di livello: ogni periodo riporta l'ultimo valore rilevato, non una somma.",
+        "en": "Level value: each period gives the latest value recorded, not a sum.",
+    },
     "iati.cumulative": {
         "it": "Valore cumulato: ogni periodo riporta il totale dall'inizio del piano.",
         "en": "Cumulative value: each period gives the running total since the plan's start.",
