@@ -217,7 +217,7 @@ def test_the_status_table_reads_at_narrow_widths(monkeypatch, width, dropped):
                  'Visualizzazioni della pagina "Relazioni Internazionali" del sito regionale']:
         assert name in names
     words = " ".join(text.split())
-    for status in ["a rischio", "raggiunto", "in ritardo"]:
+    for status in ["non raggiunto", "raggiunto"]:
         assert status in text
     for header in ["Target", "Effettivo", "%", "Stato"]:
         assert header in text
@@ -235,7 +235,7 @@ def test_piped_status_follows_columns_in_english(monkeypatch):
     assert max(len(line) for line in lines) <= 80
     names = " ".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
     assert "Diplomatic meetings held" in names
-    assert "Target" in result.stdout and "Status" in result.stdout and "at risk" in result.stdout
+    assert "Target" in result.stdout and "Status" in result.stdout and "not achieved" in result.stdout
 
 
 # -- exports for Italian Excel -------------------------------------------------------
@@ -336,9 +336,9 @@ def test_no_pace_once_the_year_is_over(workspace):
     assert [row["required_per_quarter"] for row in data["indicators"]] == [None] * 5
     table = invoke([*workspace, "status", "--year", "2022", "--indicator", "delegations_received"]).stdout
     row = next(line for line in table.splitlines() if line.startswith("│ Delegazioni"))
-    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["Delegazioni ricevute", "4", "0", "0%", "4", "0", "4", "—", "in ritardo"]
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["Delegazioni ricevute", "4", "0", "0%", "4", "0", "4", "—", "non raggiunto"]
     markdown = invoke([*workspace, "status", "--year", "2022", "--format", "md", "--indicator", "delegations_received"]).stdout
-    assert "| Delegazioni ricevute | 4 | 0 | 0% | 4 | 0 | 4 | — | in ritardo |" in markdown
+    assert "| Delegazioni ricevute | 4 | 0 | 0% | 4 | 0 | 4 | — | non raggiunto |" in markdown
 
 
 def test_a_territory_view_says_it_is_filtered_and_judges_nothing_against_the_plans_target(workspace):

@@ -41,16 +41,16 @@ def test_year_end_figures(example):
     # Meetings held in the region: 2024Q1-0001 and -0002 and 2024Q3-0001 say venue
     # "regione"; 2024Q4-0002 has none but its territory is IT-55, the region itself.
     # 2024Q2-0001 was held in Bavaria. 4 of 6.
-    assert figures(rows["meetings_in_region"]) == (6, 4, 66.7, "behind")
+    assert figures(rows["meetings_in_region"]) == (6, 4, 66.7, "not_achieved")
     # Missions to the "europe" group: Bavaria (Q1) and Lyon (Q4); São Paulo is not in it.
     assert figures(rows["missions_europe"]) == (2, 2, 100.0, "achieved")
     # The parent: 4 + 2 of 6 + 2, with its baseline.
     parent = rows["activities"]
-    assert figures(parent) == (8, 6, 75.0, "at_risk")
+    assert figures(parent) == (8, 6, 75.0, "not_achieved")
     assert (parent.baseline, parent.baseline_year, parent.children) == (10, 2023, ["meetings_in_region", "missions_europe"])
     assert rows["meetings_in_region"].parent == "activities"
     # Meetings naming a plan action: Q1-0001, Q2-0001, Q3-0001 (3 of 5).
-    assert figures(rows["linked_meetings"]) == (5, 3, 60.0, "behind")
+    assert figures(rows["linked_meetings"]) == (5, 3, 60.0, "not_achieved")
     # Meetings and missions: 5 meetings + 3 missions = 8; linked: 3 meetings + 2 missions = 5; 62.5 % of 60 %.
     share = rows["share_linked"]
     assert (share.numerator, share.denominator) == (5, 8)
@@ -68,9 +68,9 @@ def test_year_end_figures(example):
     # New universities: Università di Esempio (14/05) and Politecnico di Esempio (09/07).
     assert figures(rows["universities_involved"]) == (2, 2, 100.0, "achieved")
     # Events naming a business: only 2024Q2-0002 (Impresa Alfa); the São Paulo event names a local authority.
-    assert figures(rows["events_with_business"]) == (2, 1, 50.0, "behind")
+    assert figures(rows["events_with_business"]) == (2, 1, 50.0, "not_achieved")
     # Participants in events held in the region: 80 (Q2); the 50 of São Paulo do not count.
-    assert figures(rows["participants_in_region"]) == (100, 80, 80.0, "at_risk")
+    assert figures(rows["participants_in_region"]) == (100, 80, 80.0, "not_achieved")
     # The year is over: no forecast for anything.
     assert all(row.forecast is None for row in rows.values())
 

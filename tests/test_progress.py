@@ -111,9 +111,9 @@ def test_activity_count_inside_a_quarter(mini_plan, log):
     assert row.status == "on_track"  # 1 / 1.02 = 0.98
 
 
-def test_year_end_missed_target_is_behind(mini_plan, log):
+def test_year_end_missed_target_is_not_achieved(mini_plan, log):
     row = by_id(compute_status(mini_plan, log, year=2022, today=D(2026, 1, 1)))["delegations_received"]
-    assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "behind")
+    assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "not_achieved")
     assert row.required_per_quarter is None  # no quarter left: no pace, rather than a 0 that reads 'nothing needed'
 
 
@@ -278,11 +278,11 @@ def test_year_with_no_rows_of_its_own(mini_plan):
     only_2022 = ActivityLog([act(2, D(2022, 3, 3), "delegation"), act(3, D(2022, 2, 1), "meeting"), act(4, D(2022, 9, 1), "meeting")], {}, [])
     rows = by_id(compute_status(mini_plan, only_2022, year=2023, as_of=D(2023, 12, 31), by="quarter"))
     delegations = rows["delegations_received"]
-    assert (delegations.actual, delegations.projected, delegations.status, delegations.breakdown) == (0, 0.0, "behind", [])
+    assert (delegations.actual, delegations.projected, delegations.status, delegations.breakdown) == (0, 0.0, "not_achieved", [])
     # A cumulative indicator still carries 2022: 2 carried + 0 this year, the year over (4 quarters).
     meetings = rows["meetings_cumulative"]
     assert (meetings.target, meetings.actual, meetings.expected_to_date, meetings.projected) == (10, 2, 10.0, 2.0)
-    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, None, "behind")
+    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, None, "not_achieved")
     assert [(b.key, b.actual) for b in meetings.breakdown] == [("2022-Q1", 1), ("2022-Q3", 1)]
     assert [r.line for r in explain(mini_plan, only_2022, "meetings_cumulative", year=2023, as_of=D(2023, 12, 31))] == [3, 4]
 

@@ -146,6 +146,8 @@ BREAKDOWNS = ("territory", "group", "type", "quarter", "category", "internal")
 STAKEHOLDER_BREAKDOWNS = ("category", "internal")
 OTHER = "other"
 NONE = "none"
+#: The status of a target missed in a year that is over.
+NOT_ACHIEVED = "not_achieved"
 
 
 # -- targets ------------------------------------------------------------------------
@@ -433,8 +435,14 @@ def _status(plan: Plan, target: float, actual: float, expected: float, year_over
 
 
 def _band(plan: Plan, ratio: float, year_over: bool) -> str:
-    """The status word of a target not (yet) reached, from the ratio of progress made to progress expected."""
-    if ratio >= plan.thresholds.on_track and not year_over:
+    """The status word of a target not (yet) reached, from the ratio of progress made to progress expected.
+
+    Once the year is over a missed target is :data:`NOT_ACHIEVED`: it is no
+    longer at risk or behind, it was not reached.
+    """
+    if year_over:
+        return NOT_ACHIEVED
+    if ratio >= plan.thresholds.on_track:
         return "on_track"
     if ratio >= plan.thresholds.at_risk:
         return "at_risk"
@@ -676,7 +684,7 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown, t
     if quarters_left > 0:
         required = 0.0 if accumulating and indicator.direction == "decrease" else remaining / quarters_left
     if actual is None:
-        status = "behind" if elapsed >= 4 else "at_risk"
+        status = NOT_ACHIEVED if elapsed >= 4 else "at_risk"
     elif indicator.direction == "decrease":
         judged = actual if elapsed >= 4 or not accumulating else projected
         status = _decrease_status(plan, described["baseline"], target, judged, expected, accumulating, elapsed >= 4)
@@ -725,7 +733,7 @@ def _qualitative_status(plan: Plan, log: ActivityLog, indicator: Indicator, year
     if actual is not None and actual >= row.target:
         status = "achieved"
     else:
-        status = "behind" if elapsed >= 4 else "at_risk"
+        status = NOT_ACHIEVED if elapsed >= 4 else "at_risk"
     return dataclasses.replace(
         row,
         level=labels[latest["level"]] if latest is not None else None,

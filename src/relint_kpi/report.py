@@ -41,7 +41,7 @@ from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
 from relint_kpi.issues import UsageError
 from relint_kpi.notes import note_for
-from relint_kpi.progress import OTHER, StatusTable, compute_status, first_involvement_frame, target_for
+from relint_kpi.progress import NOT_ACHIEVED, OTHER, StatusTable, compute_status, first_involvement_frame, target_for
 from relint_kpi.records import ActivityLog, Deliverable, Note
 from relint_kpi.territories import TerritoryIndex, iso_name
 
@@ -50,10 +50,6 @@ from relint_kpi.territories import TerritoryIndex, iso_name
 #: sheets, ``closed``, ``previous_as_of``, ``generated_local`` and
 #: ``other_in_groups`` added.
 REPORT_SCHEMA_VERSION = 2
-
-#: The status of a target missed in a closed year (the year is over: it is
-#: no longer "at risk" or "behind", it was not achieved).
-NOT_ACHIEVED = "not_achieved"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from relint_kpi.render.safe import json_text, rich_text
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
-STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red", None: "dim"}
+STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red", "not_achieved": "bold red", None: "dim"}
 
 #: The figure columns of an unfiltered status, in order.
 COLUMNS = (
