@@ -58,7 +58,8 @@ def generate(plan_path: Path, out: Path, rows: int, seed: int = 7) -> Path:
         span = (last - first).days
         with (out / "actuals" / f"{year}-Q{quarter}.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(COLUMNS)
+            # No venue column: each synthetic row is held where its territory is (the column's default).
+            writer.writerow([name for name in COLUMNS if name != "venue"])
             for n in range(count - len(metrics)):
                 kind = kinds[n % len(kinds)]
                 day = first + dt.timedelta(days=rng.randint(0, span))

@@ -162,10 +162,10 @@ def test_semicolon_file_number_rules(folder, mini_plan):
 @pytest.mark.parametrize(
     "content, expected",
     [
-        ("", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes [empty-file]"]),
-        ("\r\n", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes [empty-file]"]),
-        ("\n" + HEADER + "a,2023-04-02,meeting,SE,x,,,,,\n", ["2023-Q2.csv:1: line 1 is blank; the header row must be the first line: id,date,type,territory,title,action,participants,stakeholders,value,notes [blank-header]"]),
-        ("id,date,type,title,colour\n", ["2023-Q2.csv:1:5: unknown column 'colour' — expected columns: id, date, type, territory, title, action, participants, stakeholders, value, notes [unknown-column]"]),
+        ("", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes,venue [empty-file]"]),
+        ("\r\n", ["2023-Q2.csv:1: the file is empty; it needs a header row: id,date,type,territory,title,action,participants,stakeholders,value,notes,venue [empty-file]"]),
+        ("\n" + HEADER + "a,2023-04-02,meeting,SE,x,,,,,\n", ["2023-Q2.csv:1: line 1 is blank; the header row must be the first line: id,date,type,territory,title,action,participants,stakeholders,value,notes,venue [blank-header]"]),
+        ("id,date,type,title,colour\n", ["2023-Q2.csv:1:5: unknown column 'colour' — expected columns: id, date, type, territory, title, action, participants, stakeholders, value, notes, venue [unknown-column]"]),
         ("id,date,type,type,title\n", ["2023-Q2.csv:1:4: column 'type' appears twice in the header; keep one [duplicate-column]"]),
         ("id,type,title\n", ["2023-Q2.csv:1: missing column 'date' in the header (required: date, type, title) [missing-column]"]),
         (HEADER + "a,2023-04-02,meeting,SE,x,,,,,\nb,2023-04-0", ["2023-Q2.csv:3: the last row is cut short (2 of 10 cells) and the file does not end with a line end: a write was interrupted; complete or delete the row [torn-row]"]),

@@ -102,6 +102,16 @@ def test_json_figures(workspace):
             "remaining": 5,
             "required_per_quarter": 2.5,
             "status": "at_risk",
+            "measure": "count",
+            "direction": "increase",
+            "baseline": None,
+            "parent": None,
+            "children": [],
+            # 3 delegations in two rows (1 and 2) in half a year: the rest of the year
+            # brings a negative binomial number of rows (shape 2.5, p = 0.5), each
+            # adding 1 or 2 (simulated, seeded): 33 % of the years reach 8.
+            "forecast": {"low": 3, "high": 11, "interval": 0.8, "probability": 0.33},
+            "reading": None,
         }
     ]
 
@@ -232,7 +242,7 @@ def test_the_status_table_reads_at_narrow_widths(monkeypatch, width, dropped):
                  'Visualizzazioni della pagina "Relazioni Internazionali" del sito regionale']:
         assert name in names
     words = " ".join(text.split())
-    for status in ["a rischio", "raggiunto", "in ritardo"]:
+    for status in ["non raggiunto", "raggiunto"]:
         assert status in text
     for header in ["Target", "Effettivo", "%", "Stato"]:
         assert header in text
@@ -250,7 +260,7 @@ def test_piped_status_follows_columns_in_english(monkeypatch):
     assert max(len(line) for line in lines) <= 80
     names = " ".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
     assert "Diplomatic meetings held" in names
-    assert "Target" in result.stdout and "Status" in result.stdout and "at risk" in result.stdout
+    assert "Target" in result.stdout and "Status" in result.stdout and "not achieved" in result.stdout
 
 
 # -- exports for Italian Excel -------------------------------------------------------
@@ -270,8 +280,9 @@ def test_plain_csv_is_todays_form(workspace):
     result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--csv", "rfc4180", "--indicator", "page_views"])
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == (
-        b"id,title,unit,basis,target,actual,percent,expected_to_date,projected,remaining,required_per_quarter,status\r\n"
-        b"page_views,Visualizzazioni,visualizzazioni,annual,2000,600,30.0,1000.0,1200.0,1400,700.0,behind\r\n"
+        b"id,title,unit,basis,target,actual,percent,expected_to_date,projected,remaining,required_per_quarter,status,"
+        b"baseline,baseline_year,forecast_low,forecast_high,forecast_probability_percent\r\n"
+        b"page_views,Visualizzazioni,visualizzazioni,annual,2000,600,30.0,1000.0,1200.0,1400,700.0,behind,,,,,\r\n"
     )
 
 
@@ -281,7 +292,7 @@ def test_english_csv_defaults_to_plain_and_excel_form_can_be_asked(workspace):
     excel = invoke([*workspace, "status", "--as-of", "2023-06-30", "--format", "csv", "--lang", "en", "--csv", "excel",
                     "--indicator", "delegations_received"])
     assert excel.stdout_bytes.decode("utf-8").splitlines()[1] == (
-        "delegations_received;Delegations received;delegations;annual;8;3;37,5;4;6;5;2,5;at risk"
+        "delegations_received;Delegations received;delegations;annual;8;3;37,5;4;6;5;2,5;at risk;;;3;11;33"
     )
 
 
@@ -303,8 +314,10 @@ def test_libreoffice_with_italian_settings_splits_the_csv_into_columns_of_number
     )
     rows = list(load_workbook(tmp_path / "status.xlsx").active.iter_rows(values_only=True))
     assert rows[0] == ("Id", "Indicatore", "Unità", "Base", "Target", "Effettivo", "%", "Atteso a oggi", "Proiezione",
-                       "Mancano", "Ritmo/trim.", "Stato")
-    assert rows[1] == ("delegations_received", "Delegazioni ricevute", "delegazioni", "annuale", 8, 3, 37.5, 4, 6, 5, 2.5, "a rischio")
+                       "Mancano", "Ritmo/trim.", "Stato",
+                       "Valore di base", "Anno di base", "Previsione minima", "Previsione massima",
+                       "Probabilità di raggiungere il target (%)")
+    assert rows[1] == ("delegations_received", "Delegazioni ricevute", "delegazioni", "annuale", 8, 3, 37.5, 4, 6, 5, 2.5, "a rischio", None, None, 3, 11, 33)
 
 
 # -- explain in every format --------------------------------------------------------
@@ -348,9 +361,9 @@ def test_no_pace_once_the_year_is_over(workspace):
     assert [row["required_per_quarter"] for row in data["indicators"]] == [None] * 5
     table = invoke([*workspace, "status", "--year", "2022", "--indicator", "delegations_received"]).stdout
     row = next(line for line in table.splitlines() if line.startswith("│ Delegazioni"))
-    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["Delegazioni ricevute", "4", "0", "0%", "4", "0", "4", "—", "in ritardo"]
+    assert [cell.strip() for cell in row.split("│")[1:-1]] == ["Delegazioni ricevute", "4", "0", "0%", "4", "0", "4", "—", "non raggiunto"]
     markdown = invoke([*workspace, "status", "--year", "2022", "--format", "md", "--indicator", "delegations_received"]).stdout
-    assert "| Delegazioni ricevute | 4 | 0 | 0% | 4 | 0 | 4 | — | in ritardo |" in markdown
+    assert "| Delegazioni ricevute | 4 | 0 | 0% | 4 | 0 | 4 | — | non raggiunto |" in markdown
 
 
 def test_a_territory_view_says_it_is_filtered_and_judges_nothing_against_the_plans_target(workspace):
@@ -384,8 +397,9 @@ def test_a_territory_target_in_the_plan_is_judged(workspace, mini_plan_path):
     assert meetings["target"] is None and meetings["status"] is None
     csv_text = invoke([*workspace, "status", "--as-of", "2023-06-30", "--territory", "CN", "--format", "csv", "--csv", "rfc4180"]).stdout
     assert csv_text.splitlines()[0] == (
-        "id,title,unit,basis,territory,target,actual,total,share,percent,expected_to_date,projected,remaining,required_per_quarter,status")
-    assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track"
+        "id,title,unit,basis,territory,target,actual,total,share,percent,expected_to_date,projected,remaining,required_per_quarter,status,"
+        "baseline,baseline_year,forecast_low,forecast_high,forecast_probability_percent")
+    assert csv_text.splitlines()[1] == "delegations_received,Delegazioni ricevute,delegazioni,annual,CN,2,1,3,33.3,50.0,1.0,2.0,1,0.5,on_track,,,1,5,64.4"
 
 
 @pytest.mark.usefixtures("english_cli")

@@ -87,13 +87,15 @@ def _periods(root: etree._Element) -> dict[tuple[str, int], tuple[str, str | Non
         for period in indicator.iter("period"):
             year = int(period.find("period-start").get("iso-date")[:4])
             actuals = [a for a in period.findall("actual") if a.find("dimension") is None]
+            if indicator.get("measure") == "5":  # qualitative: a level named in a comment, no value
+                continue
             found[title, year] = (period.find("target").get("value"), actuals[0].get("value") if actuals else None)
     return found
 
 
 @pytest.mark.parametrize(
     "plan_file, year",
-    [("data/plan_2022_2023.yaml", 2023), ("data/plan_lombardia_2018_2022.yaml", 2022)],
+    [("data/plan_2022_2023.yaml", 2023), ("data/plan_lombardia_2018_2022.yaml", 2022), ("data/plan_esempio_indicatori.yaml", 2025)],
 )
 def test_shipped_plans_export_valid_iati_with_the_status_figures(tmp_path, monkeypatch, plan_file, year):
     monkeypatch.chdir(REPO)
@@ -108,9 +110,14 @@ def test_shipped_plans_export_valid_iati_with_the_status_figures(tmp_path, monke
         status = invoke(["--plan", plan_file, "status", "--year", str(measured), "--format", "json"])
         assert status.exit_code == 0, status.output
         for row in json.loads(status.output)["indicators"]:
+            if row["measure"] == "qualitative":
+                continue
             target, actual = periods[row["title"], measured]
             assert float(target) == row["target"]
-            assert actual is not None and int(actual) == row["actual"], (row["id"], measured)
+            if row["actual"] is None:  # a percentage with nothing to divide by
+                assert actual is None, (row["id"], measured)
+            else:
+                assert actual is not None and float(actual) == row["actual"], (row["id"], measured)
     for activity in root.iter("iati-activity"):
         shares = [int(c.get("percentage")) for c in activity.iter("recipient-country") if c.get("percentage")]
         assert not shares or sum(shares) == 100
@@ -247,3 +254,20 @@ def test_the_vendored_schema_names_its_source_and_licence():
     notice = (REPO / "src/relint_kpi/schemas/iati_2_03/SOURCE.md").read_text(encoding="utf-8")
     assert "https://github.com/IATI/IATI-Schemas" in notice
     assert "CC BY 4.0" in notice
+
+
+def test_the_example_plan_exports_measures_directions_baselines_and_levels(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    output = tmp_path / "iati.xml"
+    result = invoke(["--plan", "data/plan_esempio_indicatori.yaml", "export", "iati", "--year", "2025", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(output)).getroot()
+    assert activity_schema().validate(root), activity_schema().error_log
+    indicators = {i.find("title")[0].text: i for i in root.find("iati-activity").iter("indicator")}
+    measures = sorted({(i.get("measure"), i.get("ascending")) for i in indicators.values()})
+    assert measures == [("1", "0"), ("1", "1"), ("2", "1"), ("5", "1")]
+    qualitative = next(i for i in indicators.values() if i.get("measure") == "5")
+    assert qualitative.find("baseline").get("value") is None and qualitative.find("baseline/comment/narrative").text
+    assert all(t.get("value") is None and t.find("comment") is not None for t in qualitative.iter("target"))
+    decrease = next(i for i in indicators.values() if i.get("ascending") == "0")
+    assert decrease.find("baseline").attrib == {"year": "2023", "value": "30"}

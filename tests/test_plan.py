@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from relint_kpi.issues import format_issue
+from relint_kpi.progress import target_for
 from relint_kpi.plan import load_plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,7 +25,8 @@ def plan():
 
 
 def test_real_plan_indicators_and_targets(plan):
-    assert {i.id: (i.targets[2022], i.targets[2023], i.basis) for i in plan.indicators} == {
+    assert {i.id: (i.targets.get(2022), i.targets.get(2023), i.basis) for i in plan.indicators} == {
+        "systemic_activities": (None, None, "annual"),
         "delegations_received": (12, 15, "annual"),
         "diplomatic_meetings": (12, 15, "annual"),
         "events": (2, 3, "annual"),
@@ -37,6 +39,13 @@ def test_real_plan_indicators_and_targets(plan):
     assert plan.indicator("new_stakeholders").disaggregations == ["internal", "category"]
     assert plan.indicator("events").disaggregations == ["territory", "type"]
     assert plan.indicator("page_views").source.metric == "pageviews"
+    # The parent holds the five activity indicators; its target is theirs added up.
+    assert plan.indicator("systemic_activities").children == [
+        "delegations_received", "diplomatic_meetings", "events", "system_missions", "technical_notes"
+    ]
+    assert [target_for(plan.indicator("systemic_activities"), y, plan.years, plan) for y in plan.years] == [48, 58]
+    assert plan.indicator("event_participants").source.where.held_in == ["region"]
+    assert plan.metadata.region_code == "IT-45"
 
 
 def test_real_plan_structure(plan):
@@ -304,7 +313,7 @@ def edit(old, new):
         (
             "basis: annual\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
             "basis: yearly\n    disaggregations: [territory, type]\n    targets: {2022: 4, 2023: 8}",
-            [":34:12 indicators.0.basis: 'yearly' is not one of the allowed values; write 'annual' or 'cumulative' [plan-literal_error]"],
+            [":34:12 indicators.0.basis: 'yearly' is not one of the allowed values; write 'annual', 'cumulative' or 'level' [plan-literal_error]"],
         ),
         (
             "targets: {2022: 4, 2023: 8}",

@@ -111,9 +111,9 @@ def test_activity_count_inside_a_quarter(mini_plan, log):
     assert row.status == "on_track"  # 1 / 1.02 = 0.98
 
 
-def test_year_end_missed_target_is_behind(mini_plan, log):
+def test_year_end_missed_target_is_not_achieved(mini_plan, log):
     row = by_id(compute_status(mini_plan, log, year=2022, today=D(2026, 1, 1)))["delegations_received"]
-    assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "behind")
+    assert (row.target, row.actual, row.percent, row.status) == (4, 2, 50.0, "not_achieved")
     assert row.required_per_quarter is None  # no quarter left: no pace, rather than a 0 that reads 'nothing needed'
 
 
@@ -224,7 +224,10 @@ def test_usage_errors(mini_plan, log, options, message):
     assert str(caught.value) == message
 
 
-@pytest.mark.parametrize("plan_name, data_name", [("plan_2022_2023.yaml", "."), ("plan_lombardia_2018_2022.yaml", "lombardia")])
+@pytest.mark.parametrize(
+    "plan_name, data_name",
+    [("plan_2022_2023.yaml", "."), ("plan_lombardia_2018_2022.yaml", "lombardia"), ("plan_esempio_indicatori.yaml", "esempio_indicatori")],
+)
 def test_shipped_breakdowns_add_up(plan_name, data_name):
     """Every breakdown of the shipped data adds up to its indicator's total."""
     from relint_kpi.actuals import read_data
@@ -275,11 +278,11 @@ def test_year_with_no_rows_of_its_own(mini_plan):
     only_2022 = ActivityLog([act(2, D(2022, 3, 3), "delegation"), act(3, D(2022, 2, 1), "meeting"), act(4, D(2022, 9, 1), "meeting")], {}, [])
     rows = by_id(compute_status(mini_plan, only_2022, year=2023, as_of=D(2023, 12, 31), by="quarter"))
     delegations = rows["delegations_received"]
-    assert (delegations.actual, delegations.projected, delegations.status, delegations.breakdown) == (0, 0.0, "behind", [])
+    assert (delegations.actual, delegations.projected, delegations.status, delegations.breakdown) == (0, 0.0, "not_achieved", [])
     # A cumulative indicator still carries 2022: 2 carried + 0 this year, the year over (4 quarters).
     meetings = rows["meetings_cumulative"]
     assert (meetings.target, meetings.actual, meetings.expected_to_date, meetings.projected) == (10, 2, 10.0, 2.0)
-    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, None, "behind")
+    assert (meetings.remaining, meetings.required_per_quarter, meetings.status) == (8, None, "not_achieved")
     assert [(b.key, b.actual) for b in meetings.breakdown] == [("2022-Q1", 1), ("2022-Q3", 1)]
     assert [r.line for r in explain(mini_plan, only_2022, "meetings_cumulative", year=2023, as_of=D(2023, 12, 31))] == [3, 4]
 
@@ -334,3 +337,27 @@ def test_rows_adding_nothing_keep_their_key_but_not_other(mini_plan):
 def test_explain_skips_rows_without_participants(mini_plan, log):
     rows = explain(mini_plan, log, "event_participants", as_of=D(2023, 12, 31))
     assert [(r.line, r.contribution) for r in rows] == [(13, 30)]  # line 14 has 0 participants
+
+
+def test_shipped_plan_reads_the_seed_s_wording():
+    """event_participants counts only events held in the region; the parent adds up the five activity indicators."""
+    from relint_kpi.actuals import read_data
+    from relint_kpi.plan import load_plan
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    plan, _ = load_plan(data / "plan_2022_2023.yaml")
+    shipped, _ = read_data(data, plan)
+    events = shipped.activities[shipped.activities["type"] == "event"]
+    # The shipped events: 2022-10-06 in Hesse (140), 2022-12-01 in IT-45 (120),
+    # 2023-05-25 in IT-45 (130), 2023-10-05 in Hesse (90), 2023-11-28 in Wielkopolska (120).
+    assert sorted(zip(events["date"].dt.year, events["venue"].astype(str), events["participants"])) == [
+        (2022, "DE-HE", 140), (2022, "IT-45", 120), (2023, "DE-HE", 90), (2023, "IT-45", 130), (2023, "PL-30", 120)
+    ]
+    for year, in_region in ((2022, 120), (2023, 130)):
+        rows = {r.id: r for r in compute_status(plan, shipped, year=year, as_of=plan.metadata.period.end).indicators}
+        assert rows["event_participants"].actual == in_region
+        children = [rows[child] for child in plan.indicator("systemic_activities").children]
+        assert rows["systemic_activities"].actual == sum(child.actual for child in children)
+        assert rows["systemic_activities"].target == sum(child.target for child in children) == {2022: 48, 2023: 58}[year]
+        assert all(child.parent == "systemic_activities" for child in children)
+    assert plan.indicator("systemic_activities").reading.it.startswith("Ogni attività registrata conta")

@@ -206,6 +206,19 @@ def test_json_key_order_and_values():
         "previous_status": "at_risk",
         "reason": None,
         "next_steps": None,
+        "measure": "count",
+        "direction": "increase",
+        "baseline": None,
+        "baseline_year": None,
+        "parent": None,
+        "children": [],
+        "numerator": None,
+        "denominator": None,
+        "level": None,
+        "target_level": None,
+        "baseline_level": None,
+        "level_reason": None,
+        "reading": None,
     }
     continuity = data["criteria"][0]
     assert continuity["table"]["rows"][0] == {

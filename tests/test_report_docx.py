@@ -64,7 +64,7 @@ def test_docx_tables_are_real_tables_with_repeated_headers(shipped_docx):
     assert [c.text for c in headline.rows[0].cells] == [c.label for c in blocks[0].columns if c.key != "reason"]
     reasons = [row for row in blocks[0].rows if row[-1]] if blocks[0].columns[-1].key == "reason" else []
     assert len(headline.rows) == 1 + len(report.headline) + len(reasons)
-    meetings = next(r for r in headline.rows if r.cells[0].text == "Incontri diplomatici realizzati")
+    meetings = next(r for r in headline.rows if r.cells[0].text == "↳ Incontri diplomatici realizzati")
     assert [c.text for c in meetings.cells[2:6]] == ["15", "16", "106,7%", "raggiunto"]
     for table in tables:
         header = table.rows[0]._tr.trPr

@@ -36,6 +36,7 @@ CELLS = {
     "stakeholders": st.sampled_from(["", "Ateneo", "ateneo", "Ateneo|Comune di Prova", " Ateneo | ", "Ateneo|ATENEO", "Nessuno", "Nessuno|Altro", "|"]),
     "value": st.sampled_from(["", "1", "0", "7", "5.000", "x"]),
     "notes": st.sampled_from(["", " nota ", "a;b"]),
+    "venue": st.sampled_from(["", "regione", "Sul territorio", "Regione di prova", "DE-HE", "Assia", "ZZ"]),
 }
 ROWS = st.lists(st.fixed_dictionaries(CELLS), min_size=1, max_size=12)
 
@@ -45,7 +46,7 @@ def quoted(cell: str) -> str:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=ROWS, delimiter=st.sampled_from([",", ";"]), left_out=st.sets(st.sampled_from(["id", "action", "notes", "value", "participants", "stakeholders", "territory"])))
+@given(rows=ROWS, delimiter=st.sampled_from([",", ";"]), left_out=st.sets(st.sampled_from(["id", "action", "notes", "value", "participants", "stakeholders", "territory", "venue"])))
 def test_the_file_reader_and_the_row_model_agree(tmp_path, rows, delimiter, left_out):
     columns = [name for name in COLUMNS if name not in left_out]
     path = tmp_path / "2023-Q2.csv"
@@ -69,11 +70,13 @@ def test_the_file_reader_and_the_row_model_agree(tmp_path, rows, delimiter, left
     assert issues == sorted(expected_issues)
     got = [
         (int(r.line), r.id, r.date.date(), r.type, None if isinstance(r.territory, float) else r.territory, r.title,
-         None if isinstance(r.action, float) else r.action, r.participants, r.stakeholders, r.value, r.notes)
+         None if isinstance(r.action, float) else r.action, r.participants, r.stakeholders, r.value, r.notes,
+         None if isinstance(r.venue, float) else r.venue)
         for r in frame.itertuples()
     ]
     want = [
-        (line, c.id, c.date, c.type, c.territory, c.title, c.action, c.participants or 0, c.stakeholders, c.value, c.notes)
+        (line, c.id, c.date, c.type, c.territory, c.title, c.action, c.participants or 0, c.stakeholders, c.value, c.notes,
+         c.venue or c.territory)
         for line, c in expected_rows
     ]
     assert got == want
@@ -87,7 +90,7 @@ def test_a_valid_row_is_typed_and_canonical():
     assert issues == []
     assert format_activity(row, ";") == {
         "id": "", "date": "2023-04-02", "type": "meeting", "territory": "DE-HE", "title": "Visita", "action": "",
-        "participants": "", "stakeholders": "Ateneo|Comune di Prova", "value": "5.000", "notes": "",
+        "participants": "", "stakeholders": "Ateneo|Comune di Prova", "value": "5.000", "notes": "", "venue": "",
     }
 
 

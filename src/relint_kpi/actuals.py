@@ -6,7 +6,7 @@ The data folder holds:
   (columns: :data:`relint_kpi.rows.COLUMNS`, in any order; ``date``,
   ``type`` and ``title`` required). A row is valid when
   :class:`relint_kpi.rows.ActivityRow` says so.
-* ``stakeholders.csv`` and ``deliverables.csv`` (read by
+* ``stakeholders.csv``, ``deliverables.csv`` and ``assessments.csv`` (read by
   :mod:`relint_kpi.registry`);
 * ``notes.csv``, the office's reasons for deviations (read by
   :mod:`relint_kpi.notes`).
@@ -35,8 +35,8 @@ from relint_kpi.notes import FILE_NAME as NOTES_FILE
 from relint_kpi.notes import read_notes
 from relint_kpi.periods import quarter_of_file_name
 from relint_kpi.plan import Plan
-from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder
-from relint_kpi.registry import read_deliverables, read_stakeholders
+from relint_kpi.records import FRAME_COLUMNS, ActivityLog, Stakeholder, default_venue
+from relint_kpi.registry import read_assessments, read_deliverables, read_stakeholders
 from relint_kpi.rows import COLUMNS, FIELD_TYPES, REQUIRED_COLUMNS, RowContext, StakeholderName, issue_of, once_each
 
 #: A list adapter per column: one call validates all of a column's distinct texts.
@@ -213,6 +213,7 @@ def read_activities(
     columns["path"] = pd.Series([shown] * int(good.sum()), dtype=dtypes["path"])
     columns["year"] = columns["date"].dt.year.astype("int64")
     columns["quarter"] = columns["date"].dt.quarter.astype("int64")
+    columns["venue"] = default_venue(columns["venue"], columns["territory"])
     return pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS}), csvio.capped(table.issues)
 
 
@@ -241,11 +242,14 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     data_dir = Path(data_dir)
     issues: list[Issue] = []
     stakeholders_path, deliverables_path = data_dir / "stakeholders.csv", data_dir / "deliverables.csv"
-    odd = [found for found in map(csvio.not_a_file, [stakeholders_path, deliverables_path]) if found]
+    assessments_path = data_dir / "assessments.csv"
+    odd = [found for found in map(csvio.not_a_file, [stakeholders_path, deliverables_path, assessments_path]) if found]
     issues += odd
     stakeholders, found = read_stakeholders(stakeholders_path, plan) if not odd else ({}, [])
     issues += found
     deliverables, found = read_deliverables(deliverables_path, plan) if not odd else ([], [])
+    issues += found
+    assessments, found = read_assessments(assessments_path, plan) if not odd else ([], [])
     issues += found
     notes_path = data_dir / NOTES_FILE
     odd_notes = csvio.not_a_file(notes_path)
@@ -267,8 +271,9 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
     activities = pd.concat(frames, ignore_index=True) if frames else _empty(dtypes)
     # Territories are not known before reading: each file's become the log's categories.
     activities["territory"] = activities["territory"].astype("category")
+    activities["venue"] = activities["venue"].astype("category")
     issues += _duplicate_ids(activities)
-    return ActivityLog(activities, stakeholders, deliverables, notes), issues
+    return ActivityLog(activities, stakeholders, deliverables, notes=notes, assessments=assessments), issues
 
 
 

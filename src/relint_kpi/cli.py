@@ -433,6 +433,7 @@ def add_activity_command(
     stakeholder: Annotated[Optional[list[str]], typer.Option("--stakeholder", metavar="NAME", help="help.opt.stakeholder")] = None,
     value: Annotated[Optional[str], typer.Option("--value", metavar="INTEGER", help="help.opt.value")] = None,
     notes: Annotated[Optional[str], typer.Option("--notes", help="help.opt.notes")] = None,
+    venue: Annotated[Optional[str], typer.Option("--venue", metavar="VENUE", help="help.opt.venue")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="help.opt.dry-run")] = False,
     allow_duplicate: Annotated[bool, typer.Option("--allow-duplicate", help="help.opt.allow-duplicate")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="help.opt.replace-pageviews")] = False,
@@ -472,6 +473,7 @@ def add_activity_command(
             "stakeholders": "|".join(stakeholder or []) or None,
             "value": value,
             "notes": notes,
+            "venue": venue,
         }
         term = terminal()
         missing = entry.missing_required(plan, given)
@@ -671,6 +673,7 @@ def status_command(
     explain_id: Annotated[
         Optional[str], typer.Option("--explain", metavar="INDICATOR", help="help.opt.explain", autocompletion=complete("indicator"))
     ] = None,
+    interval: Annotated[int, typer.Option("--interval", min=1, max=99, metavar="INTEGER", help="help.opt.interval")] = 80,
     language: LangOption = None,
     fmt: Annotated[StatusFormat, typer.Option("--format", help="help.opt.format")] = StatusFormat.table,
     csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help="help.opt.csv")] = None,
@@ -684,6 +687,9 @@ def status_command(
     and their share of the plan's total, judged only against a target the
     plan sets for that territory. Once a year is over its pace per quarter
     is shown as — (null in JSON).
+    During the year a count's projection carries a forecast: "14 (11-17), 38 %"
+    is 14 at the pace so far, 11 to 17 with 80 % probability (--interval), and
+    a 38 % chance of reaching the target (the model: README, "Forecast").
 
     Example: relint status --by territory --lang en
     """
@@ -710,7 +716,8 @@ def status_command(
                 typer.echo(text, nl=False)
             return
         table = progress.compute_status(
-            plan, log, year=year, as_of=when, lang=current_lang(), by=by.value if by else None, indicator_ids=indicator, territory=territory
+            plan, log, year=year, as_of=when, lang=current_lang(), by=by.value if by else None, indicator_ids=indicator, territory=territory,
+            interval=interval / 100,
         )
         if fmt is StatusFormat.table:
             # Imported when the command runs, so --help loads neither pydantic nor pandas.

@@ -247,7 +247,7 @@ def interview(plan: Plan, context: RowContext, given: dict[str, str | None], ter
         fields["title"] = asking.ask("title", t("entry.prompt.title", lang))
     if kind.metric and "value" not in fields:
         fields["value"] = str(asking.ask("value", t("entry.prompt.value", lang).format(label=kind.label.get(lang))))
-    counted = {i.source.activity_type for i in plan.indicators if i.source.kind == "participants"}
+    counted = {source.activity_type for i in plan.indicators for _, source in i.sources() if source.kind == "participants"}
     if kind.id in counted and "participants" not in fields:
         fields["participants"] = str(asking.ask("participants", t("entry.prompt.participants", lang)))
     if kind.metric:

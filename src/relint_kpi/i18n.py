@@ -27,6 +27,8 @@ LABELS: dict[str, dict[str, str]] = {
     "plan.basis": {"it": "Base", "en": "Basis"},
     "plan.basis.annual": {"it": "annuale", "en": "annual"},
     "plan.basis.cumulative": {"it": "cumulativa", "en": "cumulative"},
+    "plan.basis.level": {"it": "livello", "en": "level"},
+    "report.col.baseline": {"it": "Base (anno)", "en": "Baseline (year)"},
     "plan.target": {"it": "Target", "en": "Target"},
     "plan.territories": {"it": "Territori target prioritari", "en": "Priority target territories"},
     "plan.group": {"it": "Gruppo", "en": "Group"},
@@ -88,6 +90,11 @@ LABELS: dict[str, dict[str, str]] = {
     "status.csv.id": {"it": "Id", "en": "Id"},
     "status.csv.unit": {"it": "Unità", "en": "Unit"},
     "status.csv.basis": {"it": "Base", "en": "Basis"},
+    "status.csv.baseline": {"it": "Valore di base", "en": "Baseline"},
+    "status.csv.baseline_year": {"it": "Anno di base", "en": "Baseline year"},
+    "status.csv.forecast_low": {"it": "Previsione minima", "en": "Forecast low"},
+    "status.csv.forecast_high": {"it": "Previsione massima", "en": "Forecast high"},
+    "status.csv.forecast_probability_percent": {"it": "Probabilità di raggiungere il target (%)", "en": "Chance of reaching the target (%)"},
     "status.csv.breakdown_key": {"it": "Chiave disaggregazione", "en": "Breakdown key"},
     "status.csv.breakdown_label": {"it": "Disaggregazione", "en": "Breakdown"},
     "status.csv.breakdown_actual": {"it": "Effettivo disaggregazione", "en": "Breakdown actual"},
@@ -97,6 +104,13 @@ LABELS: dict[str, dict[str, str]] = {
     "explain.row_count.one": {"it": "1 riga", "en": "1 row"},
     "plan.categories": {"it": "Categorie di stakeholder", "en": "Stakeholder categories"},
     "plan.category": {"it": "Categoria", "en": "Category"},
+    "status.legend.forecast": {
+        "it": "Tra parentesi: l'intervallo di previsione a fine anno ({interval} %), poi la probabilità di raggiungere il target "
+        "(modello di Poisson al ritmo finora, con l'incertezza sul ritmo; vedi il README).",
+        "en": "In brackets: the year-end forecast interval ({interval} %), then the chance of reaching the target "
+        "(a Poisson model at the pace so far, with the pace's uncertainty; see the README).",
+    },
+    "status.baseline": {"it": "base", "en": "baseline"},
     "explain.where": {"it": "File:riga", "en": "File:line"},
     "explain.id": {"it": "Id", "en": "Id"},
     "explain.date": {"it": "Data", "en": "Date"},
@@ -112,6 +126,10 @@ LABELS: dict[str, dict[str, str]] = {
     "iati.annual": {
         "it": "Valore annuale: ogni periodo conta ciò che è stato realizzato nell'anno.",
         "en": "Annual value: each period counts what was done in that year.",
+    },
+    "iati.level": {
+        "it": "Valore di livello: ogni periodo riporta l'ultimo valore rilevato, non una somma.",
+        "en": "Level value: each period gives the latest value recorded, not a sum.",
     },
     "iati.cumulative": {
         "it": "Valore cumulato: ogni periodo riporta il totale dall'inizio del piano.",
@@ -319,6 +337,25 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "report.sheet.not_yet": {"it": "non ancora rilevato", "en": "not yet observed"},
     "report.sheet.reason": {"it": "Motivazione {year}", "en": "Reason {year}"},
+    "report.sheet.baseline": {"it": "Valore di partenza (baseline)", "en": "Baseline"},
+    "report.sheet.children": {"it": "Sotto-indicatori", "en": "Sub-indicators"},
+    "report.sheet.reading": {"it": "Lettura del Piano adottata", "en": "Reading of the plan adopted"},
+    "report.source.children": {
+        "it": "I sotto-indicatori elencati sotto, sommati.",
+        "en": "The sub-indicators listed below, added up.",
+    },
+    "report.method.children": {
+        "it": "Somma dei valori dei sotto-indicatori {window}; senza target propri, il target è la somma dei loro.",
+        "en": "The sum of the sub-indicators' values {window}; without targets of its own, its target is the sum of theirs.",
+    },
+    "report.source.assessments": {
+        "it": "Valutazioni registrate in assessments.csv (livello e motivazione).",
+        "en": "Assessments recorded in assessments.csv (level and reason).",
+    },
+    "report.method.assessments": {
+        "it": "L'ultimo livello registrato {window}, su una scala ordinata dal peggiore al migliore; mai sommato.",
+        "en": "The latest level recorded {window}, on a scale ordered from worst to best; never summed.",
+    },
     "report.sheet.next_steps": {"it": "Interventi previsti", "en": "What will be done"},
     "report.source.activity_count": {
         "it": "Registro delle attività dell'Ufficio (file trimestrali actuals/AAAA-Tn.csv), righe di tipo «{type}».",
@@ -361,6 +398,14 @@ LABELS: dict[str, dict[str, str]] = {
     "report.window.cumulative": {
         "it": "dall'inizio del piano ({start}) alla data di riferimento (valore cumulato)",
         "en": "from the start of the plan ({start}) to the reference date (a running total)",
+    },
+    "report.window.level": {
+        "it": "dall'inizio del piano ({start}) alla data di riferimento (l'ultimo valore, non una somma)",
+        "en": "from the start of the plan ({start}) to the reference date (the latest value, not a sum)",
+    },
+    "report.basis.level": {
+        "it": "Livello: il target di ogni anno è il valore da avere a fine anno (l'ultimo registrato, non una somma).",
+        "en": "Level: each year's target is the value to stand at by the year's end (the latest recorded, not a sum).",
     },
     "report.basis.annual": {
         "it": "Annuale: il target di ogni anno è la quantità di quell'anno.",
@@ -680,6 +725,15 @@ LABELS: dict[str, dict[str, str]] = {
         "it": 'Il file XML da scrivere.',
         "en": 'The XML file to write.',
     },
+    "help.opt.venue": {
+        "it": "Dove si è svolta, se non nel suo territorio: 'regione' o un codice ISO.",
+        "en": "Where it took place when not in its territory: 'regione' or an ISO code.",
+    },
+    "help.opt.interval": {
+        "it": "L'intervallo della previsione degli indicatori di conteggio, in percentuale.",
+        "en": "The forecast interval of count indicators, in percent.",
+    },
+    "column.venue": {"it": "luogo", "en": "venue"},
     "help.opt.help": {"it": "Mostra questo aiuto ed esce.", "en": "Show this message and exit."},
     "help.opt.install-completion": {
         "it": "Installa il completamento automatico per la shell in uso (bash, zsh, fish).",
@@ -698,6 +752,110 @@ LABELS: dict[str, dict[str, str]] = {
 #: issue's code is its message's code (tests/test_messages.py checks that every
 #: code used has both templates, with the same parameters).
 MESSAGES: dict[str, dict[str, str]] = {
+    # -- indicators: measures, baselines, parents, where filters, venues, assessments ----
+    "no-region-code": {
+        "it": "'region' richiede il codice della regione del piano: aggiungere metadata.region_code (ad esempio IT-45)",
+        "en": "'region' needs the plan's own region code: add metadata.region_code (e.g. IT-45)",
+    },
+    "unknown-where-territory": {
+        "it": "'{value}' non è né un codice ISO 3166 (SE, DE-HE), né un gruppo di territori ({groups}), né 'region'",
+        "en": "'{value}' is neither an ISO 3166 code (SE, DE-HE), a territory group ({groups}) nor 'region'",
+    },
+    "measure-mismatch": {"it": "{what}", "en": "{what}"},
+    "measure-has-no": {
+        "it": "un indicatore {measure} non ha '{key}'; toglierlo",
+        "en": "a {measure} indicator has no '{key}'; remove it",
+    },
+    "measure-needs": {
+        "it": "un indicatore {measure} richiede '{key}' (una fonte di righe)",
+        "en": "a {measure} indicator needs '{key}' (a source of rows)",
+    },
+    "measure-has-no-scale": {
+        "it": "un indicatore {measure} non ha una scala; toglierla",
+        "en": "a {measure} indicator has no scale; remove it",
+    },
+    "bad-scale": {
+        "it": "un indicatore qualitativo richiede una scala di due o più livelli, dal peggiore al migliore",
+        "en": "a qualitative indicator needs a scale of two levels or more, worst first",
+    },
+    "bad-basis": {
+        "it": "un indicatore qualitativo è un livello: scrivere basis: level",
+        "en": "a qualitative indicator is a level: write basis: level",
+    },
+    "bad-direction": {
+        "it": "una scala va dal peggiore al migliore: elencarne i livelli in quest'ordine e togliere direction",
+        "en": "a scale goes from worst to best: list its levels in that order and leave direction out",
+    },
+    "unknown-level": {
+        "it": "livello della scala '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown scale level '{value}' — expected one of: {choices}",
+    },
+    "bad-percentage": {
+        "it": "una percentuale va da 0 a 100, trovato {value}",
+        "en": "a percentage is 0 to 100, got {value}",
+    },
+    "no-baseline": {
+        "it": "un indicatore in diminuzione richiede una baseline: l'avanzamento si misura da essa scendendo verso il target",
+        "en": "a decrease indicator needs a baseline: progress is measured from it down to the target",
+    },
+    "bad-target": {
+        "it": "un target in diminuzione deve essere sotto la baseline ({baseline})",
+        "en": "a decrease target must be below the baseline ({baseline})",
+    },
+    "bad-baseline": {
+        "it": "l'anno della baseline viene dopo il primo anno del piano, il {first}",
+        "en": "the baseline year comes after the plan's first year {first}",
+    },
+    "bad-parent": {"it": "{what}", "en": "{what}"},
+    "parent-not-count": {
+        "it": "un indicatore padre somma i suoi figli: la sua misura è count",
+        "en": "a parent indicator adds up its children: its measure is count",
+    },
+    "child-twice": {
+        "it": "l'indicatore '{id}' è già figlio di '{parent}'",
+        "en": "indicator '{id}' is already a child of '{parent}'",
+    },
+    "child-has-children": {
+        "it": "l'indicatore '{id}' ha figli propri; i gruppi hanno un solo livello",
+        "en": "indicator '{id}' has children of its own; groups are one level deep",
+    },
+    "child-does-not-add-up": {
+        "it": "l'indicatore '{id}' deve essere un count con la stessa basis e direction del padre per sommarsi",
+        "en": "indicator '{id}' must be a count with the parent's basis and direction to add up",
+    },
+    "not-a-region-code": {
+        "it": "'{value}' non è un codice ISO 3166-2 (ad esempio IT-45)",
+        "en": "'{value}' is not an ISO 3166-2 code (e.g. IT-45)",
+    },
+    "venue-no-region-code": {
+        "it": "luogo '{value}': il piano non indica il codice della regione (metadata.region_code); scrivere un codice ISO 3166-2",
+        "en": "venue '{value}': the plan gives no region code (metadata.region_code); write an ISO 3166-2 code",
+    },
+    "unknown-venue": {
+        "it": "luogo '{value}' sconosciuto — scrivere 'regione' (svolto in regione), un codice ISO 3166 (IT-45, DE-HE) "
+        "o il nome di un territorio",
+        "en": "unknown venue '{value}' — write 'regione' (held in the region), an ISO 3166 code (IT-45, DE-HE) or a territory's name",
+    },
+    "unknown-qualitative-indicator": {
+        "it": "indicatore qualitativo '{value}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown qualitative indicator '{value}' — expected one of: {choices}",
+    },
+    "unknown-assessment-level": {
+        "it": "livello '{value}' di '{id}' sconosciuto; valori ammessi: {choices}",
+        "en": "unknown level '{value}' of '{id}' — expected one of: {choices}",
+    },
+    "missing-assessment-reason": {
+        "it": "manca il motivo; dire in poche parole perché è stato dato questo livello",
+        "en": "missing reason; say in a few words why this level was given",
+    },
+    "bad-interval": {
+        "it": "l'intervallo della previsione deve essere tra 0 e 100 %, trovato {value} %",
+        "en": "the forecast interval must be between 0 and 100 %, got {value} %",
+    },
+    "explain-qualitative": {
+        "it": "'{id}' è qualitativo: i suoi livelli e i loro motivi sono le righe di assessments.csv",
+        "en": "'{id}' is qualitative: its levels and their reasons are the rows of assessments.csv",
+    },
     # -- writes that could not be done, refusals of add-activity (merged from main) ------
     "unexplained-deviation": {
         "it": "avviso: indicatore '{id}': target {year} non raggiunto ({actual} su {target}, {percent}%) e nessuna "

@@ -63,10 +63,14 @@ class Share:
 
 @dataclass(frozen=True)
 class Figure:
-    """A target or an actual: its value and its breakdown as ``(dimension, code, value)``."""
+    """A target, an actual or a baseline: its value and its breakdown as ``(dimension, code, value)``.
 
-    value: float
+    A qualitative indicator's figure has no value but the scale ``level`` it names.
+    """
+
+    value: float | None
     dimensions: list[tuple[str, str, int]] = field(default_factory=list)
+    level: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,10 @@ class Indicator:
 
     id: str
     title: Text
-    cumulative: bool
+    basis: str  # "annual" | "cumulative" | "level"
+    measure: str  # "count" | "percentage" | "qualitative"
     ascending: bool
+    baseline: tuple[int, Figure] | None
     periods: list[Period]
 
 
@@ -253,7 +259,7 @@ def _results(plan: Plan, log: ActivityLog, year: int, at: dt.date) -> list[Resul
     measured = {y: _statuses(plan, log, y, at if y == year else dt.date(y, 12, 31)) for y in plan.years if y <= year}
     results = []
     for result in plan.results:
-        indicators = [_indicator(plan, plan.indicator(i), measured) for i in result.indicators]
+        indicators = [_indicator(plan, plan.indicator(i), measured) for i in plan.with_families(result.indicators)]
         results.append(Result(result.id, result.title, indicators))
     return results
 
@@ -269,12 +275,25 @@ def _statuses(plan: Plan, log: ActivityLog, year: int, at: dt.date) -> dict[tupl
     return statuses
 
 
+def _level(indicator, value) -> Text | None:
+    """The scale level of a qualitative figure (a level id, or its position on the scale)."""
+    if isinstance(value, str):
+        return next((level.label for level in indicator.scale if level.id == value), None)
+    return indicator.scale[int(value)].label if value is not None and 0 <= int(value) < len(indicator.scale) else None
+
+
+def _figure(indicator, value, dimensions=()) -> Figure:
+    if indicator.measure == "qualitative":
+        return Figure(None, [], _level(indicator, value))
+    return Figure(value, list(dimensions))
+
+
 def _indicator(plan, indicator, measured) -> Indicator:
     periods = []
     for year in plan.years:
         start = max(dt.date(year, 1, 1), plan.metadata.period.start)
         end = min(dt.date(year, 12, 31), plan.metadata.period.end)
-        target = Figure(target_for(indicator, year, plan.years))
+        target = _figure(indicator, target_for(indicator, year, plan.years, plan))
         actual = None
         if year in measured:
             row = measured[year][None, indicator.id]
@@ -282,9 +301,15 @@ def _indicator(plan, indicator, measured) -> Indicator:
             for by in indicator.disaggregations:
                 broken = measured[year][by, indicator.id].breakdown or []
                 dimensions += [(DIMENSION_NAMES[by], part.key, part.actual) for part in broken if part.actual]
-            actual = Figure(row.actual, dimensions)
+            if row.actual is not None:
+                actual = _figure(indicator, row.actual, dimensions)
         periods.append(Period(start, end, target, actual))
-    return Indicator(indicator.id, indicator.title, indicator.basis == "cumulative", True, periods)
+    baseline = None
+    if indicator.baseline is not None:
+        baseline = (indicator.baseline.year, _figure(indicator, indicator.baseline.value))
+    return Indicator(
+        indicator.id, indicator.title, indicator.basis, indicator.measure, indicator.direction != "decrease", baseline, periods
+    )
 
 
 def _action_activity(plan: Plan, log: ActivityLog, plan_id: str, action, done: pd.DataFrame, at: dt.date) -> Activity:

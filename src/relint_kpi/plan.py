@@ -18,7 +18,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
+from pydantic_core import PydanticCustomError
 
 from relint_kpi import territories
 from relint_kpi.issues import Issue, Message, display_path, message
@@ -71,13 +72,25 @@ class Metadata(Model):
     source_document: str
     data_dir: str | None = None  # the plan's data folder, relative to the plan file
     language: Literal["it", "en"] = "it"  # the plan's own language: relint speaks it when the locale names none
+    #: The ISO 3166-2 code of the plan's own region (``IT-45``): what the word
+    #: ``region`` means in an indicator's ``where`` and in the ``venue`` column.
+    region_code: str | None = None
     notes: Text | None = None
 
 
-#: How an indicator's targets add up over the years. ``annual``: each year's
-#: target is that year's own quantity. ``cumulative``: a target is the running
-#: total from the plan's start.
-Basis = Literal["annual", "cumulative"]
+#: How an indicator's figure adds up over time. ``annual``: the year's own
+#: quantity (rows of the year summed). ``cumulative``: the running total from
+#: the plan's start. ``level``: the latest recorded value (agreements in force,
+#: a qualitative assessment), never a sum.
+Basis = Literal["annual", "cumulative", "level"]
+
+#: What an indicator measures: ``count`` (a number of rows, participants,
+#: views…), ``percentage`` (a numerator source over a denominator source) or
+#: ``qualitative`` (a level of a scale the indicator declares).
+Measure = Literal["count", "percentage", "qualitative"]
+
+#: Whether more is better (``increase``) or less is (``decrease``).
+Direction = Literal["increase", "decrease"]
 
 
 #: Where an indicator's actual figure comes from: ``activity_count`` sums
@@ -87,6 +100,28 @@ Basis = Literal["annual", "cumulative"]
 #: year of their first involvement.
 SourceKind = Literal["activity_count", "participants", "metric", "new_stakeholders"]
 
+#: The word of a ``where`` territory list that means the plan's own region.
+REGION = "region"
+
+
+class Where(Model):
+    """Which of a source's rows count: every list given must match (an empty list matches all).
+
+    ``types``: activity-type ids. ``territories``: the row's territory, as an
+    ISO code, a territory group id or ``region`` (the plan's own region);
+    ``held_in``: where the activity took place (the ``venue`` column), in the
+    same words. ``linked_to_action``: true keeps rows that name a plan action,
+    false rows that name none. ``stakeholder_categories``: rows naming a
+    stakeholder of one of these categories (for new stakeholders: the
+    stakeholder's own category).
+    """
+
+    types: list[Identifier] = []
+    territories: list[str] = []
+    held_in: list[str] = []
+    linked_to_action: bool | None = None
+    stakeholder_categories: list[Identifier] = []
+
 
 class Source(Model):
     """The rows an indicator's actuals are computed from."""
@@ -94,10 +129,47 @@ class Source(Model):
     kind: SourceKind
     activity_type: Identifier | None = None
     metric: Identifier | None = None
+    where: Where | None = None
 
 
 #: The breakdowns an indicator is reported by.
 Disaggregation = Literal["territory", "type", "internal", "category"]
+
+
+def _target_value(value: object) -> int | float | str:
+    """A target or baseline: a number (count, percentage) or a scale level id (qualitative).
+
+    Which of the two an indicator needs is checked with the whole plan
+    (:func:`check_measures`), where the indicator's measure is known.
+    """
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise PydanticCustomError("greater_than_equal", "Input should be greater than or equal to 0", {"ge": 0})
+        return value
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise PydanticCustomError("int_type", "Input should be a valid integer")
+
+
+#: A target or a baseline value, see :func:`_target_value`.
+TargetValue = Annotated[int | float | str, PlainValidator(_target_value)]
+
+
+class Baseline(Model):
+    """Where an indicator stood before the plan: a value (or scale level) and its year."""
+
+    value: TargetValue
+    year: int
+    notes: Text | None = None
+
+
+class ScaleLevel(Model):
+    """One level of a qualitative indicator's scale (scales go from worst to best)."""
+
+    id: Identifier
+    label: Text
 
 
 class Indicator(Model):
@@ -106,17 +178,41 @@ class Indicator(Model):
     ``territory_targets`` optionally sets targets for single priority
     territories (``{DE-HE: {2023: 2}}``): ``relint status --territory``
     judges a territory against its own target, never the whole plan's.
+    ``children``: the ids of the indicators this one is the parent of (its
+    breakdown); a parent has no source of its own, its figure is the sum of
+    its children's and, without targets of its own, so is its target.
+    ``reading``: how relint reads the plan's wording where it is ambiguous.
     """
 
     id: Identifier
     title: Text
     unit: Text
-    source: Source
+    measure: Measure = "count"
+    source: Source | None = None
+    numerator: Source | None = None
+    denominator: Source | None = None
+    scale: list[ScaleLevel] = []
     basis: Basis
+    direction: Direction = "increase"
+    baseline: Baseline | None = None
+    children: list[Identifier] = []
     disaggregations: list[Disaggregation] = []
-    targets: dict[int, Annotated[int, Field(ge=0)]]
+    targets: dict[int, TargetValue] = {}
     territory_targets: dict[str, dict[int, Annotated[int, Field(ge=0)]]] = {}
     notes: Text | None = None
+    reading: Text | None = None
+
+    def sources(self) -> list[tuple[str, Source]]:
+        """The indicator's sources with the key each is written under."""
+        named = (("source", self.source), ("numerator", self.numerator), ("denominator", self.denominator))
+        return [(key, source) for key, source in named if source is not None]
+
+    def level_index(self, level: object) -> int | None:
+        """The position of scale level ``level`` (0 = worst), or None when it is no level of the scale."""
+        for position, item in enumerate(self.scale):
+            if item.id == level:
+                return position
+        return None
 
 
 class Objective(Model):
@@ -302,6 +398,28 @@ class Plan(Model):
         """The calendar years of the plan period."""
         return self.metadata.period.years
 
+    def parent_of(self, indicator_id: str) -> Indicator | None:
+        """The indicator whose ``children`` list ``indicator_id``, or None."""
+        for indicator in self.indicators:
+            if indicator_id in indicator.children:
+                return indicator
+        return None
+
+    def with_families(self, indicator_ids: list[str]) -> list[str]:
+        """``indicator_ids`` with each one's parent before it and its children after it, each once.
+
+        A result lists the indicators it is measured by; a parent of one of
+        them, or the children of a parent listed, belong with it wherever a
+        result's indicators are shown or exported.
+        """
+        shown: list[str] = []
+        for indicator_id in indicator_ids:
+            parent = self.parent_of(indicator_id)
+            family = [parent.id] if parent is not None else []
+            family += [indicator_id, *self.indicator(indicator_id).children]
+            shown += [member for member in family if member not in shown]
+        return shown
+
     def indicator(self, indicator_id: str) -> Indicator:
         """Return the indicator with ``indicator_id`` (KeyError if none)."""
         for indicator in self.indicators:
@@ -416,16 +534,19 @@ def check_references(plan: Plan) -> list[Problem]:
                     (("results", r, "indicators", i), "unknown-indicator", _unknown(indicator, indicator_ids))
                 )
     for i, indicator in enumerate(plan.indicators):
-        source = indicator.source
-        loc = ("indicators", i, "source")
-        if source.kind in ("activity_count", "participants"):
-            if source.activity_type not in type_ids:
-                problems.append(
-                    (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids))
-                )
-        elif source.kind == "metric":
-            if source.metric not in metric_ids:
-                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
+        for key, source in indicator.sources():
+            loc = ("indicators", i, key)
+            wants_type = source.kind in ("activity_count", "participants")
+            if wants_type and (source.activity_type is not None or not (source.where and source.where.types)):
+                if source.activity_type not in type_ids:
+                    problems.append(
+                        (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids))
+                    )
+            elif source.kind == "metric":
+                if source.metric not in metric_ids:
+                    problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
+            if source.where is not None:
+                problems += _where_problems(plan, source.where, loc + ("where",))
     territory_codes = {t.code for _, t in plan.all_territories()}
     for i, indicator in enumerate(plan.indicators):
         for code in indicator.territory_targets:
@@ -464,7 +585,7 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
     # An inverted period has no years: report it once rather than calling every target outside it.
     years = period.years if period.start <= period.end else None
     for i, indicator in enumerate(plan.indicators):
-        if not indicator.targets:
+        if not indicator.targets and not indicator.children:
             problems.append((("indicators", i, "targets"), "no-targets", {"id": indicator.id}))
         located = [(("targets", year), year) for year in indicator.targets] + [
             (("territory_targets", code, year), year)
@@ -480,7 +601,7 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
                         {"year": year, "first": years[0], "last": years[-1]},
                     )
                 )
-        if indicator.basis == "cumulative":
+        if indicator.basis == "cumulative" and all(isinstance(v, (int, float)) for v in indicator.targets.values()):
             ordered = [indicator.targets[y] for y in sorted(indicator.targets)]
             if ordered != sorted(ordered):
                 problems.append(
@@ -498,6 +619,146 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
         timing = action.timing
         if timing.start > timing.end:
             problems.append((("actions", a, "timing"), "bad-timing", {}))
+    return problems
+
+
+def _where_problems(plan: Plan, where: Where, loc: tuple) -> list[Problem]:
+    """A ``where`` filter's words resolve: activity types, territories, groups, the region, categories."""
+    problems: list[Problem] = []
+    type_ids = [t.id for t in plan.activity_types]
+    for n, kind in enumerate(where.types):
+        if kind not in type_ids:
+            problems.append((loc + ("types", n), "unknown-activity-type", _unknown(kind, type_ids)))
+    group_ids = [g.id for g in plan.territory_groups]
+    for key in ("territories", "held_in"):
+        for n, word in enumerate(getattr(where, key)):
+            if word == REGION:
+                if plan.metadata.region_code is None:
+                    problems.append(
+                        (
+                            loc + (key, n),
+                            "no-region-code",
+                            {},
+                        )
+                    )
+            elif word not in group_ids and not territories.is_valid_code(word):
+                problems.append(
+                    (
+                        loc + (key, n),
+                        "unknown-where-territory",
+                        {"value": word, "groups": group_ids},
+                    )
+                )
+    category_ids = [c.id for c in plan.stakeholder_categories]
+    for n, category in enumerate(where.stakeholder_categories):
+        if category not in category_ids:
+            problems.append(
+                (loc + ("stakeholder_categories", n), "unknown-category", _unknown(category, category_ids))
+            )
+    return problems
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _measure_problems(plan: Plan, i: int, indicator: Indicator) -> list[Problem]:
+    """One indicator's parts fit its measure, direction and baseline."""
+    loc = ("indicators", i)
+    problems: list[Problem] = []
+    wanted = {"count": ("source",), "percentage": ("numerator", "denominator"), "qualitative": ()}[indicator.measure]
+    given = [key for key, _ in indicator.sources()]
+    for key in given:
+        if key not in wanted:
+            problems.append((loc + (key,), "measure-mismatch", {"what": message("measure-has-no", measure=indicator.measure, key=key)}))
+    if not indicator.children:
+        for key in wanted:
+            if key not in given:
+                problems.append((loc, "measure-mismatch", {"what": message("measure-needs", measure=indicator.measure, key=key)}))
+    if indicator.measure == "qualitative":
+        if len(indicator.scale) < 2:
+            problems.append((loc + ("scale",), "bad-scale", {}))
+        problems += _duplicates(indicator.scale, "id", f"indicators.{i}.scale")
+        if indicator.basis != "level":
+            problems.append((loc + ("basis",), "bad-basis", {}))
+        if indicator.direction == "decrease":
+            problems.append(
+                (loc + ("direction",), "bad-direction", {})
+            )
+    elif indicator.scale:
+        problems.append((loc + ("scale",), "measure-mismatch", {"what": message("measure-has-no-scale", measure=indicator.measure)}))
+    values = [(("targets", year), value) for year, value in indicator.targets.items()]
+    if indicator.baseline is not None:
+        values.append((("baseline", "value"), indicator.baseline.value))
+    for where, value in values:
+        if indicator.measure == "qualitative":
+            if indicator.scale and indicator.level_index(value) is None:
+                listed = [level.id for level in indicator.scale]
+                problems.append((loc + where, "unknown-level", _unknown(value, listed)))
+        elif not _is_number(value):
+            problems.append(
+                (loc + where, "plan-int_type", {"what": message("plan-got-text", expected=message("yaml-kind-int"), value=repr(value))})
+            )
+        elif indicator.measure == "count" and isinstance(value, float) and where[0] == "targets":
+            problems.append(
+                (loc + where, "plan-int_type", {"what": message("plan-thousands", value=repr(value))})
+            )
+        elif indicator.measure == "percentage" and value > 100:
+            problems.append((loc + where, "bad-percentage", {"value": repr(value)}))
+    if indicator.direction == "decrease":
+        if indicator.baseline is None:
+            problems.append(
+                (loc + ("direction",), "no-baseline", {})
+            )
+        else:
+            for year, value in indicator.targets.items():
+                if _is_number(value) and _is_number(indicator.baseline.value) and value >= indicator.baseline.value:
+                    problems.append(
+                        (loc + ("targets", year), "bad-target", {"baseline": indicator.baseline.value})
+                    )
+    if indicator.baseline is not None and plan.years and indicator.baseline.year > plan.years[0]:
+        problems.append(
+            (loc + ("baseline", "year"), "bad-baseline", {"first": plan.years[0]})
+        )
+    return problems
+
+
+def _children_problems(plan: Plan, i: int, indicator: Indicator, parents: dict[str, str]) -> list[Problem]:
+    """A parent's children exist, are counts of the parent's basis, belong to it alone and have no children."""
+    problems: list[Problem] = []
+    ids = {item.id: item for item in plan.indicators}
+    loc = ("indicators", i)
+    if indicator.children and indicator.measure != "count":
+        problems.append((loc + ("measure",), "bad-parent", {"what": message("parent-not-count")}))
+    for n, child_id in enumerate(indicator.children):
+        where = loc + ("children", n)
+        child = ids.get(child_id)
+        if child is None or child_id == indicator.id:
+            problems.append((where, "unknown-indicator", _unknown(child_id, [x for x in ids if x != indicator.id])))
+            continue
+        if child_id in parents:
+            problems.append((where, "bad-parent", {"what": message("child-twice", id=child_id, parent=parents[child_id])}))
+        parents[child_id] = indicator.id
+        if child.children:
+            problems.append((where, "bad-parent", {"what": message("child-has-children", id=child_id)}))
+        if child.measure != "count" or child.basis != indicator.basis or child.direction != indicator.direction:
+            problems.append(
+                (where, "bad-parent", {"what": message("child-does-not-add-up", id=child_id)})
+            )
+    return problems
+
+
+def check_measures(plan: Plan) -> list[Problem]:
+    """Each indicator's sources, scale, targets and baseline fit its measure; parents fit their children."""
+    problems: list[Problem] = []
+    parents: dict[str, str] = {}
+    for i, indicator in enumerate(plan.indicators):
+        problems += _measure_problems(plan, i, indicator)
+        problems += _children_problems(plan, i, indicator, parents)
+    if plan.metadata.region_code is not None and not territories.is_valid_code(plan.metadata.region_code):
+        problems.append(
+            (("metadata", "region_code"), "bad-territory-code", {"what": message("not-a-region-code", value=plan.metadata.region_code)})
+        )
     return problems
 
 
@@ -560,7 +821,7 @@ def check_iati_settings(plan: Plan) -> list[Problem]:
 
 
 #: The cross-checks run, in order, on a plan whose shape is valid.
-PLAN_CHECKS = [check_unique_ids, check_references, check_dates_and_targets, check_territory_codes, check_iati_settings]
+PLAN_CHECKS = [check_unique_ids, check_references, check_measures, check_dates_and_targets, check_territory_codes, check_iati_settings]
 
 
 #: The kind of value each pydantic type error expected, as a catalogued phrase.

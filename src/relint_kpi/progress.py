@@ -12,9 +12,11 @@ and sums it, or groups it for a breakdown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,7 +26,7 @@ from relint_kpi.choices import resolve_choice
 from relint_kpi.i18n import t
 from relint_kpi.issues import UsageError
 from relint_kpi.periods import default_as_of, quarter_label, quarters_elapsed, year_and_as_of
-from relint_kpi.plan import Indicator, Plan
+from relint_kpi.plan import REGION, Indicator, Plan, Source, Where
 from relint_kpi.records import ActivityLog
 from relint_kpi.territories import TerritoryIndex, country_of, iso_name, priority_inside
 from relint_kpi.textmatch import normalised, similar_titles
@@ -40,6 +42,21 @@ class BreakdownRow:
 
 
 @dataclass(frozen=True)
+class Forecast:
+    """The year-end figure a count indicator is heading for, with its uncertainty.
+
+    ``low``–``high``: the central ``interval`` share of the forecast
+    distribution (see :func:`forecast`); ``probability``: the chance of
+    reaching the target (of staying at or under it for a decrease indicator).
+    """
+
+    low: int
+    high: int
+    interval: float
+    probability: float
+
+
+@dataclass(frozen=True)
 class IndicatorStatus:
     """Where one indicator stands in a year at the as-of date.
 
@@ -49,23 +66,45 @@ class IndicatorStatus:
     ``total`` / ``share`` say what part of the whole plan's actual the
     territory holds. ``required_per_quarter`` is ``None`` once the year is
     over (no quarter is left to make up the difference).
+
+    ``target`` and ``actual`` are numbers for count and percentage
+    indicators (a percentage's in percent points, with its ``numerator`` and
+    ``denominator``); for a qualitative indicator they are scale positions
+    (0 = worst) and ``level``/``target_level`` name the levels (``actual`` is
+    None before any assessment). ``percent`` is None where nothing can be
+    measured (no assessment, a zero denominator). ``parent`` names the
+    indicator this one is part of; ``children`` those it adds up.
     """
 
     id: str
     title: str
     unit: str
-    basis: str  # "annual" | "cumulative"
-    target: int | None
-    actual: int
-    percent: float | None  # actual / target * 100, rounded to 1 decimal
+    basis: str  # "annual" | "cumulative" | "level"
+    target: float | None
+    actual: float | None
+    percent: float | None  # % achieved, rounded to 1 decimal
     expected_to_date: float | None
     projected: float | None
-    remaining: int | None
+    remaining: float | None
     required_per_quarter: float | None
     status: str | None  # "achieved" | "on_track" | "at_risk" | "behind"; None when not judged
     breakdown: list[BreakdownRow] | None = None
-    total: int | None = None  # filtered view: the whole plan's actual
+    total: float | None = None  # filtered view: the whole plan's actual
     share: float | None = None  # filtered view: actual / total * 100, rounded to 1 decimal
+    measure: str = "count"
+    direction: str = "increase"
+    baseline: float | None = None  # a scale position for a qualitative indicator
+    baseline_year: int | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    level: str | None = None  # the level's label (qualitative)
+    target_level: str | None = None
+    baseline_level: str | None = None
+    reason: str | None = None  # why the latest level was given
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    forecast: Forecast | None = None
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,41 +146,58 @@ BREAKDOWNS = ("territory", "group", "type", "quarter", "category", "internal")
 STAKEHOLDER_BREAKDOWNS = ("category", "internal")
 OTHER = "other"
 NONE = "none"
+#: The status of a target missed in a year that is over.
+NOT_ACHIEVED = "not_achieved"
 
 
 # -- targets ------------------------------------------------------------------------
 
 
-def target_for(indicator: Indicator, year: int, plan_years: list[int], territory: str | None = None) -> float | None:
+def target_for(
+    indicator: Indicator, year: int, plan_years: list[int], plan: Plan | None = None, *, territory: str | None = None
+) -> float | None:
     """The indicator's target for ``year`` (for one ``territory`` when given).
 
     Annual basis: the year's own target (0 when the plan sets none).
-    Cumulative basis: the running total due by the end of ``year``; a year
+    Cumulative and level bases: the value due by the end of ``year``; a year
     without its own target is interpolated linearly between the previous
-    target (or 0 before the plan starts) and the next one. With
-    ``territory``, the plan's ``territory_targets`` for that code are used
-    the same way, and ``None`` is returned when the plan sets none for it.
+    target (or, before the plan starts, the baseline, else 0) and the next
+    one. A qualitative target is its level's scale position. A parent
+    without targets of its own has the sum of its children's (``plan``
+    gives the children). With ``territory``, the plan's ``territory_targets``
+    for that code are used the same way, and ``None`` is returned when the
+    plan sets none for it.
     """
-    if territory is None:
-        targets = indicator.targets
-    elif territory in indicator.territory_targets:
-        targets = indicator.territory_targets[territory]
+    if territory is not None:
+        if territory not in indicator.territory_targets:
+            return None
+        targets = {y: float(v) for y, v in indicator.territory_targets[territory].items()}
+    elif not indicator.targets and indicator.children and plan is not None:
+        return sum(target_for(plan.indicator(child), year, plan_years, plan) for child in indicator.children)
     else:
-        return None
+        targets = {y: _number(indicator, v) for y, v in indicator.targets.items()}
     if indicator.basis == "annual":
         return float(targets.get(year, 0))
     if year in targets:
         return float(targets[year])
+    start = _number(indicator, indicator.baseline.value) if indicator.baseline is not None else 0
     if year < plan_years[0]:
-        return 0.0
+        return float(start)
     before = [y for y in targets if y < year]
     after = [y for y in targets if y > year]
-    prev_year, prev_value = (max(before), targets[max(before)]) if before else (plan_years[0] - 1, 0)
+    prev_year, prev_value = (max(before), targets[max(before)]) if before else (plan_years[0] - 1, start)
     if not after:
         return float(prev_value)
     next_year = min(after)
     share = (year - prev_year) / (next_year - prev_year)
     return prev_value + (targets[next_year] - prev_value) * share
+
+
+def _number(indicator: Indicator, value: object) -> float:
+    """A target or baseline as a number: a qualitative level as its scale position."""
+    if indicator.measure == "qualitative":
+        return float(indicator.level_index(value))
+    return float(value)
 
 
 # -- what counts --------------------------------------------------------------------
@@ -183,31 +239,73 @@ def _first_involvements(log: ActivityLog) -> pd.DataFrame:
 #: The columns of a counted frame, one row per counted item: when it counts,
 #: the activity behind it (what it is, where it is written), the new
 #: stakeholder it counts (None for an activity row) and the amount it adds.
-_DESCRIBED = ["type", "territory", "path", "line", "id", "title"]
+_DESCRIBED = ["type", "territory", "venue", "action", "stakeholders", "path", "line", "id", "title"]
 _COUNTED = ["date", "year", "quarter", *_DESCRIBED, "stakeholder", "amount"]
 
 
 def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
-    """The dates an indicator counts in ``year`` at ``as_of`` (both inclusive)."""
-    start = plan.metadata.period.start if indicator.basis == "cumulative" else dt.date(year, 1, 1)
+    """The dates an indicator counts in ``year`` at ``as_of`` (both inclusive).
+
+    An annual indicator counts its year; a cumulative one, and a level (the
+    latest value recorded), everything from the plan's start.
+    """
+    start = dt.date(year, 1, 1) if indicator.basis == "annual" else plan.metadata.period.start
     return max(start, plan.metadata.period.start), min(as_of, dt.date(year, 12, 31))
 
 
-def _counted(log: ActivityLog, indicator: Indicator, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """What an indicator counts between ``start`` and ``end`` (inclusive), as a :data:`_COUNTED` frame."""
-    source = indicator.source
+def _counted(plan: Plan, log: ActivityLog, source: Source, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """What ``source`` counts between ``start`` and ``end`` (inclusive), as a :data:`_COUNTED` frame."""
     if source.kind == "new_stakeholders":
-        return _new_stakeholders(log, start, end)
-    frame = log.activities
-    wanted = source.metric if source.kind == "metric" else source.activity_type
-    rows = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end)) & (frame["type"] == wanted)
-    amount = "value"
-    if source.kind == "participants":
-        # A row without participants adds nothing, so explain does not list it.
-        rows &= frame["participants"] != 0
-        amount = "participants"
-    counted = frame.loc[rows, ["date", "year", "quarter", *_DESCRIBED]]
-    return counted.assign(stakeholder=None, amount=frame.loc[rows, amount])
+        counted = _new_stakeholders(log, start, end)
+    else:
+        frame = log.activities
+        rows = frame["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+        wanted = source.metric if source.kind == "metric" else source.activity_type
+        if wanted is not None:
+            rows &= frame["type"] == wanted
+        amount = "value"
+        if source.kind == "participants":
+            # A row without participants adds nothing, so explain does not list it.
+            rows &= frame["participants"] != 0
+            amount = "participants"
+        counted = frame.loc[rows, ["date", "year", "quarter", *_DESCRIBED]]
+        counted = counted.assign(stakeholder=None, amount=frame.loc[rows, amount])
+    if source.where is not None:
+        counted = counted[_where_mask(plan, log, counted, source.where)]
+    return counted
+
+
+def _where_mask(plan: Plan, log: ActivityLog, counted: pd.DataFrame, where: Where) -> pd.Series:
+    """The counted items a ``where`` filter keeps (every list it gives must match)."""
+    keep = pd.Series(True, index=counted.index)
+    if where.types:
+        keep &= counted["type"].isin(where.types)
+    index = TerritoryIndex(plan)
+    for column, words in (("territory", where.territories), ("held_in", where.held_in)):
+        if words:
+            column = "venue" if column == "held_in" else column
+            codes = pd.Series(counted[column].astype(object).dropna().unique(), dtype=object)
+            inside = [code for code in codes if _code_in(plan, index, code, words)]
+            keep &= counted[column].isin(inside)
+    if where.linked_to_action is not None:
+        keep &= counted["action"].notna() == where.linked_to_action
+    if where.stakeholder_categories:
+        category = {s.name: s.category for s in log.stakeholders.values()}
+        # A new stakeholder counts by their own category; an activity when it names one of those categories.
+        own = counted["stakeholder"].map(category).isin(where.stakeholder_categories)
+        named = counted["stakeholders"].explode().map(category).isin(where.stakeholder_categories)
+        keep &= own.where(counted["stakeholder"].notna(), named.groupby(level=0).any().reindex(counted.index, fill_value=False))
+    return keep
+
+
+def _code_in(plan: Plan, index: TerritoryIndex, code: str, words: list[str]) -> bool:
+    """Whether territory ``code`` falls under one of ``words``: a code (itself, rolled up, its country), a group id, or the region."""
+    for word in words:
+        if word == REGION:
+            word = plan.metadata.region_code
+        if code == word or index.plan_territory(code) == word or country_of(code) == word or index.group(code) == word:
+            return True
+    return False
 
 
 def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.DataFrame:
@@ -224,9 +322,15 @@ def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.Data
     return counted[_COUNTED]
 
 
-def _selected(plan, log, indicator, year, at, territory, index) -> pd.DataFrame:
-    """The counted frame of ``indicator`` in ``year`` at ``at``, only in ``territory`` when given."""
-    counted = _counted(log, indicator, *_window(plan, indicator, year, at))
+def _selected(plan, log, indicator, year, at, territory, index, key: str = "source") -> pd.DataFrame:
+    """The counted frame of ``indicator``'s source ``key`` in ``year`` at ``at``, only in ``territory`` when given.
+
+    A parent's frame holds its children's items (a child's figure is part of its parent's).
+    """
+    if indicator.children:
+        frames = [_selected(plan, log, plan.indicator(child), year, at, territory, index) for child in indicator.children]
+        return pd.concat(frames)
+    counted = _counted(plan, log, getattr(indicator, key), *_window(plan, indicator, year, at))
     if territory is None:
         return counted
     return counted[counted["territory"].isin(_codes_in(index, log, territory))]
@@ -239,6 +343,15 @@ def _codes_in(index: TerritoryIndex, log: ActivityLog, territory: str) -> list[s
         for code in log.activities["territory"].cat.categories
         if code == territory or index.plan_territory(code) == territory or country_of(code) == territory
     ]
+
+
+def _total(counted: pd.DataFrame, basis: str) -> int:
+    """A counted frame's figure: the sum of its amounts, or for a level the latest amount (by date, then file order)."""
+    if basis != "level":
+        return int(counted["amount"].sum())
+    if counted.empty:
+        return 0
+    return int(counted.sort_values("date", kind="stable")["amount"].iloc[-1])
 
 
 # -- breakdown keys -----------------------------------------------------------------
@@ -309,7 +422,7 @@ class _Keys:
 
 
 def _status(plan: Plan, target: float, actual: float, expected: float, year_over: bool) -> str:
-    """The status word for an indicator.
+    """The status word for an indicator where more is better.
 
     Achieved once the target is reached. Otherwise the ratio of actual to
     expected-to-date falls in the plan's bands; once the year is over a
@@ -318,11 +431,44 @@ def _status(plan: Plan, target: float, actual: float, expected: float, year_over
     if actual >= target:
         return "achieved"
     ratio = actual / expected if expected > 0 else 1.0
-    if ratio >= plan.thresholds.on_track and not year_over:
+    return _band(plan, ratio, year_over)
+
+
+def _band(plan: Plan, ratio: float, year_over: bool) -> str:
+    """The status word of a target not (yet) reached, from the ratio of progress made to progress expected.
+
+    Once the year is over a missed target is :data:`NOT_ACHIEVED`: it is no
+    longer at risk or behind, it was not reached.
+    """
+    if year_over:
+        return NOT_ACHIEVED
+    if ratio >= plan.thresholds.on_track:
         return "on_track"
     if ratio >= plan.thresholds.at_risk:
         return "at_risk"
     return "behind"
+
+
+def _decrease_status(plan: Plan, baseline: float, target: float, value: float, expected: float, accumulating: bool, year_over: bool) -> str:
+    """The status word for an indicator where less is better, measured from its baseline.
+
+    A level or a percentage is achieved once at or under the target; a count
+    that adds up over the year only when the year is over (until then it can
+    still grow), and it is behind as soon as it passes the target. ``value``
+    is the figure judged: for a count that adds up, its projection to the
+    year's end, which is then compared with the target itself.
+    """
+    if accumulating:
+        if value > target and year_over or expected > target:
+            return "behind"
+        if year_over:
+            return "achieved"
+        expected = target
+    elif value <= target:
+        return "achieved"
+    wanted = baseline - expected
+    ratio = (baseline - value) / wanted if wanted > 0 else 1.0
+    return "on_track" if ratio >= 1 and not year_over else _band(plan, ratio, year_over)
 
 
 def check_options(
@@ -368,6 +514,7 @@ def compute_status(
     indicator_ids: list[str] | None = None,
     territory: str | None = None,
     today: dt.date | None = None,
+    interval: float = 0.8,
 ) -> StatusTable:
     """Where each indicator stands in ``year`` at ``as_of``.
 
@@ -379,16 +526,20 @@ def compute_status(
     stakeholder counts under a territory when the activity of their first
     involvement is there (one first known from the registry's
     ``first_involved`` has no territory, so it counts under none).
+    Count indicators carry a :class:`Forecast` with the central
+    ``interval`` share (0.8: 80 %) of the year-end figures it deems likely.
     Raises :class:`UsageError` for options the plan cannot answer.
     """
     indicator_ids, code = check_options(
         plan, year=year, by=by, indicator_ids=indicator_ids, territory=territory, lang=lang
     )
+    if not 0 < interval < 1:
+        raise UsageError("bad-interval", value=f"{interval * 100:g}")
     year, at = _year_and_as_of(plan, year, as_of, today)
     elapsed = quarters_elapsed(year, at)
     keys = _Keys(plan, log, lang)
     rows = [
-        _indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys)
+        _indicator_status(plan, log, indicator, year, at, elapsed, by, code, keys, interval)
         for indicator in plan.indicators
         if not indicator_ids or indicator.id in indicator_ids
     ]
@@ -402,63 +553,258 @@ def _year_and_as_of(plan: Plan, year: int | None, as_of: dt.date | None, today: 
     return year_and_as_of(plan.years, as_of or default_as_of(period.start, period.end, today), year)
 
 
-def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys) -> IndicatorStatus:
+def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, keys, interval) -> IndicatorStatus:
     """One indicator's row of the status table."""
-    counted = _selected(plan, log, indicator, year, at, territory, keys.index)
-    actual = int(counted["amount"].sum())
-    carried = 0
-    if indicator.basis == "cumulative":
-        carried = int(counted.loc[counted["year"] < year, "amount"].sum())
-    breakdown = _breakdown(indicator, counted, by, keys) if by is not None else None
-    described = {
-        "id": indicator.id,
-        "title": indicator.title.get(keys.lang),
-        "unit": indicator.unit.get(keys.lang),
-        "basis": indicator.basis,
-        "actual": actual,
-        "breakdown": breakdown,
+    if indicator.measure == "qualitative":
+        return _qualitative_status(plan, log, indicator, year, at, elapsed, keys.lang)
+    key = "numerator" if indicator.measure == "percentage" else "source"
+    counted = _selected(plan, log, indicator, year, at, territory, keys.index, key)
+    figures = {}
+    if indicator.measure == "percentage":
+        denominators = _selected(plan, log, indicator, year, at, territory, keys.index, "denominator")
+        numerator, denominator = _total(counted, indicator.basis), _total(denominators, indicator.basis)
+        actual = round(numerator / denominator * 100, 1) if denominator else None
+        figures = {"numerator": numerator, "denominator": denominator}
+        carried = 0
+    else:
+        actual = _total(counted, indicator.basis)
+        carried = int(counted.loc[counted["year"] < year, "amount"].sum()) if indicator.basis == "cumulative" else 0
+    breakdown = None
+    if by is not None and indicator.measure == "count" and indicator.basis != "level":
+        breakdown = _breakdown(indicator, counted, by, keys)
+    if territory is not None:
+        # Filtered: the territory's part of the whole, judged only against a target of its own.
+        figures |= _share_of_whole(plan, log, indicator, year, at, keys, key, actual)
+        if target_for(indicator, year, plan.years, plan, territory=territory) is None:
+            return _unjudged(plan, indicator, keys.lang, actual, breakdown, figures)
+    row = _figures(plan, indicator, year, elapsed, keys.lang, actual, carried, breakdown, territory)
+    if indicator.measure == "count" and indicator.basis != "level" and "metric" not in _source_kinds(plan, indicator):
+        this_year = counted.loc[counted["year"] == year, "amount"]
+        found = forecast(
+            this_year.to_numpy(),
+            elapsed / 4,
+            target=row.target - carried,
+            interval=interval,
+            decrease=indicator.direction == "decrease",
+            unit_amounts=_unit_amounts(plan, indicator),
+            seed=_seed(indicator.id, year, at),
+        )
+        if found is not None:
+            figures["forecast"] = Forecast(found.low + carried, found.high + carried, found.interval, found.probability)
+    return dataclasses.replace(row, **figures)
+
+
+def _source_kinds(plan: Plan, indicator: Indicator) -> set[str]:
+    """The kinds of source an indicator's figure comes from (its children's, for a parent).
+
+    A metric (page views) is recorded as one total per period, not as items
+    that arrive one by one, so it gets no forecast (see :func:`forecast`).
+    """
+    sources = [plan.indicator(child).source for child in indicator.children] if indicator.children else [indicator.source]
+    return {source.kind for source in sources}
+
+
+def _unit_amounts(plan: Plan, indicator: Indicator) -> bool:
+    """Whether each item of the indicator adds 1 (rows counted, stakeholders), so a year without items yet still has a forecast."""
+    return _source_kinds(plan, indicator) <= {"activity_count", "new_stakeholders"}
+
+
+def _seed(indicator_id: str, year: int, at: dt.date) -> int:
+    """A fixed seed per indicator, year and as-of date, so the same data give the same forecast."""
+    return zlib.crc32(f"{indicator_id}|{year}|{at.isoformat()}".encode())
+
+
+def _describe(plan: Plan, indicator: Indicator, lang: str) -> dict:
+    """What a status row says about an indicator whatever its figures: its kind, baseline, parent, children, reading."""
+    parent = plan.parent_of(indicator.id)
+    baseline = indicator.baseline
+    return {
+        "measure": indicator.measure,
+        "direction": indicator.direction,
+        "baseline": _number(indicator, baseline.value) if baseline is not None else None,
+        "baseline_year": baseline.year if baseline is not None else None,
+        "parent": parent.id if parent is not None else None,
+        "children": list(indicator.children),
+        "reading": indicator.reading.get(lang) if indicator.reading is not None else None,
     }
-    if territory is None:
-        return _figures(plan, indicator, year, elapsed, actual, carried, None, described)
-    # Filtered: the territory's part of the whole, judged only against a target of its own.
-    total = int(_selected(plan, log, indicator, year, at, None, keys.index)["amount"].sum())
-    described |= {"total": total, "share": round(actual / total * 100, 1) if total else None}
-    if target_for(indicator, year, plan.years, territory) is None:
-        unjudged = dict.fromkeys(("target", "percent", "expected_to_date", "projected", "remaining", "required_per_quarter", "status"))
-        return IndicatorStatus(**described, **unjudged)
-    return _figures(plan, indicator, year, elapsed, actual, carried, territory, described)
 
 
-def _figures(plan, indicator, year, elapsed, actual, carried, territory, described: dict) -> IndicatorStatus:
+def _share_of_whole(plan, log, indicator, year, at, keys, key, actual) -> dict:
+    """``total`` (the whole plan's actual) and ``share`` (the territory's part of it) for a filtered view."""
+    whole = _selected(plan, log, indicator, year, at, None, keys.index, key)
+    if indicator.measure != "count":
+        return {"total": None, "share": None}
+    total = _total(whole, indicator.basis)
+    return {"total": total, "share": round(actual / total * 100, 1) if total and actual is not None else None}
+
+
+def _unjudged(plan, indicator, lang, actual, breakdown, figures: dict) -> IndicatorStatus:
+    """A filtered view's row for an indicator without a target for the territory: its actual, nothing judged."""
+    unjudged = dict.fromkeys(("target", "percent", "expected_to_date", "projected", "remaining", "required_per_quarter", "status"))
+    return IndicatorStatus(
+        id=indicator.id,
+        title=indicator.title.get(lang),
+        unit=indicator.unit.get(lang),
+        basis=indicator.basis,
+        actual=actual,
+        breakdown=breakdown,
+        **unjudged,
+        **_describe(plan, indicator, lang),
+        **figures,
+    )
+
+
+def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown, territory=None) -> IndicatorStatus:
     """An indicator's status from its actual and the part of it carried from earlier years.
 
-    ``territory`` chooses the plan's target for that territory instead of
-    the whole plan's; ``described`` holds the fields that are not figures.
+    For a count that adds up over the year (annual, cumulative) the
+    projection is the pace so far carried to the year's end; a level and a
+    percentage project as they stand. ``territory`` chooses the plan's
+    target for that territory instead of the whole plan's.
     """
-    target = target_for(indicator, year, plan.years, territory)
-    previous = target_for(indicator, year - 1, plan.years, territory) if indicator.basis == "cumulative" else 0.0
+    target = target_for(indicator, year, plan.years, plan, territory=territory)
+    accumulating = indicator.measure == "count" and indicator.basis != "level"
+    previous = 0.0
+    if indicator.basis != "annual" or indicator.measure == "percentage":
+        previous = target_for(indicator, year - 1, plan.years, plan, territory=territory) or 0.0
+    if indicator.measure == "percentage" and year == plan.years[0]:
+        previous = _number(indicator, indicator.baseline.value) if indicator.baseline is not None else target
     expected = previous + (target - previous) * elapsed / 4
-    this_year = actual - carried
-    projected = carried + (this_year * 4 / elapsed if elapsed > 0 else 0.0)
-    remaining = max(target - actual, 0)
     quarters_left = 4 - elapsed
+    described = _describe(plan, indicator, lang)
+    if actual is None:
+        projected, percent, remaining = 0.0, None, 0.0
+    else:
+        this_year = actual - carried
+        projected = carried + (this_year * 4 / elapsed if elapsed > 0 else 0.0) if accumulating else actual
+        remaining = max(target - actual, 0) if indicator.direction == "increase" else max(actual - target, 0)
+        percent = _percent_achieved(indicator, target, actual)
     # Once the year is over no quarter is left: the pace needed has no value (not 0, which reads "nothing needed").
-    required = round(remaining / quarters_left, 1) if quarters_left > 0 else None
+    required = None
+    if quarters_left > 0:
+        required = 0.0 if accumulating and indicator.direction == "decrease" else remaining / quarters_left
+    if actual is None:
+        status = NOT_ACHIEVED if elapsed >= 4 else "at_risk"
+    elif indicator.direction == "decrease":
+        judged = actual if elapsed >= 4 or not accumulating else projected
+        status = _decrease_status(plan, described["baseline"], target, judged, expected, accumulating, elapsed >= 4)
+    else:
+        status = _status(plan, target, actual, expected, year_over=elapsed >= 4)
     return IndicatorStatus(
-        **described,
-        target=round(target),
-        percent=round(actual / target * 100, 1) if target else 100.0,
+        id=indicator.id,
+        title=indicator.title.get(lang),
+        unit=indicator.unit.get(lang),
+        basis=indicator.basis,
+        target=round(target) if indicator.measure == "count" else round(target, 1),
+        actual=actual,
+        percent=percent,
         expected_to_date=round(expected, 1),
         projected=round(projected, 1),
-        remaining=round(remaining),
-        required_per_quarter=required,
-        status=_status(plan, target, actual, expected, year_over=elapsed >= 4),
+        remaining=round(remaining) if indicator.measure == "count" else round(remaining, 1),
+        required_per_quarter=round(required, 1) if required is not None else None,
+        status=status,
+        breakdown=breakdown,
+        **described,
     )
+
+
+def _percent_achieved(indicator: Indicator, target: float, actual: float) -> float | None:
+    """% achieved: actual ÷ target, or for a decrease (baseline − actual) ÷ (baseline − target)."""
+    if indicator.direction == "decrease":
+        start = _number(indicator, indicator.baseline.value)
+        return round((start - actual) / (start - target) * 100, 1) if start != target else 100.0
+    return round(actual / target * 100, 1) if target else 100.0
+
+
+def _qualitative_status(plan: Plan, log: ActivityLog, indicator: Indicator, year: int, at: dt.date, elapsed: float, lang: str) -> IndicatorStatus:
+    """A qualitative indicator's row: the latest level recorded by ``at`` in the plan period, never a sum."""
+    start, end = _window(plan, indicator, year, at)
+    records = pd.DataFrame(
+        [(a.date, a.level, a.reason) for a in log.assessments if a.indicator == indicator.id],
+        columns=["date", "level", "reason"],
+    )
+    records = records[records["date"].between(start, end)].sort_values("date", kind="stable")
+    latest = records.iloc[-1] if not records.empty else None
+    actual = float(indicator.level_index(latest["level"])) if latest is not None else None
+    row = _figures(plan, indicator, year, elapsed, lang, actual, 0, None)
+    labels = {level.id: level.label.get(lang) for level in indicator.scale}
+    by_position = list(labels.values())
+    target_level = by_position[int(row.target)] if indicator.targets or row.target else None
+    if actual is not None and actual >= row.target:
+        status = "achieved"
+    else:
+        status = NOT_ACHIEVED if elapsed >= 4 else "at_risk"
+    return dataclasses.replace(
+        row,
+        level=labels[latest["level"]] if latest is not None else None,
+        reason=latest["reason"] if latest is not None else None,
+        target_level=target_level,
+        baseline_level=by_position[int(row.baseline)] if row.baseline is not None else None,
+        status=status,
+        percent=None,
+        projected=actual if actual is not None else 0.0,
+        remaining=0,
+        required_per_quarter=0.0,
+    )
+
+
+# -- the forecast -------------------------------------------------------------------
+
+#: How many simulated years a forecast draws.
+FORECAST_DRAWS = 20_000
+
+
+def forecast(
+    amounts: np.ndarray,
+    share: float,
+    *,
+    target: float,
+    interval: float = 0.8,
+    decrease: bool = False,
+    unit_amounts: bool = True,
+    seed: int = 0,
+    draws: int = FORECAST_DRAWS,
+) -> Forecast | None:
+    """The year-end total of a count, with an interval and the chance of reaching ``target``.
+
+    ``amounts``: what each item counted so far this year added (a row, its
+    participants, its page views); ``share``: the part of the year elapsed.
+
+    The model (README, "Forecast"): items arrive as a Poisson process whose
+    yearly rate is unknown. With the Jeffreys prior, after ``n`` items in
+    ``share`` of a year the rate is Gamma(n + ½, share); the items still to
+    come are Poisson at that rate over the rest of the year (so, over the
+    rate's uncertainty, negative binomial), and each adds an amount drawn
+    from those recorded so far (1 each when there are none yet and
+    ``unit_amounts``). The total is simulated ``draws`` times with ``seed``;
+    the interval is the central ``interval`` share of the simulated totals,
+    the probability the share of them at or over ``target`` (at or under it
+    when ``decrease``). None before the year starts, once it is over, and
+    when nothing counted yet tells how much an item adds.
+    """
+    if not 0 < share < 1:
+        return None
+    amounts = np.asarray(amounts, dtype=np.float64)
+    if amounts.size == 0 and not unit_amounts:
+        return None
+    rng = np.random.default_rng(seed)
+    rates = rng.gamma(amounts.size + 0.5, 1 / share, size=draws)
+    arrivals = rng.poisson(rates * (1 - share))
+    if amounts.size == 0 or np.all(amounts == 1):
+        still = arrivals.astype(np.float64)
+    else:
+        drawn = rng.choice(amounts, size=int(arrivals.sum()))
+        still = np.bincount(np.repeat(np.arange(draws), arrivals), weights=drawn, minlength=draws)
+    totals = amounts.sum() + still
+    tail = (1 - interval) / 2
+    low, high = np.quantile(totals, [tail, 1 - tail], method="inverted_cdf")
+    reached = totals <= target if decrease else totals >= target
+    return Forecast(int(low), int(high), interval, round(float(reached.mean()), 3))
 
 
 def _breakdown(indicator, counted: pd.DataFrame, by, keys) -> list[BreakdownRow] | None:
     """The counted items' amounts added up by key, or None when ``by`` does not apply to the indicator."""
-    if by in STAKEHOLDER_BREAKDOWNS and indicator.source.kind != "new_stakeholders":
+    if by in STAKEHOLDER_BREAKDOWNS and indicator.source is None or by in STAKEHOLDER_BREAKDOWNS and indicator.source.kind != "new_stakeholders":
         return None
     totals = dict.fromkeys(keys.all_keys(by), 0)
     if by == "quarter":
@@ -499,13 +845,19 @@ def explain(
 ) -> list[ExplainRow]:
     """The exact rows behind an indicator's actual, by date, then file and line.
 
+    A parent's rows are its children's; a percentage's are its numerator's.
+
     For new stakeholders, each row is the activity of a stakeholder's first
     involvement (or the registry line when ``first_involved`` comes first;
     such a row comes first on its date).
     """
     (indicator_id,), code = check_options(plan, year=year, by=None, indicator_ids=[indicator_id], territory=territory)
+    indicator = plan.indicator(indicator_id)
+    if indicator.measure == "qualitative":
+        raise UsageError("explain-qualitative", id=indicator_id)
     year, at = _year_and_as_of(plan, year, as_of, today)
-    counted = _selected(plan, log, plan.indicator(indicator_id), year, at, code, TerritoryIndex(plan))
+    key = "numerator" if indicator.measure == "percentage" else "source"
+    counted = _selected(plan, log, indicator, year, at, code, TerritoryIndex(plan), key)
     # A multi-column sort is stable: items equal on all three keep the counted order.
     ordered = counted.assign(
         sort_path=counted["path"].astype(object).fillna(""), sort_line=counted["line"].fillna(0)

@@ -33,6 +33,7 @@ class Activity(NamedTuple):
     stakeholders: tuple[str, ...]
     value: int
     notes: str
+    venue: str | None = None  # where it took place; None: where its territory is
 
     @property
     def year(self) -> int:
@@ -85,6 +86,18 @@ class Note:
     next_steps: str
 
 
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A recorded level of a qualitative indicator, with its reason (``assessments.csv``)."""
+
+    path: str
+    line: int
+    indicator: str
+    date: dt.date
+    level: str
+    reason: str
+
+
 @dataclass
 class ActivityLog:
     """Everything read from the data folder, ready for computation.
@@ -98,6 +111,7 @@ class ActivityLog:
     stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
     deliverables: list[Deliverable] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     #: Each stakeholder's first involvement, worked out once per log by
     #: :func:`relint_kpi.progress.first_involvement_frame` (a report asks three times).
     first_involvements: Any = field(default=None, compare=False, repr=False)
@@ -110,7 +124,9 @@ class ActivityLog:
 #: The columns of the log's DataFrame, in order, with their dtypes.
 #: ``territory`` and ``action`` are NaN where a row has none; ``participants``
 #: is 0 where a row gives none (both add nothing); ``stakeholders`` holds a
-#: tuple of registered names per row; ``year`` and ``quarter`` come from ``date``.
+#: tuple of registered names per row; ``year`` and ``quarter`` come from ``date``;
+#: ``venue`` (where the activity took place) is the row's ``territory`` where
+#: the row gives none.
 FRAME_COLUMNS = {
     "path": "category",
     "line": "int64",
@@ -126,6 +142,7 @@ FRAME_COLUMNS = {
     "stakeholders": "object",
     "value": "int64",
     "notes": "object",
+    "venue": "category",
 }
 
 
@@ -139,4 +156,10 @@ def activities_frame(activities: list[Activity]):
     frame["year"] = frame["date"].dt.year.astype("int64")
     frame["quarter"] = frame["date"].dt.quarter.astype("int64")
     frame["participants"] = frame["participants"].fillna(0)
+    frame["venue"] = default_venue(frame["venue"], frame["territory"])
     return frame[list(FRAME_COLUMNS)].astype(FRAME_COLUMNS)
+
+
+def default_venue(venue, territory):
+    """The venue column with a blank venue read as the row's territory (held where it concerns)."""
+    return venue.astype(object).where(venue.notna(), territory.astype(object))

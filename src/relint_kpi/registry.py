@@ -5,6 +5,8 @@
   stakeholder categories, ``first_involved`` an optional date.
 * ``deliverables.csv`` — ``action,date,note`` (written by
   ``relint complete-action``).
+* ``assessments.csv`` — ``indicator,date,level,reason``: the levels of the
+  plan's qualitative indicators, each recorded with its reason.
 
 Each row is judged by a pydantic model (:class:`StakeholderRow`,
 :class:`DeliverableRow`) with the plan as validation context, like an
@@ -24,11 +26,12 @@ from relint_kpi import csvio
 from relint_kpi.issues import BadValue, Issue, Message, message
 from relint_kpi.periods import parse_date
 from relint_kpi.plan import Plan
-from relint_kpi.records import Deliverable, Stakeholder
+from relint_kpi.records import Assessment, Deliverable, Stakeholder
 from relint_kpi.rows import Text, fail, validate_cells
 
 STAKEHOLDER_COLUMNS = ("name", "internal", "category", "first_involved")
 DELIVERABLE_COLUMNS = ("action", "date", "note")
+ASSESSMENT_COLUMNS = ("indicator", "date", "level", "reason")
 
 _YES = {"yes", "y", "sì", "si", "s", "true", "1", "interno", "internal"}
 _NO = {"no", "n", "false", "0", "esterno", "external"}
@@ -96,6 +99,29 @@ def _date(value: Any) -> dt.date:
         raise fail("bad-date", reason=exc.message) from None
 
 
+def _qualitative(value: Any, info: ValidationInfo) -> str:
+    wanted = [i.id for i in info.context.indicators if i.measure == "qualitative"]
+    if _cell(value) not in wanted:
+        raise fail("unknown-qualitative-indicator", value=_cell(value), choices=wanted)
+    return _cell(value)
+
+
+def _level(value: Any, info: ValidationInfo) -> str:
+    indicator_id = info.data.get("indicator")
+    if indicator_id is None:  # the indicator was refused on its own
+        return _cell(value)
+    indicator = info.context.indicator(indicator_id)
+    if indicator.level_index(_cell(value)) is None:
+        raise fail("unknown-assessment-level", value=_cell(value), id=indicator_id, choices=[level.id for level in indicator.scale])
+    return _cell(value)
+
+
+def _reason(value: Any) -> str:
+    if not _cell(value):
+        raise fail("missing-assessment-reason")
+    return _cell(value)
+
+
 class StakeholderRow(BaseModel):
     """A valid row of the registry; validate with the plan as context."""
 
@@ -115,6 +141,40 @@ class DeliverableRow(BaseModel):
     action: Annotated[str, BeforeValidator(_action)] = Field(default="", validate_default=True)
     date: Annotated[dt.date, BeforeValidator(_date)] = Field(default="", validate_default=True)
     note: Text = Field(default="", validate_default=True)
+
+
+class AssessmentRow(BaseModel):
+    """A valid assessment of a qualitative indicator; validate with the plan as context."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    indicator: Annotated[str, BeforeValidator(_qualitative)] = Field(default="", validate_default=True)
+    date: Annotated[dt.date, BeforeValidator(_date)] = Field(default="", validate_default=True)
+    level: Annotated[str, BeforeValidator(_level)] = Field(default="", validate_default=True)
+    reason: Annotated[str, BeforeValidator(_reason)] = Field(default="", validate_default=True)
+
+
+def read_assessments(path: Path, plan: Plan) -> tuple[list[Assessment], list[Issue]]:
+    """Read the recorded levels of qualitative indicators; a missing file means none recorded."""
+    return _read_records(
+        path, plan, ASSESSMENT_COLUMNS, ASSESSMENT_COLUMNS, AssessmentRow,
+        lambda where, line, row: Assessment(where, line, row.indicator, row.date, row.level, row.reason),
+    )
+
+
+def _read_records(path: Path, plan: Plan, columns, required, model, build) -> tuple[list, list[Issue]]:
+    """The valid rows of a small file, each judged by ``model`` and turned into a record by ``build(path, line, row)``."""
+    if not path.exists():
+        return [], []
+    table = csvio.read_rows(path, columns, required)
+    records = []
+    header = list(table.columns)
+    for line, cells in table.rows:
+        row, issues = validate_cells(model, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
+        table.issues += issues
+        if row is not None:
+            records.append(build(table.path, line, row))
+    return records, csvio.capped(table.issues)
 
 
 def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], list[Issue]]:
@@ -145,14 +205,7 @@ def read_stakeholders(path: Path, plan: Plan) -> tuple[dict[str, Stakeholder], l
 
 def read_deliverables(path: Path, plan: Plan) -> tuple[list[Deliverable], list[Issue]]:
     """Read the recorded deliverables; a missing file means none recorded."""
-    if not path.exists():
-        return [], []
-    table = csvio.read_rows(path, DELIVERABLE_COLUMNS, ("action", "date"))
-    deliverables = []
-    header = list(table.columns)
-    for line, cells in table.rows:
-        row, issues = validate_cells(DeliverableRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
-        table.issues += issues
-        if row is not None:
-            deliverables.append(Deliverable(table.path, line, row.action, row.date, row.note))
-    return deliverables, csvio.capped(table.issues)
+    return _read_records(
+        path, plan, DELIVERABLE_COLUMNS, ("action", "date"), DeliverableRow,
+        lambda where, line, row: Deliverable(where, line, row.action, row.date, row.note),
+    )

@@ -40,7 +40,7 @@ from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
 from relint_kpi.issues import UsageError
 from relint_kpi.notes import note_for
-from relint_kpi.progress import OTHER, StatusTable, compute_status, first_involvement_frame, target_for
+from relint_kpi.progress import NOT_ACHIEVED, OTHER, StatusTable, compute_status, first_involvement_frame, target_for
 from relint_kpi.records import ActivityLog, Deliverable, Note
 from relint_kpi.territories import TerritoryIndex, iso_name
 
@@ -49,10 +49,6 @@ from relint_kpi.territories import TerritoryIndex, iso_name
 #: sheets, ``closed``, ``previous_as_of``, ``generated_local`` and
 #: ``other_in_groups`` added.
 REPORT_SCHEMA_VERSION = 2
-
-#: The status of a target missed in a closed year (the year is over: it is
-#: no longer "at risk" or "behind", it was not achieved).
-NOT_ACHIEVED = "not_achieved"
 
 
 @dataclass(frozen=True)
@@ -71,22 +67,47 @@ class HeadlineRow:
     :attr:`Report.previous_as_of` (the trend); they are ``None`` when the
     report's year is the plan's first. ``reason`` and ``next_steps`` are the
     office's note for the year (``notes.csv``), ``None`` when there is none.
+    The fields after them describe the indicator as the status row does
+    (:class:`~relint_kpi.progress.IndicatorStatus`): its measure and
+    direction, its baseline (value and year), its parent and children, a
+    percentage's counts, a qualitative indicator's levels (``level_reason``:
+    why the latest level was given) and the plan's reading of its wording.
     """
 
     id: str
     title: str
     unit: str
     basis: str
-    target: int
-    actual: int
-    percent: float
+    target: float
+    actual: float | None
+    percent: float | None
     status: str
-    previous_target: int | None = None
-    previous_actual: int | None = None
+    previous_target: float | None = None
+    previous_actual: float | None = None
     previous_percent: float | None = None
     previous_status: str | None = None
     reason: str | None = None
     next_steps: str | None = None
+    measure: str = "count"
+    direction: str = "increase"
+    baseline: float | None = None
+    baseline_year: int | None = None
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    numerator: int | None = None
+    denominator: int | None = None
+    level: str | None = None
+    target_level: str | None = None
+    baseline_level: str | None = None
+    level_reason: str | None = None
+    reading: str | None = None
+
+
+#: The fields a headline row takes from its status row: (headline field, status field).
+_DESCRIBING = (
+    "measure", "direction", "baseline", "baseline_year", "parent", "children", "numerator", "denominator",
+    "level", "target_level", "baseline_level", "reading",
+)
 
 
 @dataclass(frozen=True)
@@ -220,10 +241,17 @@ class IndicatorSheet:
     """The *scheda indicatore* (DPCM 18/9/2012): what an indicator is and how it is computed.
 
     ``source`` is the plan's source kind (``activity_count``,
-    ``participants``, ``metric``, ``new_stakeholders``); ``activity_type``
+    ``participants``, ``metric``, ``new_stakeholders``; ``children`` for a
+    parent, ``assessments`` for a qualitative indicator; a percentage's
+    numerator's kind); ``activity_type``
     the plan's name of the activity type it counts (or of the metric), None
     for new stakeholders. ``definition`` is the plan's note on the
     indicator, if any. ``plan_start`` is the day a cumulative count starts.
+    ``levels``: a qualitative indicator's scale labels, worst first (its
+    targets and actuals are positions in it); ``baseline`` the plan's value
+    (a level id for a qualitative indicator) and ``baseline_year``;
+    ``children`` the titles of a parent's children; ``reading`` how relint
+    reads the plan's wording where it is ambiguous.
     """
 
     id: str
@@ -236,6 +264,12 @@ class IndicatorSheet:
     disaggregations: list[str]
     plan_start: dt.date
     years: list[SheetYear]
+    measure: str = "count"
+    levels: list[str] = field(default_factory=list)
+    baseline: float | str | None = None
+    baseline_year: int | None = None
+    children: list[str] = field(default_factory=list)
+    reading: str | None = None
 
 
 @dataclass(frozen=True)
@@ -449,10 +483,11 @@ def _sheets(
     kinds = {kind.id: kind.label.get(lang) for kind in plan.activity_types}
     sheets = []
     for indicator in plan.indicators:
-        source = indicator.source
-        counted = source.metric if source.kind == "metric" else source.activity_type
+        source = indicator.source or indicator.numerator
+        kind = "children" if indicator.children else "assessments" if indicator.measure == "qualitative" else source.kind
+        counted = None if source is None else source.metric if source.kind == "metric" else source.activity_type
         years = [
-            observed.get((indicator.id, y)) or SheetYear(y, round(target_for(indicator, y, plan.years)))
+            observed.get((indicator.id, y)) or SheetYear(y, round(target_for(indicator, y, plan.years, plan), 1))
             for y in plan.years
         ]
         sheets.append(
@@ -461,12 +496,18 @@ def _sheets(
                 title=indicator.title.get(lang),
                 unit=indicator.unit.get(lang),
                 basis=indicator.basis,
-                source=source.kind,
+                source=kind,
                 activity_type=kinds.get(counted) if counted else None,
                 definition=indicator.notes.get(lang) if indicator.notes else None,
                 disaggregations=list(indicator.disaggregations),
                 plan_start=plan.metadata.period.start,
                 years=years,
+                measure=indicator.measure,
+                levels=[level.label.get(lang) for level in indicator.scale],
+                baseline=_baseline_figure(indicator),
+                baseline_year=indicator.baseline.year if indicator.baseline is not None else None,
+                children=[plan.indicator(child).title.get(lang) for child in indicator.children],
+                reading=indicator.reading.get(lang) if indicator.reading is not None else None,
             )
         )
     return sheets
@@ -596,6 +637,8 @@ def _headline(
                 **trend,
                 reason=note.reason if note else None,
                 next_steps=(note.next_steps or None) if note else None,
+                level_reason=row.reason,
+                **{name: getattr(row, name) for name in _DESCRIBING},
             )
         )
     return rows
@@ -608,7 +651,8 @@ def _results(plan: Plan, headline: list[HeadlineRow], lang: str) -> list[ResultS
     summaries = []
     for result in plan.results:
         rows = [by_id[i] for i in result.indicators if i in by_id]
-        capped = [min(row.percent, 100.0) for row in rows]
+        # A qualitative level has no percentage: it is shown, never averaged.
+        capped = [min(row.percent, 100.0) for row in rows if row.percent is not None]
         summaries.append(
             ResultSummary(
                 id=result.id,
@@ -869,3 +913,11 @@ def _attention(headline: list[HeadlineRow], actions: list[ActionRow], territorie
         + [AttentionItem("action", action.id) for action in actions if action.status == "overdue"]
         + [AttentionItem("territory", row.key) for row in territories if row.key != OTHER and row.activities == 0]
     )
+
+
+def _baseline_figure(indicator) -> float | None:
+    """An indicator's baseline as a figure: a qualitative level as its scale position."""
+    if indicator.baseline is None:
+        return None
+    value = indicator.baseline.value
+    return float(indicator.level_index(value)) if indicator.measure == "qualitative" else value

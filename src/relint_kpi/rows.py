@@ -34,7 +34,9 @@ from relint_kpi.territories import TerritoryIndex
 
 M = TypeVar("M", bound=BaseModel)
 
-COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes")
+COLUMNS = ("id", "date", "type", "territory", "title", "action", "participants", "stakeholders", "value", "notes", "venue")
+#: The words of the ``venue`` column that mean the plan's own region.
+REGION_WORDS = ("region", "regione", "sul territorio", "in the region")
 REQUIRED_COLUMNS = ("date", "type", "title")
 
 
@@ -152,6 +154,24 @@ def _territory(value: Any, info: ValidationInfo) -> str | None:
     return None
 
 
+def _venue(value: Any, info: ValidationInfo) -> str | None:
+    """Where the activity took place, as an ISO code; None (blank) means where its territory is."""
+    text = _cell(value)
+    if not text:
+        return None
+    context = _context(info)
+    region = context.plan.metadata.region_code
+    names = {context.plan.metadata.region.it.casefold(), context.plan.metadata.region.en.casefold()}
+    if text.casefold() in REGION_WORDS or text.casefold() in names:
+        if region is None:
+            raise fail("venue-no-region-code", value=text)
+        return region
+    code = context.territories.resolve(text)
+    if code is None:
+        raise fail("unknown-venue", value=text)
+    return code
+
+
 def _action(value: Any, info: ValidationInfo) -> str | None:
     text = _cell(value)
     action_ids = _context(info).action_ids
@@ -218,6 +238,7 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 TypeId = Annotated[str, BeforeValidator(_type)]
 Territory = Annotated[str | None, BeforeValidator(_territory)]
 Action = Annotated[str | None, BeforeValidator(_action)]
+Venue = Annotated[str | None, BeforeValidator(_venue)]
 Participants = Annotated[int | None, BeforeValidator(_participants)]
 Value = Annotated[int, BeforeValidator(_value)]
 StakeholderName = Annotated[str, BeforeValidator(_stakeholder)]
@@ -246,6 +267,7 @@ class ActivityRow(BaseModel):
     stakeholders: StakeholderNames = Field(default="", validate_default=True)
     value: Value = Field(default="", validate_default=True)
     notes: Text = Field(default="", validate_default=True)
+    venue: Venue = Field(default="", validate_default=True)
 
 
 #: Each column's field type, to validate a column's distinct values through it
@@ -261,6 +283,7 @@ FIELD_TYPES = {
     "stakeholders": StakeholderNames,
     "value": Value,
     "notes": Text,
+    "venue": Venue,
 }
 
 

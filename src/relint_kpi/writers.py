@@ -205,6 +205,15 @@ def _conventions(table: csvio.Table | None, data_dir: Path, path: Path, plan: Pl
     return Conventions.of_plan(plan)
 
 
+def activity_columns(row: ActivityRow) -> tuple[str, ...]:
+    """The header of a new quarter file for ``row``: the venue column only when the row gives a venue.
+
+    A venue is rare (an event held somewhere other than its territory), so
+    files stay as offices know them until one is needed.
+    """
+    return COLUMNS if row.venue else tuple(name for name in COLUMNS if name != "venue")
+
+
 def format_activity(row: ActivityRow, delimiter: str = ",", conventions: Conventions | None = None) -> dict[str, str]:
     """The cells relint writes for an activity: ids, ``|``-joined names, dates and type words as the file writes them."""
     return {
@@ -218,6 +227,7 @@ def format_activity(row: ActivityRow, delimiter: str = ",", conventions: Convent
         "stakeholders": "|".join(row.stakeholders),
         "value": format_italian_int(row.value, delimiter),
         "notes": row.notes,
+        "venue": row.venue or "",
     }
 
 
@@ -306,7 +316,7 @@ def add_activity(
     check_writable(path, data_dir)
     if dry_run:
         table = _rows(path)
-        dialect = _dialect(path, COLUMNS, data_dir, plan)
+        dialect = _dialect(path, activity_columns(row), data_dir, plan)
         cells = format_activity(row.model_copy(update={"id": f"{prefix}-…"}), dialect.delimiter, _conventions(table, data_dir, path, plan))
         return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown, lang)))
     storage.make_folder(path.parent)
@@ -316,7 +326,7 @@ def add_activity(
         metric = [issue for issue in clashes if issue.code == "metric-exists"]
         if (metric and not replace) or (clashes and not metric and not allow_duplicate):
             raise Refused(clashes)
-        dialect = _dialect(path, COLUMNS, data_dir, plan)
+        dialect = _dialect(path, activity_columns(row), data_dir, plan)
         new_id = f"{prefix}-{_highest_id(table, prefix) + 1:04d}"
         cells = format_activity(row.model_copy(update={"id": new_id}), dialect.delimiter, _conventions(table, data_dir, path, plan))
         if metric:
@@ -520,7 +530,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         conventions = _conventions(_rows(path), data_dir, path, plan)
         cells_in["date"] = format_date(day, conventions.dates)
         cells_in["type"] = conventions.type_words.get(metric, metric)
-        dialect = _dialect(path, COLUMNS, data_dir, plan)
+        dialect = _dialect(path, tuple(name for name in COLUMNS if name != "venue"), data_dir, plan)
         cells_in["value"] = format_italian_int(views.total, dialect.delimiter)
         if not path.exists() or path.stat().st_size == 0:
             line = csvio.append_row(path, dialect, cells_in)

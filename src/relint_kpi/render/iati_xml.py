@@ -24,7 +24,8 @@ from relint_kpi.render.safe import xml_text
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: IATI role codes of the reporting region in its own activities: accountable and implementing.
 ACCOUNTABLE, IMPLEMENTING = "2", "4"
-UNIT_MEASURE = "1"
+#: IATI IndicatorMeasure codes of relint's measures.
+MEASURES = {"count": "1", "percentage": "2", "qualitative": "5"}
 OUTPUT_RESULT = "1"
 
 
@@ -52,9 +53,17 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
 
 
-def _figure(parent: etree._Element, tag: str, figure: Figure) -> None:
-    """The total as one ``tag``, then one ``tag`` per breakdown value with its dimension (IATI's way)."""
-    etree.SubElement(parent, tag, value=_number(figure.value))
+def _figure(parent: etree._Element, tag: str, figure: Figure, lang: str, attributes: dict | None = None) -> None:
+    """The total as one ``tag``, then one ``tag`` per breakdown value with its dimension (IATI's way).
+
+    A qualitative figure has no value (IATI: values are for other measures)
+    but a comment naming its level.
+    """
+    element = etree.SubElement(parent, tag, attributes or {})
+    if figure.value is not None:
+        element.set("value", _number(figure.value))
+    if figure.level is not None:
+        _narratives(element, "comment", figure.level, lang)
     for name, code, value in figure.dimensions:
         part = etree.SubElement(parent, tag, value=_number(value))
         etree.SubElement(part, "dimension", name=name, value=code)
@@ -62,18 +71,20 @@ def _figure(parent: etree._Element, tag: str, figure: Figure) -> None:
 
 def _indicator(parent: etree._Element, indicator: Indicator, lang: str) -> None:
     element = etree.SubElement(
-        parent, "indicator", measure=UNIT_MEASURE, ascending="1" if indicator.ascending else "0"
+        parent, "indicator", measure=MEASURES[indicator.measure], ascending="1" if indicator.ascending else "0"
     )
     _narratives(element, "title", indicator.title, lang)
-    key = "iati.cumulative" if indicator.cumulative else "iati.annual"
-    _narratives(element, "description", _words(key), lang)
+    _narratives(element, "description", _words(f"iati.{indicator.basis}"), lang)
+    if indicator.baseline is not None:
+        year, figure = indicator.baseline
+        _figure(element, "baseline", Figure(figure.value, [], figure.level), lang, {"year": str(year)})
     for period in indicator.periods:
         node = etree.SubElement(element, "period")
         etree.SubElement(node, "period-start", {"iso-date": period.start.isoformat()})
         etree.SubElement(node, "period-end", {"iso-date": period.end.isoformat()})
-        _figure(node, "target", period.target)
+        _figure(node, "target", period.target, lang)
         if period.actual is not None:
-            _figure(node, "actual", period.actual)
+            _figure(node, "actual", period.actual, lang)
 
 
 def _activity(root: etree._Element, activity: Activity, export: IatiExport) -> None:

@@ -60,13 +60,14 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
         label = result.title.get(lang) + "\n" + t("plan.objectives", lang) + ": " + ", ".join(
             str(o) for o in result.objectives if o in objectives
         )
-        for index, indicator_id in enumerate(result.indicators):
+        for index, indicator_id in enumerate(plan.with_families(result.indicators)):
             indicator = plan.indicator(indicator_id)
-            targets = [format_number(indicator.targets[y], lang) if y in indicator.targets else "—" for y in plan.years]
+            targets = [_target_text(plan, indicator, y, lang) for y in plan.years]
+            prefix = "↳ " if plan.parent_of(indicator_id) is not None else ""
             _row(
                 table,
                 label if index == 0 else "",
-                f"{indicator.title.get(lang)} ({indicator.id})",
+                f"{prefix}{indicator.title.get(lang)} ({indicator.id})",
                 indicator.unit.get(lang),
                 t(f"plan.basis.{indicator.basis}", lang),
                 *targets,
@@ -112,3 +113,17 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
             str(len(action.deliverables)),
         )
     console.print(table)
+
+
+def _target_text(plan, indicator, year: int, lang: str) -> str:
+    """An indicator's target for ``year`` as the plan view shows it: a number, a level's label, or the children's sum."""
+    if year not in indicator.targets:
+        if indicator.children:
+            total = sum(plan.indicator(child).targets.get(year, 0) for child in indicator.children)
+            return format_number(total, lang)
+        return "—"
+    value = indicator.targets[year]
+    for level in indicator.scale:
+        if level.id == value:
+            return level.label.get(lang)
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)

@@ -181,7 +181,7 @@ def _block(block: Block, lang: str) -> list[str]:
 
 def chart_scale(report: Report) -> float:
     """The percentage at the right end of the bars: 100, or the largest figure rounded up to 50, at most :data:`BAR_CAP`."""
-    figures = [row.percent for row in report.headline] + [row.previous_percent or 0.0 for row in report.headline]
+    figures = [row.percent or 0.0 for row in report.headline] + [row.previous_percent or 0.0 for row in report.headline]
     peak = max(figures, default=0.0)
     if peak <= 100:
         return 100.0
@@ -213,8 +213,14 @@ def indicator_chart(report: Report) -> str:
     for index, row in enumerate(report.headline):
         y = legend_height + 6 + index * row_height
         parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>')
-        parts += _bar(left, y + 15, bar_width, 12, row.percent, scale, BAR_COLOURS.get(row.status, "#607d8b"))
-        label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
+        if row.measure == "qualitative":
+            # A level is no quantity: the bar shows the scale steps reached out of the target's.
+            reached = row.actual / row.target * 100 if row.actual is not None and row.target else 0.0
+            parts += _bar(left, y + 15, bar_width, 12, reached, scale, BAR_COLOURS.get(row.status, "#607d8b"))
+            label = f"{report.year}: {row.level or '—'} / {row.target_level or '—'}"
+        else:
+            parts += _bar(left, y + 15, bar_width, 12, row.percent or 0.0, scale, BAR_COLOURS.get(row.status, "#607d8b"))
+            label = f"{report.year}: {_figure(row.actual, row.target, row.percent, lang)}"
         parts.append(f'<text x="{left + bar_width + 8}" y="{y + 25}" font-size="10.5" fill="#1f2933">{escape(label)}</text>')
         if trend and row.previous_target is not None:
             parts += _bar(left, y + 31, bar_width, 6, row.previous_percent or 0.0, scale, PREVIOUS_COLOUR)
@@ -241,7 +247,7 @@ def _legend(report: Report, left: int, width: int) -> tuple[list[str], int]:
         else:
             text = t("report.chart.legend.previous_at", lang).format(year=report.previous_year, date=short_date(report.previous_as_of))
         entries.append(("swatch:" + PREVIOUS_COLOUR, text))
-    if any(max(row.percent, row.previous_percent or 0.0) > BAR_CAP for row in report.headline):
+    if any(max(row.percent or 0.0, row.previous_percent or 0.0) > BAR_CAP for row in report.headline):
         entries.append(("cut", t("report.chart.legend.capped", lang).format(cap=format_number(BAR_CAP, lang))))
     parts, x, y = [], left, 4
     for symbol, text in entries:

@@ -9,7 +9,11 @@ of the same data), ``previous_year``, ``activities_total``, then the sections:
 ``headline`` (per indicator: ``id, title, unit, basis, target, actual,
 percent, status, previous_target, previous_actual, previous_percent,
 previous_status, reason, next_steps``; the last two are the office's note
-from ``notes.csv``), ``results`` (``id, title, objectives[{id, title}],
+from ``notes.csv``; then ``measure, direction, baseline, baseline_year,
+parent, children, numerator, denominator, level, target_level,
+baseline_level, level_reason, reading``: a qualitative indicator's
+``target`` and ``actual`` are scale positions, its ``level`` and
+``target_level`` their labels), ``results`` (``id, title, objectives[{id, title}],
 indicators[ids], achieved, average_percent``), ``by_group``,
 ``by_territory``, ``by_type`` (``key, label, group, activities,
 participants``), ``stakeholders_by_internal``, ``stakeholders_by_category``

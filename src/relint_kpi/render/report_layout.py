@@ -145,6 +145,8 @@ def cell_text(value, kind: str, lang: str) -> str:
     """A cell as text in ``lang``: numbers grouped, statuses in words, ``—`` when empty."""
     if value is None or value == "":
         return "—" if kind in NUMERIC_KINDS or kind in ("date", "status", "action_status") else ""
+    if isinstance(value, str) and kind in NUMERIC_KINDS:
+        return value  # a qualitative level's label in a column of figures
     if kind == "int":
         return format_number(value, lang)
     if kind == "percent":
@@ -200,8 +202,8 @@ def headline_block(report: Report) -> Block:
     columns = [
         _col("indicator", "report.col.indicator", "text", lang),
         _col("unit", "report.col.unit", "text", lang),
-        _col("target", "report.col.target", "int", lang),
-        _col("actual", "report.col.actual", "int", lang),
+        _col("target", "report.col.target", "number", lang),
+        _col("actual", "report.col.actual", "number", lang),
         _col("percent", "report.col.percent", "percent", lang),
         _col("status", "report.col.status", "status", lang),
     ]
@@ -221,13 +223,34 @@ def headline_block(report: Report) -> Block:
                 _col("previous_percent", "report.col.percent_at", "percent", lang, date=date),
             ]
     columns.append(_col("reason", "report.col.reason", "text", lang))
+    with_baseline = any(row.baseline is not None for row in report.headline)
+    if with_baseline:
+        columns.insert(2, _col("baseline", "report.col.baseline", "text", lang))
     rows = []
     for row in report.headline:
-        cells = [row.title, row.unit, row.target, row.actual, row.percent, row.status]
+        target, actual = headline_figures(row)
+        cells = [f"↳ {row.title}" if row.parent else row.title, row.unit, target, actual, row.percent, row.status]
+        if with_baseline:
+            cells.insert(2, baseline_text(row, lang))
         if trend:
             cells += [row.previous_target, row.previous_actual, row.previous_percent]
         rows.append(cells + [reason_text(row.reason, row.next_steps, lang)])
     return Block(None, columns, rows)
+
+
+def headline_figures(row) -> tuple:
+    """A headline row's target and actual as shown: levels by their labels for a qualitative indicator."""
+    if row.measure == "qualitative":
+        return row.target_level, row.level
+    return row.target, row.actual
+
+
+def baseline_text(row, lang: str) -> str:
+    """A headline row's baseline as ``40 (2021)``, or empty when it has none."""
+    if row.baseline is None:
+        return ""
+    value = row.baseline_level if row.measure == "qualitative" else format_number(row.baseline, lang, 0 if float(row.baseline).is_integer() else 1)
+    return f"{value}{' %' if row.measure == 'percentage' else ''} ({row.baseline_year})"
 
 
 def _result_blocks(report: Report) -> list[Block]:
@@ -414,12 +437,13 @@ def attention_text(report: Report, item: AttentionItem) -> str:
     lang = report.lang
     if item.kind == "indicator":
         row = report.indicator(item.key)
+        target, actual = headline_figures(row)
         text = t("report.attention.indicator", lang).format(
             title=row.title,
             status=t(f"status.{row.status}", lang),
-            actual=format_number(row.actual, lang),
-            target=format_number(row.target, lang),
-            percent=format_number(row.percent, lang, 1),
+            actual=cell_text(actual, "number", lang),
+            target=cell_text(target, "number", lang),
+            percent="—" if row.percent is None else format_number(row.percent, lang, 1),
         )
         return text + " " + t("report.attention.no_reason", lang) if item.reason_missing else text
     if item.kind == "action":
@@ -499,15 +523,21 @@ def sheet_rows(report: Report, sheet: IndicatorSheet) -> list[tuple[str, str]]:
         (t("report.sheet.basis", lang), t(f"report.basis.{sheet.basis}", lang)),
         (t("report.sheet.disaggregations", lang), breakdowns),
     ]
-    rows += [(t("report.sheet.target", lang).format(year=y.year), format_number(y.target, lang)) for y in sheet.years]
+    if sheet.baseline is not None:
+        rows.append((t("report.sheet.baseline", lang), _sheet_figure(sheet, sheet.baseline, lang) + f" ({sheet.baseline_year})"))
+    if sheet.children:
+        rows.append((t("report.sheet.children", lang), "; ".join(sheet.children)))
+    if sheet.reading:
+        rows.append((t("report.sheet.reading", lang), sheet.reading))
+    rows += [(t("report.sheet.target", lang).format(year=y.year), _sheet_figure(sheet, y.target, lang)) for y in sheet.years]
     for y in sheet.years:
         if y.actual is None:
             observed = t("report.sheet.not_yet", lang)
         else:
             observed = t("report.sheet.observed_value", lang).format(
-                actual=format_number(y.actual, lang),
+                actual=_sheet_figure(sheet, y.actual, lang),
                 date=short_date(y.as_of),
-                percent=format_number(y.percent, lang, 1),
+                percent="—" if y.percent is None else format_number(y.percent, lang, 1),
                 status=t(f"status.{y.status}", lang),
             )
         rows.append((t("report.sheet.observed", lang).format(year=y.year), observed))
@@ -524,3 +554,13 @@ def sheet_block(report: Report, sheet: IndicatorSheet) -> Block:
     lang = report.lang
     columns = [_col("item", "report.col.sheet_item", "text", lang), _col("text", "report.col.sheet_text", "text", lang)]
     return Block(sheet.title, columns, [list(pair) for pair in sheet_rows(report, sheet)])
+
+
+def _sheet_figure(sheet: IndicatorSheet, value, lang: str) -> str:
+    """A target, baseline or actual on an indicator sheet: a level's label for a qualitative indicator."""
+    if sheet.measure == "qualitative":
+        if isinstance(value, str):  # a baseline is the plan's level id
+            return value
+        return sheet.levels[int(value)] if 0 <= int(value) < len(sheet.levels) else "—"
+    text = format_number(value, lang, 0 if float(value).is_integer() else 1)
+    return text + " %" if sheet.measure == "percentage" else text

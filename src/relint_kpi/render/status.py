@@ -11,6 +11,7 @@ an indicator only where the plan sets a target for that territory.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from rich.cells import cell_len
@@ -27,7 +28,7 @@ from relint_kpi.render.safe import json_text, rich_text
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
-STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red", None: "dim"}
+STATUS_STYLES = {"achieved": "bold green", "on_track": "green", "at_risk": "bold yellow", "behind": "bold red", "not_achieved": "bold red", None: "dim"}
 
 #: The figure columns of an unfiltered status, in order.
 COLUMNS = (
@@ -96,6 +97,39 @@ def _figure(row: IndicatorStatus, column: str, lang: str) -> str:
     return format_figure(value, lang) + ("%" if column in PERCENT_COLUMNS and value is not None else "")
 
 
+def figure_cells(row: IndicatorStatus, columns: list[str], lang: str) -> dict[str, str]:
+    """The text of each figure of a status row: levels by their labels, a percentage with its counts, a projection with its forecast."""
+    cells = {c: _figure(row, c, lang) for c in columns}
+    if row.measure == "qualitative":
+        cells.update(target=row.target_level or "—", actual=row.level or "—", projected=row.level or "—")
+        cells.update(expected_to_date="—", remaining="—", required_per_quarter="—")
+    elif row.measure == "percentage":
+        for key in ("target", "actual", "expected_to_date", "projected"):
+            if getattr(row, key) is not None and key in cells:
+                cells[key] += " %"
+        if row.denominator and "actual" in cells:
+            cells["actual"] += f" ({format_figure(row.numerator, lang)}/{format_figure(row.denominator, lang)})"
+    if row.forecast is not None and "projected" in cells:
+        cells["projected"] = forecast_text(row, lang)
+    return {c: cells[c] for c in columns}
+
+
+def forecast_text(row: IndicatorStatus, lang: str) -> str:
+    """``14 (11–17), 38 %``: the projection, the forecast interval and the chance of reaching the target."""
+    found = row.forecast
+    probability = format_number(found.probability * 100, lang, 0)
+    return f"{format_figure(row.projected, lang)} ({format_figure(found.low, lang)}–{format_figure(found.high, lang)}), {probability} %"
+
+
+def _baseline_text(row: IndicatorStatus, lang: str) -> str | None:
+    """The baseline line under an indicator: ``base 2021: 40``."""
+    if row.baseline is None:
+        return None
+    value = row.baseline_level if row.measure == "qualitative" else format_figure(row.baseline, lang)
+    suffix = " %" if row.measure == "percentage" else ""
+    return f"{t('status.baseline', lang)} {row.baseline_year}: {value}{suffix}"
+
+
 def _status_word(status: str | None, lang: str) -> str:
     return t(f"status.{status}" if status else "status.not_judged", lang)
 
@@ -123,16 +157,19 @@ def filter_notes(table: StatusTable) -> list[str]:
 
 
 def _table_rows(table: StatusTable) -> list[tuple[Text, dict[str, Text]]]:
-    """(name, {column: text}) for every line of the table, breakdown lines included.
+    """(name, {column: text}) for every line of the table, baseline and breakdown lines included.
 
     Every cell is a rich ``Text``: a title is shown as written, never read as markup.
     """
     lang = table.lang
     rows = []
     for row in table.indicators:
-        cells = {c: Text(_figure(row, c, lang)) for c in figure_columns(table)}
+        cells = {c: Text(v) for c, v in figure_cells(row, figure_columns(table), lang).items()}
         cells["status"] = Text(_status_word(row.status, lang), style=STATUS_STYLES[row.status])  # shown only if judged
-        rows.append((rich_text(row.title), cells))
+        rows.append((rich_text(f"↳ {row.title}" if row.parent else row.title), cells))
+        baseline = _baseline_text(row, lang)
+        if baseline is not None:
+            rows.append((rich_text(f"  · {baseline}"), {}))
         for part in row.breakdown or []:
             rows.append((rich_text(f"  · {part.label}"), {"actual": Text(format_figure(part.actual, lang))}))
     return rows
@@ -211,6 +248,10 @@ def render_table(table: StatusTable, console=None) -> None:
         console.print(Text(t("status.dropped", lang).replace("{columns}", names), style="dim"))
     if text := legend(table, shown):
         console.print(Text(text, style="dim"))
+    shown_forecast = next((row.forecast for row in table.indicators if row.forecast is not None), None)
+    if shown_forecast is not None and "projected" in shown:
+        share = format_number(shown_forecast.interval * 100, lang, 0)
+        console.print(Text(t("status.legend.forecast", lang).replace("{interval}", share), style="dim"))
 
 
 def _filter_dict(table: StatusTable) -> dict | None:
@@ -252,9 +293,20 @@ def to_dict(table: StatusTable) -> dict:
             "remaining": row.remaining,
             "required_per_quarter": row.required_per_quarter,
             "status": row.status,
+            "measure": row.measure,
+            "direction": row.direction,
+            "baseline": None if row.baseline is None else {"value": row.baseline, "year": row.baseline_year},
+            "parent": row.parent,
+            "children": row.children,
+            "forecast": None if row.forecast is None else dataclasses.asdict(row.forecast),
+            "reading": row.reading,
         }
         if table.territory is not None:
             item |= {"total": row.total, "share": row.share}
+        if row.measure == "percentage":
+            item.update(numerator=row.numerator, denominator=row.denominator)
+        if row.measure == "qualitative":
+            item.update(level=row.level, target_level=row.target_level, baseline_level=row.baseline_level, reason=row.reason)
         if table.by is not None:
             item["breakdown"] = (
                 None
@@ -276,11 +328,15 @@ def render_json(table: StatusTable, form: str | None = None) -> str:
     return json_text(json.dumps(to_dict(table), ensure_ascii=False, indent=2)) + "\n"
 
 
+#: The CSV's columns after the status: the baseline and the forecast.
+EXTRA_CSV_COLUMNS = ("baseline", "baseline_year", "forecast_low", "forecast_high", "forecast_probability_percent")
+
+
 def _csv_rows(table: StatusTable, form: str) -> list[list]:
     """The header and rows of the CSV export: stable keys in the plain form, words in the Excel form."""
     lang, words = table.lang, form == "excel"
     columns = figure_columns(table)
-    keys = ["id", "title", "unit", "basis"] + (["territory"] if table.territory else []) + [*columns, "status"]
+    keys = ["id", "title", "unit", "basis"] + (["territory"] if table.territory else []) + [*columns, "status", *EXTRA_CSV_COLUMNS]
     if table.by is not None:
         keys += ["breakdown_key", "breakdown_label", "breakdown_actual"]
     heads = {"title": "status.indicator", "territory": "plan.territory"}
@@ -290,6 +346,8 @@ def _csv_rows(table: StatusTable, form: str) -> list[list]:
         status = _status_word(row.status, lang) if words else row.status
         where = [table.territory.code] if table.territory else []
         base = [row.id, row.title, row.unit, basis, *where, *[getattr(row, c) for c in columns], status]
+        found = row.forecast
+        base += [row.baseline, row.baseline_year, *((found.low, found.high, round(found.probability * 100, 1)) if found else (None,) * 3)]
         if table.by is None:
             rows.append(base)
             continue
@@ -326,8 +384,11 @@ def render_markdown(table: StatusTable, form: str | None = None) -> str:
     heads = [t("status.indicator", lang), *[t(f"status.col.{c}", lang) for c in columns]]
     rows = []
     for row in table.indicators:
-        cells = {c: _figure(row, c, lang) for c in columns if c != "status"} | {"status": _status_word(row.status, lang)}
-        rows.append([row.title, *[cells[c] for c in columns]])
+        cells = figure_cells(row, [c for c in columns if c != "status"], lang) | {"status": _status_word(row.status, lang)}
+        rows.append([f"↳ {row.title}" if row.parent else row.title, *[cells[c] for c in columns]])
+        baseline = _baseline_text(row, lang)
+        if baseline is not None:
+            rows.append([f"· {baseline}", *[""] * len(columns)])
         for part in row.breakdown or []:
             cells = {"actual": format_figure(part.actual, lang)}
             rows.append([f"· {part.label}", *[cells.get(c, "") for c in columns]])
