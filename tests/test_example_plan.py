@@ -159,7 +159,7 @@ def line_of(tmp_path, text):
             "where: {territories: [europe]}",
             "where: {territories: [eurasia]}",
             "where: {territories: [eurasia]}",
-            "unknown-territory",
+            "unknown-where-territory",
             "indicators.2.source.where.territories.0: 'eurasia' is neither an ISO 3166 code (SE, DE-HE), a territory group (europe, americas) nor 'region'",
         ),
         (
@@ -209,9 +209,9 @@ def test_assessments_are_checked_row_by_row(tmp_path, example):
     records, issues = read_assessments(path, plan)
     assert [(r.line, r.level) for r in records] == [(2, "initial")]
     assert [(i.line, i.column, i.code) for i in issues] == [
-        (3, 3, "unknown-level"),
-        (4, 1, "unknown-indicator"),
-        (5, 4, "missing-reason"),
+        (3, 3, "unknown-assessment-level"),
+        (4, 1, "unknown-qualitative-indicator"),
+        (5, 4, "missing-assessment-reason"),
     ]
     assert issues[0].message == "unknown level 'excellent' of 'partnership_quality' — expected one of: none, initial, structured, consolidated"
 

@@ -93,10 +93,11 @@ MAIN_COMMANDS = [
 
 
 def plan_ids(scratch: list[str]) -> set[str]:
-    """Every ``id`` the plan declares (a category ``other``): data shown beside its Italian label, not prose."""
+    """Words that are data, not relint's prose: every ``id`` the plan declares (a category ``other``, shown beside
+    its Italian label), and the column and key the shipped plan's own Italian text cites (``action``, ``where``)."""
     import yaml
 
-    found, stack = set(), [yaml.safe_load(Path(scratch[1]).read_text(encoding="utf-8"))]
+    found, stack = {"action", "where"}, [yaml.safe_load(Path(scratch[1]).read_text(encoding="utf-8"))]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):

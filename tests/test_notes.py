@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from relint_kpi.cli import app
-from relint_kpi.issues import DataError, Issue, UsageError
+from relint_kpi.issues import DataError, UsageError
 from relint_kpi.notes import add_note, note_for, read_notes, unexplained_deviations
 from relint_kpi.records import ActivityLog, Note
 
