@@ -82,7 +82,7 @@ class LocalUsageError(ClickUsageError):
         if self.ctx is not None:
             hint = helptext.usage_hint(self.ctx.command_path, self.ctx.help_option_names[0], lang)
             typer.echo(self.ctx.get_usage() + "\n" + hint + "\n", err=True)
-        typer.echo(render("error", {"message": helptext.error_message(self.format_message(), lang)}), err=True)
+        say(render("error", {"message": helptext.error_message(self.format_message(), lang)}), err=True)
 
 
 @contextlib.contextmanager
