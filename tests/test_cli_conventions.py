@@ -147,9 +147,10 @@ def test_demo_copies_the_shipped_plan_and_data(tmp_path):
         "Per provarli (i file forniti con relint restano invariati):",
         f"  cd {target}",
     ]
-    assert sorted(p.name for p in (target / "data").iterdir()) == [
-        "actuals", "deliverables.csv", "plan_2022_2023.yaml", "stakeholders.csv"
-    ]
+    assert sorted(p.name for p in (target / "data").iterdir()) == sorted(
+        p.name for p in (REPO / "data").iterdir() if not p.name.startswith(".relint")
+    )
+    assert "notes.csv" in {p.name for p in (target / "data").iterdir()}
     assert (target / "data" / "actuals" / "2023-Q1.csv").read_bytes() == (REPO / "data" / "actuals" / "2023-Q1.csv").read_bytes()
     old = os.getcwd()
     os.chdir(target)

@@ -161,7 +161,7 @@ SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def copy_demo(folder: str | Path) -> Path:
-    """Copy the shipped plan and its data to ``folder``/data, for trying relint on a scratch copy.
+    """Copy the shipped plans and their data to ``folder``/data, for trying relint on a scratch copy.
 
     From ``folder`` every command then finds them by default (the plan at
     ``data/plan_2022_2023.yaml``, its data beside it), and nothing the user
@@ -178,10 +178,7 @@ def copy_demo(folder: str | Path) -> Path:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError("demo-folder-not-empty", path=str(target))
     data = target / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(plan, data / plan.name)
-    for name in ("stakeholders.csv", "deliverables.csv"):
-        if (SHIPPED_DATA / name).is_file():
-            shutil.copy2(SHIPPED_DATA / name, data / name)
-    shutil.copytree(SHIPPED_DATA / "actuals", data / "actuals")
+    target.mkdir(parents=True, exist_ok=True)
+    # The whole folder: the office's notes and the other example plans with their data come too.
+    shutil.copytree(SHIPPED_DATA, data, ignore=shutil.ignore_patterns(".relint*", "__pycache__", "*.tmp"))
     return data
