@@ -118,8 +118,8 @@ def test_quoted_crlf_and_semicolon_round_trip(folder, mini_plan):
 
 
 BAD_ROWS = [
-    ("a,2023-04-02,delegaton,SE,x,,,,,", "2023-Q2.csv:2:3: unknown type 'delegaton' — expected one of: delegation, meeting, event, mission, note, pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"),
-    ("a,2023-04-02,,SE,x,,,,,", "2023-Q2.csv:2:3: missing type — expected one of: delegation, meeting, event, mission, note, pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [missing-type]"),
+    ("a,2023-04-02,delegaton,SE,x,,,,,", "2023-Q2.csv:2:3: unknown type 'delegaton' — expected one of: delegation (Delegation), meeting (Meeting), event (Event), mission (Mission), note (Note), pageviews (Page views) (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"),
+    ("a,2023-04-02,,SE,x,,,,,", "2023-Q2.csv:2:3: missing type — expected one of: delegation (Delegation), meeting (Meeting), event (Event), mission (Mission), note (Note), pageviews (Page views) (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [missing-type]"),
     ("a,,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: missing date; write YYYY-MM-DD or DD/MM/YYYY [missing-date]"),
     ("a,2023-02-30,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: '2023-02-30' is not a real calendar date [bad-date]"),
     ("a,April 2,meeting,SE,x,,,,,", "2023-Q2.csv:2:2: 'April 2' is not a date; write YYYY-MM-DD (2023-03-11) or DD/MM/YYYY (11/03/2023) [bad-date]"),

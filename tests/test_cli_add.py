@@ -89,7 +89,7 @@ def test_missing_values_without_a_terminal(ws):
 @pytest.mark.parametrize(
     "extra, message",
     [
-        (["--type", "visita"], "add-activity: --type: unknown type 'visita' — expected one of: delegation,"),
+        (["--type", "visita"], "add-activity: --type: unknown type 'visita' — expected one of: delegation (Delegation), meeting (Meeting),"),
         (["--stakeholder", "Nessuno"], '--stakeholder: unknown stakeholder \'Nessuno\'; register it first: relint add-stakeholder "Nessuno" --category CATEGORY --internal|--external'),
         (["--date", "2024-02-01"], "date 2024-02-01 is outside the plan period 2022-01-01..2023-12-31"),
         (["--action", "zz"], "unknown action 'zz' — expected one of the plan's action ids: a1, a2"),

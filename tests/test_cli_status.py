@@ -190,8 +190,8 @@ def test_data_error_exit_1(workspace, data_dir):
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
     assert first.endswith(
-        "2023-Q3.csv:2:3: unknown type 'delegaton' — expected one of: delegation, meeting, event, mission, note, "
-        "pageviews (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"
+        "2023-Q3.csv:2:3: unknown type 'delegaton' — expected one of: delegation (Delegation), meeting (Meeting), "
+        "event (Event), mission (Mission), note (Note), pageviews (Page views) (or: delegazione, incontro, evento, missione, nota, visualizzazioni) [unknown-type]"
     )
     assert result.stderr.splitlines()[-1] == "1 problem found."
     assert result.stdout == ""

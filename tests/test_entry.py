@@ -53,17 +53,18 @@ def test_each_wrong_answer_is_asked_again_with_its_reason_and_nothing_is_lost(ws
     assert result.exit_code == 0, result.output
     out = result.stdout.splitlines()
     # Long lines are wrapped at 80 columns, at word boundaries, indented under their start.
-    assert out[:8] == [
+    assert out[:9] == [
         "Tipi: delegation (Delegazione), meeting (Incontro), event (Evento), mission",
         "  (Missione), note (Nota), pageviews (Visualizzazioni)",
         "Tipo: incontor",
-        "  tipo di attività 'incontor' sconosciuto; valori ammessi: delegation, meeting,",
-        "    event, mission, note, pageviews (oppure: delegazione, incontro, evento,",
+        "  tipo di attività 'incontor' sconosciuto; valori ammessi: delegation",
+        "    (Delegazione), meeting (Incontro), event (Evento), mission (Missione), note",
+        "    (Nota), pageviews (Visualizzazioni) (oppure: delegazione, incontro, evento,",
         "    missione, nota, visualizzazioni)",
         "  Forse: incontro",
         "Tipo: incontro",
     ]
-    assert out[8:11] == [
+    assert out[9:12] == [
         "Data (GG/MM/AAAA o AAAA-MM-GG): 31/02/2023",
         "  '31/02/2023' non è una data esistente",
         "Data (GG/MM/AAAA o AAAA-MM-GG): 11/03/2023",

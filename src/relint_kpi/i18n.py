@@ -1110,6 +1110,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- rows of the data files (rows.py, registry.py) -----------------------------
     "choices": {"it": "{ids}", "en": "{ids}"},
+    "labelled-choice": {"it": "{id} ({label})", "en": "{id} ({label})"},
     "choices-with-aliases": {"it": "{ids} (oppure: {aliases})", "en": "{ids} (or: {aliases})"},
     "missing-date": {
         "it": "manca la data; scriverla come AAAA-MM-GG o GG/MM/AAAA",

@@ -66,8 +66,11 @@ class RowContext:
 
     @cached_property
     def type_choices(self) -> Message:
-        """The type words a message offers: the ids, then each type's first alias."""
-        ids = [kind.id for kind in self.plan.activity_types]
+        """The type words a message offers: each id with its label, then each type's first alias."""
+        ids = [
+            message("labelled-choice", id=kind.id, label={"it": kind.label.it, "en": kind.label.en})
+            for kind in self.plan.activity_types
+        ]
         aliases = [kind.aliases[0] for kind in self.plan.activity_types if kind.aliases]
         return message("choices-with-aliases", ids=ids, aliases=aliases) if aliases else message("choices", ids=ids)
 
