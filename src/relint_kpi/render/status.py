@@ -23,6 +23,7 @@ from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.csvout import default_form, render_rows
 from relint_kpi.render.formatting import format_figure, format_number
+from relint_kpi.render.report_layout import long_date
 from relint_kpi.render.report_markdown import escape_md
 from relint_kpi.render.safe import json_text, rich_text
 
@@ -136,7 +137,7 @@ def _status_word(status: str | None, lang: str) -> str:
 
 def _title(table: StatusTable) -> str:
     lang = table.lang
-    title = f"{table.plan} — {t('status.year', lang)} {table.year}, {t('status.as_of', lang)} {table.as_of.isoformat()}"
+    title = f"{table.plan} — {t('status.year', lang)} {table.year}, {t('status.as_of', lang)} {long_date(table.as_of, lang)}"
     if table.territory is not None:
         title += " — " + t("status.filtered", lang).format(name=table.territory.name, code=table.territory.code)
     return title
