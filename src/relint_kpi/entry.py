@@ -21,9 +21,9 @@ from __future__ import annotations
 import dataclasses
 import shlex
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from relint_kpi import writers
 from relint_kpi.i18n import t
@@ -297,7 +297,7 @@ def record(
     says no (nothing written). When the write fails after an interview, the
     command that records the row is printed, so nothing typed is lost.
     """
-    options = {"dry_run": dry_run, "allow_duplicate": allow_duplicate, "replace": replace, "lang": lang}
+    options = {"dry_run": dry_run, "allow_duplicate": allow_duplicate, "replace": replace}
     try:
         if term is None or not review:
             try:

@@ -12,8 +12,8 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from relint_kpi import csvio, i18n, storage
@@ -32,7 +32,13 @@ from relint_kpi.periods import (
     quarter_of_file_name,
 )
 from relint_kpi.plan import Plan
-from relint_kpi.registry import DELIVERABLE_COLUMNS, STAKEHOLDER_COLUMNS, name_problem, read_deliverables, read_stakeholders
+from relint_kpi.registry import (
+    DELIVERABLE_COLUMNS,
+    STAKEHOLDER_COLUMNS,
+    name_problem,
+    read_deliverables,
+    read_stakeholders,
+)
 from relint_kpi.rows import COLUMNS, ActivityRow, RowContext, validate_row
 from relint_kpi.textmatch import similar_titles
 
@@ -231,7 +237,7 @@ def format_activity(row: ActivityRow, delimiter: str = ",", conventions: Convent
     }
 
 
-def _clashes(table: csvio.Table | None, row: ActivityRow, context: RowContext, shown: str, lang: str) -> list[Issue]:
+def _clashes(table: csvio.Table | None, row: ActivityRow, context: RowContext, shown: str) -> list[Issue]:
     """The file's rows the new one may repeat: the quarter's row of a metric type, or a likely duplicate.
 
     A likely duplicate has the same date, type and territory and a similar
@@ -290,7 +296,6 @@ def add_activity(
     dry_run: bool = False,
     allow_duplicate: bool = False,
     replace: bool = False,
-    lang: str = DEFAULT_LANG,
 ) -> Recorded:
     """Check one activity and append it to its quarter's file, with a new id.
 
@@ -318,11 +323,11 @@ def add_activity(
         table = _rows(path)
         dialect = _dialect(path, activity_columns(row), data_dir, plan)
         cells = format_activity(row.model_copy(update={"id": f"{prefix}-…"}), dialect.delimiter, _conventions(table, data_dir, path, plan))
-        return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown, lang)))
+        return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown)))
     storage.make_folder(path.parent)
     with storage.locked(path):
         table = _rows(path)
-        clashes = _clashes(table, row, context, shown, lang)
+        clashes = _clashes(table, row, context, shown)
         metric = [issue for issue in clashes if issue.code == "metric-exists"]
         if (metric and not replace) or (clashes and not metric and not allow_duplicate):
             raise Refused(clashes)
