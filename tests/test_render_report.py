@@ -21,7 +21,8 @@ from relint_kpi.issues import UsageError
 from relint_kpi.render.report_export import RENDERERS, render_report, write_report
 from relint_kpi.render.report_html import escape, render_html
 from relint_kpi.render.report_json import render_csv, render_json
-from relint_kpi.render.report_markdown import escape_md, render_markdown
+from relint_kpi.render.report_markdown import render_markdown
+from relint_kpi.render.safe import escape_md
 from relint_kpi.render.report_terminal import render_terminal
 
 SECTIONS_IT = [

@@ -1,4 +1,4 @@
-"""Numbers as readers of each language write them: the one display formatter.
+"""Numbers and dates as readers of each language write them: the one display formatter.
 
 Every renderer (status, plan, report, the CSV exports for Excel) writes
 numbers through :func:`format_number` or :func:`format_figure`. CSV cells
@@ -7,6 +7,10 @@ of the data files that must read back as numbers are another matter: see
 """
 
 from __future__ import annotations
+
+import datetime as dt
+
+from relint_kpi.i18n import t
 
 #: What a figure that has no value (a pace once the year is over, a target not set) shows.
 NO_VALUE = "—"
@@ -31,6 +35,17 @@ def format_figure(value: int | float | None, lang: str, *, grouping: bool = True
     if value is None:
         return empty
     return format_number(value, lang, 0 if float(value).is_integer() else 1, grouping=grouping)
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    """A date in prose: ``1 dicembre 2026``, ``1 December 2026``."""
+    month = t("report.months", lang).split()[date.month - 1]
+    return f"{date.day} {month} {date.year}"
+
+
+def short_date(date: dt.date) -> str:
+    """A date in a table: ``01/12/2026`` (day, month, year in both languages)."""
+    return date.strftime("%d/%m/%Y")
 
 
 _ITALIAN = str.maketrans({",": ".", ".": ","})

@@ -22,6 +22,7 @@ import re
 
 from relint_kpi.i18n import t
 from relint_kpi.render.formatting import format_number
+from relint_kpi.render.formatting import short_date
 from relint_kpi.render.safe import export_text
 from relint_kpi.render.report_layout import (
     NUMERIC_KINDS,
@@ -33,7 +34,6 @@ from relint_kpi.render.report_layout import (
     page_of,
     row_label,
     sections,
-    short_date,
     status_key,
     title,
 )

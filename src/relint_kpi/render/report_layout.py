@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from relint_kpi.i18n import t
-from relint_kpi.render.formatting import format_number
+from relint_kpi.render.formatting import format_number, long_date, short_date
 from relint_kpi.report import OTHER, AttentionItem, CountRow, Criterion, IndicatorSheet, Report, StakeholderRow, local_zone
 
 #: Column kinds whose cells are numbers (right-aligned, numeric in XLSX).
@@ -99,17 +99,6 @@ def generated_local(report: Report) -> dt.datetime:
         return report.generated_local
     utc = dt.datetime.strptime(report.generated_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
     return utc.astimezone(local_zone())
-
-
-def long_date(date: dt.date, lang: str) -> str:
-    """A date in prose: ``1 dicembre 2026``, ``1 December 2026``."""
-    month = t("report.months", lang).split()[date.month - 1]
-    return f"{date.day} {month} {date.year}"
-
-
-def short_date(date: dt.date) -> str:
-    """A date in a table: ``01/12/2026`` (day, month, year in both languages)."""
-    return date.strftime("%d/%m/%Y")
 
 
 def when_text(moment: dt.datetime, lang: str) -> str:

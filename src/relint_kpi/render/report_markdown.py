@@ -7,30 +7,10 @@ as ``<script>``, links such as ``[x](javascript:…)``, emphasis).
 
 from __future__ import annotations
 
-import re
-
 from relint_kpi.i18n import t
 from relint_kpi.render.report_layout import NUMERIC_KINDS, Block, cell_text, cover, sections, title
-from relint_kpi.render.safe import terminal_text
+from relint_kpi.render.safe import escape_md
 from relint_kpi.report import Report
-
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def escape_md(text: str) -> str:
-    """Escape ``text`` for a Markdown paragraph or table cell.
-
-    HTML-significant characters become entities, Markdown punctuation gets
-    a backslash, line ends become spaces (a table row is one line) and
-    other control characters are shown escaped (``\\x1b``).
-    """
-    # Line ends first (a table row is one line), then every other control shown
-    # escaped: the document is as often read on a terminal as on a wiki.
-    text = terminal_text(re.sub(r"[\r\n\t]+", " ", text))
-    # "&" only where it would start an entity ("R&D" stays as written)
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
 
 
 def _table(block: Block, lang: str) -> list[str]:

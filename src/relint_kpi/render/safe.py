@@ -154,3 +154,22 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 def xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids (an XML writer refuses them)."""
     return XML_ILLEGAL.sub("", text)
+
+
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def escape_md(text: str) -> str:
+    """Escape ``text`` for a Markdown paragraph or table cell.
+
+    HTML-significant characters become entities, Markdown punctuation gets
+    a backslash, line ends become spaces (a table row is one line) and
+    other control characters are shown escaped (``\\x1b``).
+    """
+    # Line ends first (a table row is one line), then every other control shown
+    # escaped: the document is as often read on a terminal as on a wiki.
+    text = terminal_text(re.sub(r"[\r\n\t]+", " ", text))
+    # "&" only where it would start an entity ("R&D" stays as written)
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)

@@ -22,10 +22,8 @@ from relint_kpi.i18n import t
 from relint_kpi.progress import ExplainRow, IndicatorStatus, StatusTable
 from relint_kpi.render.console import stdout_console
 from relint_kpi.render.csvout import default_form, render_rows
-from relint_kpi.render.formatting import format_figure, format_number
-from relint_kpi.render.report_layout import long_date
-from relint_kpi.render.report_markdown import escape_md
-from relint_kpi.render.safe import json_text, rich_text
+from relint_kpi.render.formatting import format_figure, format_number, long_date
+from relint_kpi.render.safe import escape_md, json_text, rich_text
 
 #: Colours readable on dark and light terminals; the status word is always
 #: printed too, so meaning never depends on colour.
