@@ -268,8 +268,9 @@ def _counted(plan: Plan, log: ActivityLog, source: Source, start: dt.date, end: 
             # A row without participants adds nothing, so explain does not list it.
             rows &= frame["participants"] != 0
             amount = "participants"
-        counted = frame.loc[rows, ["date", "year", "quarter", *_DESCRIBED]]
-        counted = counted.assign(stakeholder=None, amount=frame.loc[rows, amount])
+        # Every column comes along: a boolean take of the whole frame costs a third of picking columns.
+        counted = frame[rows.to_numpy()]
+        counted = counted.assign(stakeholder=None, amount=counted[amount])
     if source.where is not None:
         counted = counted[_where_mask(plan, log, counted, source.where)]
     return counted
