@@ -502,13 +502,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Priority territories: {codes} — or any ISO 3166 code",
     },
     # -- --help of every command and option (cli.py; frame words in render/helptext) --
+    # A command's English help is its function's docstring (help.app: the main callback's),
+    # so help.app and help.cmd.* hold only the Italian; options' help is here in both languages.
     "help.app": {
         "it": "Segue gli indicatori (KPI) di un piano di relazioni internazionali rispetto ai target.\n\n"
         "Avviato dalla cartella principale del repository usa data/plan_2022_2023.yaml e la sua cartella dati; "
         "altrimenti indicare --plan e --data.\n\nEsempio: relint status --by territory",
-        "en": "Track an international-relations plan's KPIs against its targets.\n\n"
-        "Run from the repository root to use data/plan_2022_2023.yaml and its data folder, "
-        "or pass --plan and --data.\n\nExample: relint status --by territory",
     },
     "help.opt.lang": {
         "it": "Lingua di tutto ciò che relint scrive: «it» (italiano) o «en» (inglese) [predefinita: RELINT_LANG, poi la lingua del sistema (LANG), "
@@ -534,52 +533,36 @@ LABELS: dict[str, dict[str, str]] = {
     "help.cmd.plan": {
         "it": "Mostra il piano: risultati attesi, indicatori e target; territori per gruppo; azioni con la tempistica."
         "\n\nEsempio: relint plan --lang en",
-        "en": "Show the plan: results, indicators and targets; territories by group; actions with timing."
-        "\n\nExample: relint plan --lang en",
     },
     "help.cmd.validate": {
         "it": "Controlla il piano e tutti i file dei dati; segnala ogni problema come percorso:riga:colonna.\n\nTermina con codice 0 se è tutto valido, 1 se ci sono problemi. Le righe che sembrano doppioni (stessa data, tipo e territorio, titolo simile) sono segnalate come avvisi, con la riga precedente. Con --year è un avviso anche un target mancato in quell'anno (concluso) senza una nota che ne spieghi il motivo in data/notes.csv. Gli avvisi non cambiano il codice di uscita.\n\nEsempio: relint --data data validate --year 2023",
-        "en": "Check the plan and every data file; print each problem as path:line:col.\n\nExits 0 when everything is valid, 1 when there are problems. Likely duplicate rows (same date, type and territory, similar title) are listed as warnings, with the earlier row's line. With --year, a target missed in that year (once it is over) with no reason in data/notes.csv is a warning too. Warnings are printed but the exit code stays 0.\n\nExample: relint --data data validate --year 2023",
     },
     "help.cmd.add-activity": {
         "it": 'Registra un\'attività nel file del suo trimestre (data/actuals/AAAA-Tn.csv), con un nuovo id.\n\nIn un terminale i valori mancanti o rifiutati vengono chiesti uno alla volta, ciascuno controllato appena scritto; la riga viene mostrata prima di essere scritta. La riga è controllata come fa `relint validate` e scritta nella forma del file (separatore, date, parole dei tipi). Una riga simile a una già registrata (stessa data, tipo e territorio, titolo simile) è rifiutata se non si indica --allow-duplicate; gli stakeholder non ancora noti vanno prima registrati con `relint add-stakeholder`.\n\nEsempio: relint add-activity --type incontro --date 11/03/2023 --territory BE --title "Ambasciatore del Belgio"',
-        "en": 'Record one activity in its quarter\'s file (data/actuals/YYYY-Qn.csv), with a new id.\n\nIn a terminal, missing or refused values are asked for one at a time, each checked as it is typed; the row is shown before it is written. The row is checked exactly as `relint validate` checks files, and written in the file\'s own form (delimiter, dates, type words). A row like one already recorded (same date, type and territory, similar title) is refused unless --allow-duplicate; unknown stakeholders must first be registered with `relint add-stakeholder`.\n\nExample: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambassador of Belgium"',
     },
     "help.cmd.add-stakeholder": {
         "it": "Registra uno stakeholder in stakeholders.csv, perché le attività possano citarlo.\n\n"
         'Esempio: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
-        "en": "Register a stakeholder in stakeholders.csv, so activities can name it.\n\n"
-        'Example: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
     },
     "help.cmd.complete-action": {
         "it": "Registra il raggiungimento dell'output di un'azione del piano (deliverables.csv).\n\n"
         'Esempio: relint complete-action quebec_agreement --date 20/10/2023 --note "Intesa firmata"',
-        "en": "Record that a plan action's deliverable was achieved (deliverables.csv).\n\n"
-        'Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Agreement signed"',
     },
     "help.cmd.import-pageviews": {
         "it": "Registra le visualizzazioni di pagina di un trimestre della sezione web del piano da un export di "
         "statistiche.\n\nSomma le visualizzazioni (non quelle uniche) delle pagine che corrispondono ai criteri "
         "pageviews_import del piano e sostituisce l'eventuale riga precedente dello stesso trimestre.\n\n"
         "Esempio: relint import-pageviews export-2022-T4.csv --quarter 2022Q4",
-        "en": "Record a quarter's page views of the plan's web section from an analytics export.\n\n"
-        "Sums the page views (not unique views) of the pages matching the plan's pageviews_import patterns, "
-        "and replaces any earlier page-views row of that quarter.\n\n"
-        "Example: relint import-pageviews export-2022-Q4.csv --quarter 2022Q4",
     },
     "help.cmd.status": {
         "it": "Avanzamento rispetto ai target: per ogni indicatore target, valore effettivo, %, valore atteso a oggi, proiezione, quanto manca, il ritmo necessario per trimestre e lo stato.\n\nLa data di riferimento è oggi (entro il periodo del piano), l'anno quello della data. --explain elenca le righe esatte da cui deriva un valore, in ogni --format. --territory dà una vista filtrata: i valori del territorio e la loro quota sul totale del piano, giudicati solo rispetto a un target che il piano fissa per quel territorio. Concluso l'anno, il ritmo per trimestre è mostrato come — (null in JSON).\n\nEsempio: relint status --by territory",
-        "en": "Progress against targets: per indicator the target, actual, %, expected to date, projection, what remains, the pace needed per quarter and a status.\n\nThe as-of date defaults to today (clipped to the plan period), the year to the as-of date's year. --explain lists the exact rows behind a figure, in any --format. --territory gives a filtered view: the territory's actuals and their share of the plan's total, judged only against a target the plan sets for that territory. Once a year is over its pace per quarter is shown as — (null in JSON).\n\nExample: relint status --by territory --lang en",
     },
     "help.cmd.report": {
         "it": "Relazione annuale: indicatori rispetto ai target (con quelli dell'anno precedente), risultati, attività per territorio e tipo, stakeholder, azioni di rilevanza sistemica, criteri di valutazione del piano e punti di attenzione.\n\nFormati: table (terminale), md (tabelle Markdown), html (una pagina autonoma con grafici, stampabile in A4), pdf (PDF/A per l'archivio), docx (un documento Word modificabile), xlsx (un foglio per sezione, stampabile), json (tutti i dati) e csv (la tabella di sintesi; per Excel con impostazioni italiane salvo --csv rfc4180). --output scrive un file e non sostituisce mai un file esistente senza --force.\n\nEsempio: relint report --year 2023 --format html --output relazione-2023.html",
-        "en": "Year-end report: indicators against targets (with the previous year's), results, activity by territory and type, stakeholders, the systemic actions, the plan's evaluation criteria and what needs attention.\n\nFormats: table (terminal), md (Markdown tables), html (one self-contained page with charts, printable on A4), pdf (PDF/A for the archive), docx (an editable Word document), xlsx (one sheet per section, printable), json (all the data) and csv (the headline table; for Excel with Italian settings unless --csv rfc4180 or --lang en). --output writes a file and never replaces an existing one unless --force is given.\n\nExample: relint report --year 2023 --format html --output report-2023.html",
     },
     "help.cmd.demo": {
         "it": "Copia il piano e i dati di esempio in CARTELLA, per provare relint senza toccare i file forniti.\n\n"
         "Esempio: relint demo prova",
-        "en": "Copy the shipped plan and data to FOLDER, to try relint without changing the shipped files.\n\n"
-        "Example: relint demo trial",
     },
     "help.opt.type": {
         "it": 'Tipo di attività: id o nome, in italiano o in inglese (vedere `relint plan`).',
@@ -671,15 +654,12 @@ LABELS: dict[str, dict[str, str]] = {
     "help.arg.folder": {"it": "La cartella da creare per la prova.", "en": "The folder to create for the trial."},
     "help.cmd.add-note": {
         "it": 'Scrive in data/notes.csv il motivo di uno scostamento, secondo l\'ufficio, e che cosa si farà.\n\nLa relazione mostra ogni nota accanto al suo indicatore o alla sua azione; un target mancato in un anno concluso senza nota è elencato tra i punti di attenzione. Una nota per soggetto e anno: --replace riscrive quella esistente.\n\nEsempio: relint add-note diplomatic_meetings --year 2023 "Meno visite per il rinvio della missione in Cina" --next "Missione ricalendarizzata a marzo 2024"',
-        "en": 'Write the office\'s reason for a deviation, and what will be done, in data/notes.csv.\n\nThe report shows each note beside its indicator or action; a target missed in a closed year without one is listed among the points of attention. One note per subject and year: --replace rewrites an existing one.\n\nExample: relint add-note diplomatic_meetings --year 2023 "Fewer visits as the mission to China was postponed" --next "Mission rescheduled for March 2024"',
     },
     "help.cmd.export": {
         "it": 'Pubblica i risultati del piano in uno standard aperto.\n\nEsempio: relint export iati --year 2023 --output iati.xml',
-        "en": "Publish the plan's results in an open standard.\n\nExample: relint export iati --year 2023 --output iati.xml",
     },
     "help.cmd.export-iati": {
         "it": "Scrive il piano e i suoi risultati come attività IATI 2.03 (XML iati-activities).\n\nIl piano è un'attività con i suoi risultati, indicatori e un periodo per anno del piano (target e valore effettivo fino a --year, ripartito per territorio e tipo); ogni azione di rilevanza sistemica è un'attività figlia. Prima di essere scritto il file è controllato rispetto allo schema ufficiale IATI 2.03 e alle regole dello standard; la sezione `iati` del piano indica l'identificativo dell'organizzazione.\n\nEsempio: relint export iati --year 2023 --output iati-2023.xml",
-        "en": "Write the plan and its results as IATI 2.03 activities (iati-activities XML).\n\nThe plan is one activity with its results, indicators and one period per plan year (target, and actual up to --year, broken down by territory and type); each systemic action is a child activity. The file is checked against the official IATI 2.03 schema and the standard's rules before it is written; the plan's `iati` section gives the organisation identifier.\n\nExample: relint export iati --year 2023 --output iati-2023.xml",
     },
     "help.opt.validate-year": {
         "it": 'Segnala anche i target mancati in questo anno concluso senza una nota che ne spieghi il motivo.',
