@@ -1433,9 +1433,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a plan holds one YAML document; remove this '---' and what follows, or merge it",
     },
     "yaml-syntax-error": {"it": "errore di sintassi YAML: {reason}", "en": "YAML syntax error: {reason}"},
-    "yaml-syntax-tab": {
-        "it": "errore di sintassi YAML: {reason} (YAML non ammette tabulazioni per il rientro; usare spazi)",
-        "en": "YAML syntax error: {reason} (YAML does not allow tabs for indentation; use spaces)",
+    # The syntax errors a person editing a plan makes (yamlsafe._syntax_reason); any other
+    # keeps the parser's own words after yaml-syntax-error's lead.
+    "yaml-tab": {
+        "it": "carattere di tabulazione: YAML non ammette tabulazioni nel rientro; rientrare con spazi",
+        "en": "tab character: YAML does not allow tabs in indentation; indent with spaces",
+    },
+    "yaml-cannot-start": {
+        "it": "un valore non può iniziare con '{char}'; racchiudere l'intero valore tra virgolette (\"{char}…\")",
+        "en": "a value cannot begin with '{char}'; put the whole value in quotes (\"{char}…\")",
+    },
+    "yaml-colon-in-value": {
+        "it": "': ' non è ammesso qui: se i due punti fanno parte del testo, racchiudere l'intero valore tra virgolette "
+        "(title: \"Fase 1: avvio\"); altrimenti controllare il rientro della riga",
+        "en": "': ' is not allowed here: if the colon is part of the text, put the whole value in quotes "
+        "(title: \"Phase 1: start\"); otherwise check the line's indentation",
+    },
+    "yaml-dash-in-value": {
+        "it": "un elemento di lista ('- ') non può stare sulla riga della sua chiave: spostarlo alla riga seguente, rientrato, "
+        "o racchiudere il testo tra virgolette se il trattino ne fa parte",
+        "en": "a list item ('- ') cannot be on its key's line: move it to the next line, indented, "
+        "or put the text in quotes if the dash is part of it",
+    },
+    "yaml-missing-colon": {
+        "it": "manca ':' dopo la chiave alla riga {line}; scrivere 'chiave: valore', o rientrare la riga se continua il testo sopra",
+        "en": "no ':' after the key at line {line}; write 'key: value', or indent the line if it continues the text above",
+    },
+    "yaml-unclosed-quote": {
+        "it": "le virgolette {quote} aperte alla riga {line}, colonna {column} non sono mai chiuse; aggiungere quelle di chiusura",
+        "en": "the quote {quote} opened at line {line}, column {column} is never closed; add the closing {quote}",
+    },
+    "yaml-unclosed-bracket": {
+        "it": "la parentesi '{open}' aperta alla riga {line}, colonna {column} non è chiusa qui: aggiungere '{close}', "
+        "o una ',' tra due elementi",
+        "en": "the bracket '{open}' opened at line {line}, column {column} is not closed here: add '{close}', "
+        "or a ',' between two items",
+    },
+    "yaml-flow-missing-value": {
+        "it": "manca un valore prima di '{found}': eliminare la ',' in più o scrivere il valore",
+        "en": "a value is missing before '{found}': remove the extra ',' or write the value",
+    },
+    "yaml-flow-ends-early": {
+        "it": "il file finisce prima che una parentesi '[' o '{{' sia chiusa; aggiungere la parentesi di chiusura",
+        "en": "the file ends before a bracket '[' or '{{' is closed; add the closing bracket",
+    },
+    "yaml-stray-closer": {
+        "it": "'{found}' chiude una parentesi mai aperta; eliminarla, o racchiudere l'intero valore tra virgolette",
+        "en": "'{found}' closes a bracket that was never opened; remove it, or put the whole value in quotes",
+    },
+    "yaml-text-after-single-quote": {
+        "it": "testo dopo l'apice di chiusura: per scrivere un apostrofo tra apici raddoppiarlo ('l''attività'), "
+        "o racchiudere il valore tra virgolette doppie (\"l'attività\")",
+        "en": "text after the closing single quote: to write an apostrophe inside single quotes, double it ('l''attività'), "
+        "or put the value in double quotes (\"l'attività\")",
+    },
+    "yaml-text-after-double-quote": {
+        "it": "testo dopo le virgolette di chiusura: per scrivere \" tra virgolette doppie usare \\\", "
+        "o racchiudere il valore tra apici ('il \"piano\"')",
+        "en": "text after the closing double quote: to write \" inside double quotes, write \\\", "
+        "or put the value in single quotes ('the \"plan\"')",
+    },
+    "yaml-text-after-value": {
+        "it": "'{found}' dopo la fine del valore: un valore tra parentesi o virgolette finisce alla parentesi o virgoletta "
+        "di chiusura; eliminare ciò che segue, o racchiudere l'intero valore tra virgolette",
+        "en": "'{found}' after the end of the value: a value in brackets or quotes ends at its closing bracket or quote; "
+        "remove what follows, or put the whole value in quotes",
+    },
+    "yaml-bad-indent": {
+        "it": "il rientro di questa riga non corrisponde a quello delle righe sopra: le chiavi della mappa alla riga {line} "
+        "iniziano nella colonna {column}, e una chiave annidata va rientrata più della sua chiave madre",
+        "en": "this line's indentation does not match the lines above: the keys of the mapping at line {line} "
+        "start in column {column}, and a nested key is indented further than its parent",
+    },
+    "yaml-item-in-mapping": {
+        "it": "un elemento di lista ('- ') dove la mappa alla riga {line} (colonna {column}) si aspetta una chiave: "
+        "rientrare la lista sotto la sua chiave, o scrivere 'chiave: valore'",
+        "en": "a list item ('- ') where the mapping at line {line} (column {column}) expects a key: "
+        "indent the list under its key, or write 'key: value'",
+    },
+    "yaml-bad-indent-item": {
+        "it": "qui si attende un elemento ('- ') della lista alla riga {line}, nella colonna {column}: controllare il rientro "
+        "(una chiave dopo la lista torna alla colonna della chiave della lista)",
+        "en": "expected an item ('- ') of the list at line {line}, in column {column}: check the indentation "
+        "(a key after the list goes back to the column of the list's own key)",
+    },
+    "yaml-bad-escape": {
+        "it": "'{escape}' non è una sequenza ammessa tra virgolette doppie: scrivere la barra rovesciata come \\\\, "
+        "o racchiudere il valore tra apici ('C:\\Dati')",
+        "en": "'{escape}' is not an escape sequence YAML knows inside double quotes: write a backslash as \\\\, "
+        "or put the value in single quotes ('C:\\Data')",
+    },
+    "yaml-block-scalar-header": {
+        "it": "dopo '{indicator}' il testo inizia alla riga seguente, rientrato; su questa riga può seguire solo un commento",
+        "en": "after '{indicator}' the text starts on the next line, indented; only a comment may follow on this line",
     },
     "yaml-error": {"it": "errore YAML: {reason}", "en": "YAML error: {reason}"},
     "yaml-empty": {
