@@ -125,18 +125,25 @@ def test_python_tags_refused():
 
 def test_tabs_and_syntax_errors_have_positions():
     assert problems("a:\n\tb: 1\n")[1] == [
-        (
-            2,
-            1,
-            "yaml-syntax",
-            "YAML syntax error: found character that cannot start any token "
-            "(YAML does not allow tabs for indentation; use spaces)",
-        )
+        (2, 1, "yaml-syntax", "tab character: YAML does not allow tabs in indentation; indent with spaces")
     ]
     assert problems("a: 1\n---\nb: 2\n")[1] == [
         (2, 1, "yaml-syntax", "a plan holds one YAML document; remove this '---' and what follows, or merge it")
     ]
-    assert problems("a: [1, 2\nb: 3\n")[1] == [(2, 2, "yaml-syntax", "YAML syntax error: did not find expected ',' or ']'")]
+    assert problems("a: [1, 2\nb: 3\n")[1] == [
+        (
+            2,
+            2,
+            "yaml-syntax",
+            "the bracket '[' opened at line 1, column 4 is not closed here: add ']', or a ',' between two items",
+        )
+    ]
+
+
+def test_a_syntax_error_without_its_own_message_keeps_the_parsers_words():
+    assert problems("%YAML 1.1\n%YAML 1.1\n---\na: 1\n")[1] == [
+        (2, 1, "yaml-syntax", "YAML syntax error: found duplicate %YAML directive")
+    ]
 
 
 def test_control_characters():

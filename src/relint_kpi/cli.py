@@ -36,20 +36,39 @@ _BUILT_IN_HELP = {
 }
 
 
-def _localize(command, lang: str) -> None:
-    """Put the help of ``command``, its options and its sub-commands in ``lang`` (help texts are LABELS keys)."""
-    for item in [command, *command.params]:
-        key = getattr(item, "help_key", None) or _BUILT_IN_HELP.get(item.name) or item.help
-        if key and key.startswith("help."):
-            item.help_key, item.help = key, t(key, lang)
+def _command_help(command, key: str, lang: str) -> str:
+    """The help text of ``command`` in ``lang``: English is its function's docstring, other languages the catalogue's ``key``.
+
+    The command-line library has already read the docstring (``inspect.cleandoc``)
+    into ``command.help``; it is kept aside, so that a later run in English finds it.
+    """
+    if not hasattr(command, "english_help"):
+        command.english_help = command.help
+    return command.english_help if lang == "en" else t(key, lang)
+
+
+def _localize(command, lang: str, key: str = "help.app") -> None:
+    """Put the help of ``command``, its options and its sub-commands in ``lang``.
+
+    ``key`` is the catalogue key of the command's Italian help: ``help.app`` for
+    relint itself, ``help.cmd.<name>`` for a command, ``help.cmd.<group>-<name>``
+    for a command of a group (``help.cmd.export-iati``). Options' help texts are
+    catalogue keys in both languages.
+    """
+    command.help = _command_help(command, key, lang)
+    for item in command.params:
+        key_of_option = getattr(item, "help_key", None) or _BUILT_IN_HELP.get(item.name) or item.help
+        if key_of_option and key_of_option.startswith("help."):
+            item.help_key, item.help = key_of_option, t(key_of_option, lang)
     for param in command.params:
         param.english_metavar = getattr(param, "english_metavar", param.metavar)
         param.metavar = helptext.metavar(param.english_metavar, lang)
     command.options_metavar = helptext.USAGE[lang]["options"]
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = helptext.USAGE[lang]["command"]
-    for sub in getattr(command, "commands", {}).values():
-        _localize(sub, lang)
+    prefix = "help.cmd." if key == "help.app" else key + "-"
+    for name, sub in getattr(command, "commands", {}).items():
+        _localize(sub, lang, prefix + name)
 
 
 class _Localized:
@@ -129,13 +148,16 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="help.app",
 )
 
 
 def command(name: str):
-    """Register a command; its help is the catalogue's ``help.cmd.<name>`` (its docstring is for developers)."""
-    return app.command(name, cls=RelintCommand, help=f"help.cmd.{name}")
+    """Register a command: its docstring is its English ``--help``, the catalogue's ``help.cmd.<name>`` its Italian one.
+
+    The docstring is written for the person running relint, and ends with an
+    ``Example:`` line; a test keeps the two languages in step.
+    """
+    return app.command(name, cls=RelintCommand)
 
 
 def complete(kind: str):
@@ -193,6 +215,13 @@ def _global(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
+    """Track an international-relations plan's KPIs against its targets.
+
+    Run from the repository root to use data/plan_2022_2023.yaml and its data folder, or pass --plan and
+    --data.
+
+    Example: relint status --by territory
+    """
     STATE.plan, STATE.data, STATE.debug = plan, data, debug
 
 
@@ -295,11 +324,10 @@ def validate_command(
 ) -> None:
     """Check the plan and every data file; print each problem as path:line:col.
 
-    Exits 0 when everything is valid, 1 when there are problems. Likely
-    duplicate rows (same date, type and territory, similar title) are
-    listed as warnings, with the earlier row's line. With --year, a target
-    missed in that year (once it is over) with no reason in data/notes.csv
-    is a warning too. Warnings are printed but the exit code stays 0.
+    Exits 0 when everything is valid, 1 when there are problems. Likely duplicate rows (same date, type
+    and territory, similar title) are listed as warnings, with the earlier row's line. With --year, a
+    target missed in that year (once it is over) with no reason in data/notes.csv is a warning too.
+    Warnings are printed but the exit code stays 0.
 
     Example: relint --data data validate --year 2023
     """
@@ -341,7 +369,7 @@ def demo_command(
     folder: Annotated[str, typer.Argument(metavar="FOLDER", help="help.arg.folder")],
     language: LangOption = None,
 ) -> None:
-    """Copy the shipped plan and data to FOLDER/data, to try relint without changing the shipped files.
+    """Copy the shipped plan and data to FOLDER, to try relint without changing the shipped files.
 
     Example: relint demo trial
     """
@@ -441,15 +469,13 @@ def add_activity_command(
 ) -> None:
     """Record one activity in its quarter's file (data/actuals/YYYY-Qn.csv), with a new id.
 
-    In a terminal, missing or refused values are asked for one at a time,
-    each checked as it is typed; the row is shown before it is written. The
-    row is checked exactly as `relint validate` checks files, and written in
-    the file's own form (delimiter, dates, type words). A row like one
-    already recorded (same date, type and territory, similar title) is
-    refused unless --allow-duplicate; unknown stakeholders must first be
-    registered with `relint add-stakeholder`.
+    In a terminal, missing or refused values are asked for one at a time, each checked as it is typed;
+    the row is shown before it is written. The row is checked exactly as `relint validate` checks files,
+    and written in the file's own form (delimiter, dates, type words). A row like one already recorded
+    (same date, type and territory, similar title) is refused unless --allow-duplicate; unknown
+    stakeholders must first be registered with `relint add-stakeholder`.
 
-    Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambasciatore del Belgio"
+    Example: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambassador of Belgium"
     """
 
     def body():
@@ -509,7 +535,7 @@ def add_stakeholder_command(
     ] = None,
     language: LangOption = None,
 ) -> None:
-    """Register a stakeholder in data/stakeholders.csv, so activities can name it.
+    """Register a stakeholder in stakeholders.csv, so activities can name it.
 
     Example: relint add-stakeholder "Comune di Bologna" --category local_authority --external
     """
@@ -539,9 +565,9 @@ def complete_action_command(
     note: Annotated[str, typer.Option("--note", help="help.opt.note")] = "",
     language: LangOption = None,
 ) -> None:
-    """Record that a plan action's deliverable was achieved (data/deliverables.csv).
+    """Record that a plan action's deliverable was achieved (deliverables.csv).
 
-    Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Intesa firmata"
+    Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Agreement signed"
     """
 
     def body():
@@ -568,11 +594,11 @@ def add_note_command(
 ) -> None:
     """Write the office's reason for a deviation, and what will be done, in data/notes.csv.
 
-    The report shows each note beside its indicator or action; a target missed
-    in a closed year without one is listed among the points of attention. One
-    note per subject and year: --replace rewrites an existing one.
+    The report shows each note beside its indicator or action; a target missed in a closed year without
+    one is listed among the points of attention. One note per subject and year: --replace rewrites an
+    existing one.
 
-    Example: relint add-note diplomatic_meetings --year 2023 "Meno visite per il rinvio della missione in Cina" --next "Missione ricalendarizzata a marzo 2024"
+    Example: relint add-note diplomatic_meetings --year 2023 "Fewer visits as the mission to China was postponed" --next "Mission rescheduled for March 2024"
     """
 
     def body():
@@ -596,9 +622,8 @@ def import_pageviews_command(
 ) -> None:
     """Record a quarter's page views of the plan's web section from an analytics export.
 
-    Sums the page views (not unique views) of the pages matching the plan's
-    pageviews_import patterns, and replaces any earlier page-views row of
-    that quarter.
+    Sums the page views (not unique views) of the pages matching the plan's pageviews_import patterns,
+    and replaces any earlier page-views row of that quarter.
 
     Example: relint import-pageviews export-2022-Q4.csv --quarter 2022Q4
     """
@@ -678,18 +703,13 @@ def status_command(
     fmt: Annotated[StatusFormat, typer.Option("--format", help="help.opt.format")] = StatusFormat.table,
     csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help="help.opt.csv")] = None,
 ) -> None:
-    """Progress against targets: per indicator the target, actual, %, expected to date,
-    projection, what remains, the pace needed per quarter and a status.
+    """Progress against targets: per indicator the target, actual, %, expected to date, projection, what
+    remains, the pace needed per quarter and a status.
 
-    The as-of date defaults to today (clipped to the plan period), the year to
-    the as-of date's year. --explain lists the exact rows behind a figure, in
-    any --format. --territory gives a filtered view: the territory's actuals
-    and their share of the plan's total, judged only against a target the
-    plan sets for that territory. Once a year is over its pace per quarter
-    is shown as — (null in JSON).
-    During the year a count's projection carries a forecast: "14 (11-17), 38 %"
-    is 14 at the pace so far, 11 to 17 with 80 % probability (--interval), and
-    a 38 % chance of reaching the target (the model: README, "Forecast").
+    The as-of date defaults to today (clipped to the plan period), the year to the as-of date's year.
+    --explain lists the exact rows behind a figure, in any --format. --territory gives a filtered view:
+    the territory's actuals and their share of the plan's total, judged only against a target the plan
+    sets for that territory. Once a year is over its pace per quarter is shown as — (null in JSON).
 
     Example: relint status --by territory --lang en
     """
@@ -764,16 +784,15 @@ def report_command(
     language: LangOption = None,
     csv_form: Annotated[Optional[CsvForm], typer.Option("--csv", help="help.opt.csv")] = None,
 ) -> None:
-    """Year-end report: indicators against targets (with the previous year's), results,
-    activity by territory and type, stakeholders, the systemic actions, the plan's
-    evaluation criteria and what needs attention.
+    """Year-end report: indicators against targets (with the previous year's), results, activity by
+    territory and type, stakeholders, the systemic actions, the plan's evaluation criteria and what
+    needs attention.
 
-    Formats: table (terminal), md (Markdown tables), html (one self-contained page
-    with charts, printable on A4), pdf (PDF/A for the archive), docx (an editable
-    Word document), xlsx (one sheet per section, printable), json (all the data)
-    and csv (the headline table; for Excel with Italian settings unless
-    --csv rfc4180 or --lang en). --output writes a file and never replaces an
-    existing one unless --force is given. Labels are in Italian unless --lang en.
+    Formats: table (terminal), md (Markdown tables), html (one self-contained page with charts,
+    printable on A4), pdf (PDF/A for the archive), docx (an editable Word document), xlsx (one sheet per
+    section, printable), json (all the data) and csv (the headline table; for Excel with Italian
+    settings unless --csv rfc4180 or --lang en). --output writes a file and never replaces an existing
+    one unless --force is given.
 
     Example: relint report --year 2023 --format html --output report-2023.html
     """
@@ -794,16 +813,21 @@ def report_command(
 
 # -- export ------------------------------------------------------------------------
 
-export_app = typer.Typer(cls=RelintGroup, no_args_is_help=True, rich_markup_mode=None, help="help.cmd.export")
+export_app = typer.Typer(cls=RelintGroup, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(export_app, name="export")
 
 
 @export_app.callback()
 def _export(language: LangOption = None) -> None:
-    """The export group: ``--lang`` is accepted here too (the run's language is already chosen)."""
+    """Publish the plan's results in an open standard.
+
+    Example: relint export iati --year 2023 --output iati.xml
+    """
+    # The group's only option is --lang, so that it is accepted here too; the run's
+    # language is already chosen from the raw command line (runlang).
 
 
-@export_app.command("iati", cls=RelintCommand, help="help.cmd.export-iati")
+@export_app.command("iati", cls=RelintCommand)
 def export_iati_command(
     year: Annotated[int, typer.Option("--year", metavar="INTEGER", help="help.opt.iati-year")],
     output: Annotated[str, typer.Option("--output", metavar="FILE", help="help.opt.iati-output")],
@@ -816,11 +840,10 @@ def export_iati_command(
 ) -> None:
     """Write the plan and its results as IATI 2.03 activities (iati-activities XML).
 
-    The plan is one activity with its results, indicators and one period per
-    plan year (target, and actual up to --year, broken down by territory and
-    type); each systemic action is a child activity. The file is checked
-    against the official IATI 2.03 schema and the standard's rules before it
-    is written; the plan's `iati` section gives the organisation identifier.
+    The plan is one activity with its results, indicators and one period per plan year (target, and
+    actual up to --year, broken down by territory and type); each systemic action is a child activity.
+    The file is checked against the official IATI 2.03 schema and the standard's rules before it is
+    written; the plan's `iati` section gives the organisation identifier.
 
     Example: relint export iati --year 2023 --output iati-2023.xml
     """

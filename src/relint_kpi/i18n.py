@@ -502,13 +502,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Priority territories: {codes} — or any ISO 3166 code",
     },
     # -- --help of every command and option (cli.py; frame words in render/helptext) --
+    # A command's English help is its function's docstring (help.app: the main callback's),
+    # so help.app and help.cmd.* hold only the Italian; options' help is here in both languages.
     "help.app": {
         "it": "Segue gli indicatori (KPI) di un piano di relazioni internazionali rispetto ai target.\n\n"
         "Avviato dalla cartella principale del repository usa data/plan_2022_2023.yaml e la sua cartella dati; "
         "altrimenti indicare --plan e --data.\n\nEsempio: relint status --by territory",
-        "en": "Track an international-relations plan's KPIs against its targets.\n\n"
-        "Run from the repository root to use data/plan_2022_2023.yaml and its data folder, "
-        "or pass --plan and --data.\n\nExample: relint status --by territory",
     },
     "help.opt.lang": {
         "it": "Lingua di tutto ciò che relint scrive: «it» (italiano) o «en» (inglese) [predefinita: RELINT_LANG, poi la lingua del sistema (LANG), "
@@ -534,52 +533,36 @@ LABELS: dict[str, dict[str, str]] = {
     "help.cmd.plan": {
         "it": "Mostra il piano: risultati attesi, indicatori e target; territori per gruppo; azioni con la tempistica."
         "\n\nEsempio: relint plan --lang en",
-        "en": "Show the plan: results, indicators and targets; territories by group; actions with timing."
-        "\n\nExample: relint plan --lang en",
     },
     "help.cmd.validate": {
         "it": "Controlla il piano e tutti i file dei dati; segnala ogni problema come percorso:riga:colonna.\n\nTermina con codice 0 se è tutto valido, 1 se ci sono problemi. Le righe che sembrano doppioni (stessa data, tipo e territorio, titolo simile) sono segnalate come avvisi, con la riga precedente. Con --year è un avviso anche un target mancato in quell'anno (concluso) senza una nota che ne spieghi il motivo in data/notes.csv. Gli avvisi non cambiano il codice di uscita.\n\nEsempio: relint --data data validate --year 2023",
-        "en": "Check the plan and every data file; print each problem as path:line:col.\n\nExits 0 when everything is valid, 1 when there are problems. Likely duplicate rows (same date, type and territory, similar title) are listed as warnings, with the earlier row's line. With --year, a target missed in that year (once it is over) with no reason in data/notes.csv is a warning too. Warnings are printed but the exit code stays 0.\n\nExample: relint --data data validate --year 2023",
     },
     "help.cmd.add-activity": {
         "it": 'Registra un\'attività nel file del suo trimestre (data/actuals/AAAA-Tn.csv), con un nuovo id.\n\nIn un terminale i valori mancanti o rifiutati vengono chiesti uno alla volta, ciascuno controllato appena scritto; la riga viene mostrata prima di essere scritta. La riga è controllata come fa `relint validate` e scritta nella forma del file (separatore, date, parole dei tipi). Una riga simile a una già registrata (stessa data, tipo e territorio, titolo simile) è rifiutata se non si indica --allow-duplicate; gli stakeholder non ancora noti vanno prima registrati con `relint add-stakeholder`.\n\nEsempio: relint add-activity --type incontro --date 11/03/2023 --territory BE --title "Ambasciatore del Belgio"',
-        "en": 'Record one activity in its quarter\'s file (data/actuals/YYYY-Qn.csv), with a new id.\n\nIn a terminal, missing or refused values are asked for one at a time, each checked as it is typed; the row is shown before it is written. The row is checked exactly as `relint validate` checks files, and written in the file\'s own form (delimiter, dates, type words). A row like one already recorded (same date, type and territory, similar title) is refused unless --allow-duplicate; unknown stakeholders must first be registered with `relint add-stakeholder`.\n\nExample: relint add-activity --type meeting --date 2023-03-11 --territory BE --title "Ambassador of Belgium"',
     },
     "help.cmd.add-stakeholder": {
         "it": "Registra uno stakeholder in stakeholders.csv, perché le attività possano citarlo.\n\n"
         'Esempio: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
-        "en": "Register a stakeholder in stakeholders.csv, so activities can name it.\n\n"
-        'Example: relint add-stakeholder "Comune di Bologna" --category local_authority --external',
     },
     "help.cmd.complete-action": {
         "it": "Registra il raggiungimento dell'output di un'azione del piano (deliverables.csv).\n\n"
         'Esempio: relint complete-action quebec_agreement --date 20/10/2023 --note "Intesa firmata"',
-        "en": "Record that a plan action's deliverable was achieved (deliverables.csv).\n\n"
-        'Example: relint complete-action quebec_agreement --date 2023-10-20 --note "Agreement signed"',
     },
     "help.cmd.import-pageviews": {
         "it": "Registra le visualizzazioni di pagina di un trimestre della sezione web del piano da un export di "
         "statistiche.\n\nSomma le visualizzazioni (non quelle uniche) delle pagine che corrispondono ai criteri "
         "pageviews_import del piano e sostituisce l'eventuale riga precedente dello stesso trimestre.\n\n"
         "Esempio: relint import-pageviews export-2022-T4.csv --quarter 2022Q4",
-        "en": "Record a quarter's page views of the plan's web section from an analytics export.\n\n"
-        "Sums the page views (not unique views) of the pages matching the plan's pageviews_import patterns, "
-        "and replaces any earlier page-views row of that quarter.\n\n"
-        "Example: relint import-pageviews export-2022-Q4.csv --quarter 2022Q4",
     },
     "help.cmd.status": {
         "it": "Avanzamento rispetto ai target: per ogni indicatore target, valore effettivo, %, valore atteso a oggi, proiezione, quanto manca, il ritmo necessario per trimestre e lo stato.\n\nLa data di riferimento è oggi (entro il periodo del piano), l'anno quello della data. --explain elenca le righe esatte da cui deriva un valore, in ogni --format. --territory dà una vista filtrata: i valori del territorio e la loro quota sul totale del piano, giudicati solo rispetto a un target che il piano fissa per quel territorio. Concluso l'anno, il ritmo per trimestre è mostrato come — (null in JSON).\n\nEsempio: relint status --by territory",
-        "en": "Progress against targets: per indicator the target, actual, %, expected to date, projection, what remains, the pace needed per quarter and a status.\n\nThe as-of date defaults to today (clipped to the plan period), the year to the as-of date's year. --explain lists the exact rows behind a figure, in any --format. --territory gives a filtered view: the territory's actuals and their share of the plan's total, judged only against a target the plan sets for that territory. Once a year is over its pace per quarter is shown as — (null in JSON).\n\nExample: relint status --by territory --lang en",
     },
     "help.cmd.report": {
         "it": "Relazione annuale: indicatori rispetto ai target (con quelli dell'anno precedente), risultati, attività per territorio e tipo, stakeholder, azioni di rilevanza sistemica, criteri di valutazione del piano e punti di attenzione.\n\nFormati: table (terminale), md (tabelle Markdown), html (una pagina autonoma con grafici, stampabile in A4), pdf (PDF/A per l'archivio), docx (un documento Word modificabile), xlsx (un foglio per sezione, stampabile), json (tutti i dati) e csv (la tabella di sintesi; per Excel con impostazioni italiane salvo --csv rfc4180). --output scrive un file e non sostituisce mai un file esistente senza --force.\n\nEsempio: relint report --year 2023 --format html --output relazione-2023.html",
-        "en": "Year-end report: indicators against targets (with the previous year's), results, activity by territory and type, stakeholders, the systemic actions, the plan's evaluation criteria and what needs attention.\n\nFormats: table (terminal), md (Markdown tables), html (one self-contained page with charts, printable on A4), pdf (PDF/A for the archive), docx (an editable Word document), xlsx (one sheet per section, printable), json (all the data) and csv (the headline table; for Excel with Italian settings unless --csv rfc4180 or --lang en). --output writes a file and never replaces an existing one unless --force is given.\n\nExample: relint report --year 2023 --format html --output report-2023.html",
     },
     "help.cmd.demo": {
         "it": "Copia il piano e i dati di esempio in CARTELLA, per provare relint senza toccare i file forniti.\n\n"
         "Esempio: relint demo prova",
-        "en": "Copy the shipped plan and data to FOLDER, to try relint without changing the shipped files.\n\n"
-        "Example: relint demo trial",
     },
     "help.opt.type": {
         "it": 'Tipo di attività: id o nome, in italiano o in inglese (vedere `relint plan`).',
@@ -671,15 +654,12 @@ LABELS: dict[str, dict[str, str]] = {
     "help.arg.folder": {"it": "La cartella da creare per la prova.", "en": "The folder to create for the trial."},
     "help.cmd.add-note": {
         "it": 'Scrive in data/notes.csv il motivo di uno scostamento, secondo l\'ufficio, e che cosa si farà.\n\nLa relazione mostra ogni nota accanto al suo indicatore o alla sua azione; un target mancato in un anno concluso senza nota è elencato tra i punti di attenzione. Una nota per soggetto e anno: --replace riscrive quella esistente.\n\nEsempio: relint add-note diplomatic_meetings --year 2023 "Meno visite per il rinvio della missione in Cina" --next "Missione ricalendarizzata a marzo 2024"',
-        "en": 'Write the office\'s reason for a deviation, and what will be done, in data/notes.csv.\n\nThe report shows each note beside its indicator or action; a target missed in a closed year without one is listed among the points of attention. One note per subject and year: --replace rewrites an existing one.\n\nExample: relint add-note diplomatic_meetings --year 2023 "Fewer visits as the mission to China was postponed" --next "Mission rescheduled for March 2024"',
     },
     "help.cmd.export": {
         "it": 'Pubblica i risultati del piano in uno standard aperto.\n\nEsempio: relint export iati --year 2023 --output iati.xml',
-        "en": "Publish the plan's results in an open standard.\n\nExample: relint export iati --year 2023 --output iati.xml",
     },
     "help.cmd.export-iati": {
         "it": "Scrive il piano e i suoi risultati come attività IATI 2.03 (XML iati-activities).\n\nIl piano è un'attività con i suoi risultati, indicatori e un periodo per anno del piano (target e valore effettivo fino a --year, ripartito per territorio e tipo); ogni azione di rilevanza sistemica è un'attività figlia. Prima di essere scritto il file è controllato rispetto allo schema ufficiale IATI 2.03 e alle regole dello standard; la sezione `iati` del piano indica l'identificativo dell'organizzazione.\n\nEsempio: relint export iati --year 2023 --output iati-2023.xml",
-        "en": "Write the plan and its results as IATI 2.03 activities (iati-activities XML).\n\nThe plan is one activity with its results, indicators and one period per plan year (target, and actual up to --year, broken down by territory and type); each systemic action is a child activity. The file is checked against the official IATI 2.03 schema and the standard's rules before it is written; the plan's `iati` section gives the organisation identifier.\n\nExample: relint export iati --year 2023 --output iati-2023.xml",
     },
     "help.opt.validate-year": {
         "it": 'Segnala anche i target mancati in questo anno concluso senza una nota che ne spieghi il motivo.',
@@ -1453,9 +1433,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a plan holds one YAML document; remove this '---' and what follows, or merge it",
     },
     "yaml-syntax-error": {"it": "errore di sintassi YAML: {reason}", "en": "YAML syntax error: {reason}"},
-    "yaml-syntax-tab": {
-        "it": "errore di sintassi YAML: {reason} (YAML non ammette tabulazioni per il rientro; usare spazi)",
-        "en": "YAML syntax error: {reason} (YAML does not allow tabs for indentation; use spaces)",
+    # The syntax errors a person editing a plan makes (yamlsafe._syntax_reason); any other
+    # keeps the parser's own words after yaml-syntax-error's lead.
+    "yaml-tab": {
+        "it": "carattere di tabulazione: YAML non ammette tabulazioni nel rientro; rientrare con spazi",
+        "en": "tab character: YAML does not allow tabs in indentation; indent with spaces",
+    },
+    "yaml-cannot-start": {
+        "it": "un valore non può iniziare con '{char}'; racchiudere l'intero valore tra virgolette (\"{char}…\")",
+        "en": "a value cannot begin with '{char}'; put the whole value in quotes (\"{char}…\")",
+    },
+    "yaml-colon-in-value": {
+        "it": "': ' non è ammesso qui: se i due punti fanno parte del testo, racchiudere l'intero valore tra virgolette "
+        "(title: \"Fase 1: avvio\"); altrimenti controllare il rientro della riga",
+        "en": "': ' is not allowed here: if the colon is part of the text, put the whole value in quotes "
+        "(title: \"Phase 1: start\"); otherwise check the line's indentation",
+    },
+    "yaml-dash-in-value": {
+        "it": "un elemento di lista ('- ') non può stare sulla riga della sua chiave: spostarlo alla riga seguente, rientrato, "
+        "o racchiudere il testo tra virgolette se il trattino ne fa parte",
+        "en": "a list item ('- ') cannot be on its key's line: move it to the next line, indented, "
+        "or put the text in quotes if the dash is part of it",
+    },
+    "yaml-missing-colon": {
+        "it": "manca ':' dopo la chiave alla riga {line}; scrivere 'chiave: valore', o rientrare la riga se continua il testo sopra",
+        "en": "no ':' after the key at line {line}; write 'key: value', or indent the line if it continues the text above",
+    },
+    "yaml-unclosed-quote": {
+        "it": "le virgolette {quote} aperte alla riga {line}, colonna {column} non sono mai chiuse; aggiungere quelle di chiusura",
+        "en": "the quote {quote} opened at line {line}, column {column} is never closed; add the closing {quote}",
+    },
+    "yaml-unclosed-bracket": {
+        "it": "la parentesi '{open}' aperta alla riga {line}, colonna {column} non è chiusa qui: aggiungere '{close}', "
+        "o una ',' tra due elementi",
+        "en": "the bracket '{open}' opened at line {line}, column {column} is not closed here: add '{close}', "
+        "or a ',' between two items",
+    },
+    "yaml-flow-missing-value": {
+        "it": "manca un valore prima di '{found}': eliminare la ',' in più o scrivere il valore",
+        "en": "a value is missing before '{found}': remove the extra ',' or write the value",
+    },
+    "yaml-flow-ends-early": {
+        "it": "il file finisce prima che una parentesi '[' o '{{' sia chiusa; aggiungere la parentesi di chiusura",
+        "en": "the file ends before a bracket '[' or '{{' is closed; add the closing bracket",
+    },
+    "yaml-stray-closer": {
+        "it": "'{found}' chiude una parentesi mai aperta; eliminarla, o racchiudere l'intero valore tra virgolette",
+        "en": "'{found}' closes a bracket that was never opened; remove it, or put the whole value in quotes",
+    },
+    "yaml-text-after-single-quote": {
+        "it": "testo dopo l'apice di chiusura: per scrivere un apostrofo tra apici raddoppiarlo ('l''attività'), "
+        "o racchiudere il valore tra virgolette doppie (\"l'attività\")",
+        "en": "text after the closing single quote: to write an apostrophe inside single quotes, double it ('l''attività'), "
+        "or put the value in double quotes (\"l'attività\")",
+    },
+    "yaml-text-after-double-quote": {
+        "it": "testo dopo le virgolette di chiusura: per scrivere \" tra virgolette doppie usare \\\", "
+        "o racchiudere il valore tra apici ('il \"piano\"')",
+        "en": "text after the closing double quote: to write \" inside double quotes, write \\\", "
+        "or put the value in single quotes ('the \"plan\"')",
+    },
+    "yaml-text-after-value": {
+        "it": "'{found}' dopo la fine del valore: un valore tra parentesi o virgolette finisce alla parentesi o virgoletta "
+        "di chiusura; eliminare ciò che segue, o racchiudere l'intero valore tra virgolette",
+        "en": "'{found}' after the end of the value: a value in brackets or quotes ends at its closing bracket or quote; "
+        "remove what follows, or put the whole value in quotes",
+    },
+    "yaml-bad-indent": {
+        "it": "il rientro di questa riga non corrisponde a quello delle righe sopra: le chiavi della mappa alla riga {line} "
+        "iniziano nella colonna {column}, e una chiave annidata va rientrata più della sua chiave madre",
+        "en": "this line's indentation does not match the lines above: the keys of the mapping at line {line} "
+        "start in column {column}, and a nested key is indented further than its parent",
+    },
+    "yaml-item-in-mapping": {
+        "it": "un elemento di lista ('- ') dove la mappa alla riga {line} (colonna {column}) si aspetta una chiave: "
+        "rientrare la lista sotto la sua chiave, o scrivere 'chiave: valore'",
+        "en": "a list item ('- ') where the mapping at line {line} (column {column}) expects a key: "
+        "indent the list under its key, or write 'key: value'",
+    },
+    "yaml-bad-indent-item": {
+        "it": "qui si attende un elemento ('- ') della lista alla riga {line}, nella colonna {column}: controllare il rientro "
+        "(una chiave dopo la lista torna alla colonna della chiave della lista)",
+        "en": "expected an item ('- ') of the list at line {line}, in column {column}: check the indentation "
+        "(a key after the list goes back to the column of the list's own key)",
+    },
+    "yaml-bad-escape": {
+        "it": "'{escape}' non è una sequenza ammessa tra virgolette doppie: scrivere la barra rovesciata come \\\\, "
+        "o racchiudere il valore tra apici ('C:\\Dati')",
+        "en": "'{escape}' is not an escape sequence YAML knows inside double quotes: write a backslash as \\\\, "
+        "or put the value in single quotes ('C:\\Data')",
+    },
+    "yaml-block-scalar-header": {
+        "it": "dopo '{indicator}' il testo inizia alla riga seguente, rientrato; su questa riga può seguire solo un commento",
+        "en": "after '{indicator}' the text starts on the next line, indented; only a comment may follow on this line",
     },
     "yaml-error": {"it": "errore YAML: {reason}", "en": "YAML error: {reason}"},
     "yaml-empty": {

@@ -112,15 +112,16 @@ class _Loader(
         _StrictResolver.__init__(self)
 
     def compose_node(self, parent, index):
-        # Refuse aliases and deep nesting while composing, before any
-        # recursion can run away.
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
+        # Refuse anchors, aliases and deep nesting while composing, before any
+        # recursion can run away (as _prescan does for libyaml).
+        event = self.peek_event()
+        if getattr(event, "anchor", None) is not None:
+            kind = "yaml-no-alias" if isinstance(event, yaml.events.AliasEvent) else "yaml-no-anchor"
             raise YamlProblem(
                 event.start_mark.line + 1,
                 event.start_mark.column + 1,
                 "yaml-alias",
-                {"what": message("yaml-no-alias", name=event.anchor)},
+                {"what": message(kind, name=event.anchor)},
             )
         self._depth = getattr(self, "_depth", 0) + 1
         try:
@@ -194,6 +195,127 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError) -> "YamlProblem":
     return YamlProblem(
         line, column, "yaml-character", {"char": f"U+{code:04X}"}
     )
+
+
+#: The line breaks YAML counts (libyaml and PyYAML alike), to find a mark's line in the text.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: What the parsers say when a block mapping or list meets something it cannot take (libyaml, PyYAML).
+_BLOCK_END = ("did not find expected key", "did not find expected '-' indicator", "expected <block end>")
+
+
+@dataclass(frozen=True)
+class _BadSyntax:
+    """A syntax error of libyaml or PyYAML, and the plan's text to read around its marks.
+
+    The two parsers word their errors differently (libyaml: ``mapping values are
+    not allowed in this context``, PyYAML: ``… here``) and libyaml names no
+    character, so what the user wrote is read from the text at the marks.
+    """
+
+    text: str
+    context: str
+    problem: str
+    at: yaml.Mark | None
+    opened: yaml.Mark | None
+
+    def _line(self, mark: yaml.Mark | None) -> str:
+        lines = _LINE_BREAK.split(self.text)
+        return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+
+    def char(self, mark: yaml.Mark | None = None) -> str:
+        """The character at ``mark`` (default: the problem's), ``""`` at a line's or the text's end."""
+        mark = mark or self.at
+        line = self._line(mark)
+        return line[mark.column] if mark is not None and mark.column < len(line) else ""
+
+    def word(self) -> str:
+        """The text from the problem's mark to the next space, at most 20 characters."""
+        rest = self._line(self.at)[self.at.column :] if self.at is not None else ""
+        return (rest.split() or [""])[0][:20]
+
+    def before(self) -> str:
+        """The problem's line up to its mark, without trailing spaces."""
+        return self._line(self.at)[: self.at.column].rstrip() if self.at is not None else ""
+
+    def escape(self) -> str:
+        """The backslash sequence the problem's mark is on or just after (``\\U``, ``\\q``)."""
+        line = self._line(self.at)
+        start = line.rfind("\\", 0, self.at.column + 1) if self.at is not None else -1
+        return line[start : start + 2] if start >= 0 else "\\"
+
+    def opened_at(self) -> tuple[int, int]:
+        """1-based line and column of the context mark: where the quote, bracket, key or mapping began."""
+        mark = self.opened or self.at
+        return (mark.line + 1, mark.column + 1) if mark else (0, 0)
+
+
+def _syntax_reason(error: _BadSyntax) -> Message:
+    """A syntax error a person editing a plan makes, as a catalogued message.
+
+    PyYAML's and libyaml's stable wordings are matched; a wording not listed
+    keeps a plain lead and the parser's own text (``yaml-syntax-error``).
+    """
+    context, problem = error.context, error.problem
+    line, column = error.opened_at()
+    if error.char() == "\t" or "\\t" in problem or " tab " in problem:
+        return message("yaml-tab")
+    if "cannot start any token" in problem:
+        return message("yaml-cannot-start", char=error.char())
+    if context in ("while scanning an alias", "while scanning an anchor") and "alphabetic or numeric" in problem:
+        return message("yaml-cannot-start", char=error.char(error.opened))  # a value that begins with * or &
+    if problem.startswith("mapping values are not allowed"):
+        return message("yaml-colon-in-value")
+    if "sequence entries are not allowed" in problem:
+        return message("yaml-dash-in-value")
+    if "could not find expected ':'" in problem:
+        return message("yaml-missing-colon", line=line)
+    if context == "while scanning a quoted scalar" and ("end of stream" in problem or "document" in problem):
+        return message("yaml-unclosed-quote", quote=error.char(error.opened), line=line, column=column)
+    if context in ("while parsing a flow sequence", "while parsing a flow mapping") and "expected ',' or" in problem:
+        brackets = "[]" if "sequence" in context else "{}"
+        return message("yaml-unclosed-bracket", open=brackets[0], close=brackets[1], line=line, column=column)
+    found = error.char()
+    if context == "while parsing a flow node" and "node content" in problem:
+        return message("yaml-flow-missing-value", found=found) if found else message("yaml-flow-ends-early")
+    if context == "while parsing a block node" and "node content" in problem and found:
+        return message("yaml-stray-closer", found=found) if found in "]}" else message("yaml-cannot-start", char=found)
+    if context in ("while parsing a block mapping", "while parsing a block collection") and problem.startswith(_BLOCK_END):
+        return _misplaced(error, line, column)
+    # libyaml says "hexdecimal", PyYAML "hexadecimal": a \U in double quotes, as in a Windows path (C:\Users).
+    if "unknown escape character" in problem or ("hex" in problem and "quoted scalar" in context):
+        return message("yaml-bad-escape", escape=error.escape())
+    if context == "while scanning a block scalar" and ("comment or" in problem or "chomping or indentation" in problem):
+        return message("yaml-block-scalar-header", indicator=error.char(error.opened))
+    # No "found duplicate anchor" or "found undefined alias" here: every anchor and
+    # alias is refused before the parser could say so (yaml-no-anchor, yaml-no-alias).
+    return message("yaml-syntax-error", reason=problem)
+
+
+def _misplaced(error: _BadSyntax, line: int, column: int) -> Message:
+    """Something a block mapping or list cannot take: text after a closed value, or a line indented wrong.
+
+    ``line`` and ``column`` are where the mapping or list began.
+    """
+    before = error.before()
+    if before.endswith("'"):
+        return message("yaml-text-after-single-quote")
+    if before.endswith('"'):
+        return message("yaml-text-after-double-quote")
+    if before:
+        return message("yaml-text-after-value", found=error.word())
+    if "collection" in error.context:
+        return message("yaml-bad-indent-item", line=line, column=column)
+    if error.char() == "-":
+        return message("yaml-item-in-mapping", line=line, column=column)
+    return message("yaml-bad-indent", line=line, column=column)
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """A syntax error at its line and column, said in the run's language."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    what = _syntax_reason(_BadSyntax(text, exc.context or "", exc.problem or str(exc), mark, exc.context_mark))
+    return YamlProblem(line, column, "yaml-syntax", {"what": what})
 
 
 @dataclass
@@ -290,9 +412,7 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
                 # libyaml stops deep flow nesting ([[[…) itself, before the token pre-scan
                 # reaches MAX_DEPTH: say the same thing as for deep block nesting.
                 return None, None, [YamlProblem(line, column, "yaml-too-deep", _TOO_DEEP)]
-            at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
-            syntax = "yaml-syntax-tab" if at_tab or "\t" in reason or "tab" in reason else "yaml-syntax-error"
-            return None, None, [YamlProblem(line, column, "yaml-syntax", {"what": message(syntax, reason=reason)})]
+            return None, None, [_syntax_problem(text, exc)]
         except yaml.YAMLError as exc:
             return None, None, [YamlProblem(0, 0, "yaml-syntax", {"what": message("yaml-error", reason=str(exc))})]
         except RecursionError:

@@ -1,7 +1,8 @@
 """The words of ``--help`` and of option errors that the command-line library writes itself.
 
-The help of each command and option comes from :data:`relint_kpi.i18n.LABELS`;
-the frame around it (``Usage:``, ``Options:``, ``[default: …]``, the type
+The help of each command is its function's docstring in English and
+:data:`relint_kpi.i18n.LABELS` in Italian, the help of each option comes from
+:data:`~relint_kpi.i18n.LABELS` in both languages; the frame around it (``Usage:``, ``Options:``, ``[default: …]``, the type
 names, ``Missing option …``) is the command-line library's own English. This
 module gives that frame in Italian; the CLI puts it in place before the help
 is laid out (so wrapping is done on the Italian text). Standard library only:
