@@ -369,7 +369,8 @@ def demo_command(
     folder: Annotated[str, typer.Argument(metavar="FOLDER", help="help.arg.folder")],
     language: LangOption = None,
 ) -> None:
-    """Copy the shipped plan and data to FOLDER, to try relint without changing the shipped files.
+    """Copy the shipped plan and data into FOLDER/data, to try relint without changing the shipped
+    files; then run the commands from FOLDER.
 
     Example: relint demo trial
     """
@@ -710,6 +711,10 @@ def status_command(
     --explain lists the exact rows behind a figure, in any --format. --territory gives a filtered view:
     the territory's actuals and their share of the plan's total, judged only against a target the plan
     sets for that territory. Once a year is over its pace per quarter is shown as — (null in JSON).
+
+    During the year a count's projection carries a forecast: "14 (11-17), 38 %" is 14 at the pace so
+    far, 11 to 17 with 80 % probability (--interval), and a 38 % chance of reaching the target (the
+    model: README, "Forecast").
 
     Example: relint status --by territory --lang en
     """

@@ -555,13 +555,13 @@ LABELS: dict[str, dict[str, str]] = {
         "Esempio: relint import-pageviews export-2022-T4.csv --quarter 2022Q4",
     },
     "help.cmd.status": {
-        "it": "Avanzamento rispetto ai target: per ogni indicatore target, valore effettivo, %, valore atteso a oggi, proiezione, quanto manca, il ritmo necessario per trimestre e lo stato.\n\nLa data di riferimento è oggi (entro il periodo del piano), l'anno quello della data. --explain elenca le righe esatte da cui deriva un valore, in ogni --format. --territory dà una vista filtrata: i valori del territorio e la loro quota sul totale del piano, giudicati solo rispetto a un target che il piano fissa per quel territorio. Concluso l'anno, il ritmo per trimestre è mostrato come — (null in JSON).\n\nEsempio: relint status --by territory",
+        "it": "Avanzamento rispetto ai target: per ogni indicatore target, valore effettivo, %, valore atteso a oggi, proiezione, quanto manca, il ritmo necessario per trimestre e lo stato.\n\nLa data di riferimento è oggi (entro il periodo del piano), l'anno quello della data. --explain elenca le righe esatte da cui deriva un valore, in ogni --format. --territory dà una vista filtrata: i valori del territorio e la loro quota sul totale del piano, giudicati solo rispetto a un target che il piano fissa per quel territorio. Concluso l'anno, il ritmo per trimestre è mostrato come — (null in JSON).\n\nDurante l'anno la proiezione di un conteggio porta una previsione: \"14 (11-17), 38 %\" vuol dire 14 al ritmo tenuto finora, da 11 a 17 con probabilità dell'80 % (--interval) e il 38 % di probabilità di raggiungere il target (il modello: README, \"Forecast\").\n\nEsempio: relint status --by territory",
     },
     "help.cmd.report": {
         "it": "Relazione annuale: indicatori rispetto ai target (con quelli dell'anno precedente), risultati, attività per territorio e tipo, stakeholder, azioni di rilevanza sistemica, criteri di valutazione del piano e punti di attenzione.\n\nFormati: table (terminale), md (tabelle Markdown), html (una pagina autonoma con grafici, stampabile in A4), pdf (PDF/A per l'archivio), docx (un documento Word modificabile), xlsx (un foglio per sezione, stampabile), json (tutti i dati) e csv (la tabella di sintesi; per Excel con impostazioni italiane salvo --csv rfc4180). --output scrive un file e non sostituisce mai un file esistente senza --force.\n\nEsempio: relint report --year 2023 --format html --output relazione-2023.html",
     },
     "help.cmd.demo": {
-        "it": "Copia il piano e i dati di esempio in CARTELLA, per provare relint senza toccare i file forniti.\n\n"
+        "it": "Copia il piano e i dati di esempio in CARTELLA/data, per provare relint senza toccare i file forniti; poi si lanciano i comandi da CARTELLA.\n\n"
         "Esempio: relint demo prova",
     },
     "help.opt.type": {
