@@ -188,13 +188,13 @@ def _plan_status(plan: Plan, at: dt.date, today: dt.date) -> int:
     return FINALISATION if today > period.end and at >= period.end else IMPLEMENTATION
 
 
-def _dates(start: dt.date, end: dt.date, at: dt.date, *, finished: bool, ended: dt.date | None = None) -> list[tuple[int, dt.date]]:
+def _dates(start: dt.date, end: dt.date, at: dt.date, *, finished: bool) -> list[tuple[int, dt.date]]:
     """Planned start and end; actual start once begun, actual end once finished (never after ``at``)."""
     dates = [(PLANNED_START, start), (PLANNED_END, end)]
     if start <= at:
         dates.append((ACTUAL_START, start))
     if finished:
-        dates.append((ACTUAL_END, min(ended or end, at)))
+        dates.append((ACTUAL_END, min(end, at)))
     return dates
 
 

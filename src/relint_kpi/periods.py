@@ -33,10 +33,6 @@ def parse_date(text: str) -> dt.date:
     raise BadValue("not-a-date", value=value)
 
 
-#: How a file writes its dates: ``iso`` (2023-03-11) or ``dmy`` (11/03/2023, as Italian Excel saves them).
-DATE_STYLES = ("iso", "dmy")
-
-
 def date_style(text: str) -> str | None:
     """``iso`` or ``dmy`` for a cell written in that form (real date or not), None for anything else."""
     value = text.strip()
@@ -48,7 +44,7 @@ def date_style(text: str) -> str | None:
 
 
 def format_date(date: dt.date, style: str = "iso") -> str:
-    """Write ``date`` in a file's ``style`` (see :data:`DATE_STYLES`): ``2023-03-11`` or ``11/03/2023``."""
+    """Write ``date`` in a file's ``style``: ``iso`` (2023-03-11) or ``dmy`` (11/03/2023, as Italian Excel saves them)."""
     return f"{date.day:02d}/{date.month:02d}/{date.year:04d}" if style == "dmy" else date.isoformat()
 
 

@@ -63,13 +63,9 @@ class Recorded:
 class Refused(DataError):
     """A row that would be valid but that the folder already seems to hold (exit 1).
 
-    ``code`` is ``likely-duplicate`` (pass ``allow_duplicate``) or
-    ``metric-exists`` (pass ``replace``); the issues point at the existing rows.
+    The issues point at the existing rows: ``likely-duplicate`` ones (pass
+    ``allow_duplicate``) or ``metric-exists`` ones (pass ``replace``).
     """
-
-    def __init__(self, issues: list[Issue]):
-        super().__init__(issues)
-        self.code = issues[0].code
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def _indicator(parent: etree._Element, indicator: Indicator, lang: str) -> None:
     _narratives(element, "description", _words(f"iati.{indicator.basis}"), lang)
     if indicator.baseline is not None:
         year, figure = indicator.baseline
-        _figure(element, "baseline", Figure(figure.value, [], figure.level), lang, {"year": str(year)})
+        _figure(element, "baseline", figure, lang, {"year": str(year)})
     for period in indicator.periods:
         node = etree.SubElement(element, "period")
         etree.SubElement(node, "period-start", {"iso-date": period.start.isoformat()})
