@@ -39,15 +39,12 @@ from relint_kpi.issues import DataError, Issue, UsageError, display_path, messag
 from relint_kpi.render.formatting import format_number
 from relint_kpi.plan import Plan
 from relint_kpi.records import Note
+from relint_kpi.registry import read_records, required, trimmed
 from relint_kpi.rows import Text, fail, validate_cells
 from relint_kpi.writers import Recorded, check_writable
 
 FILE_NAME = "notes.csv"
 NOTE_COLUMNS = ("subject", "year", "reason", "next_steps")
-
-
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value).strip()
 
 
 def subject_kind(plan: Plan, subject: str) -> str | None:
@@ -60,7 +57,7 @@ def subject_kind(plan: Plan, subject: str) -> str | None:
 
 
 def _subject(value: Any, info: ValidationInfo) -> str:
-    subject = _cell(value)
+    subject = trimmed(value)
     if not subject:
         raise fail("missing-subject")
     if subject_kind(info.context, subject) is None:
@@ -71,7 +68,7 @@ def _subject(value: Any, info: ValidationInfo) -> str:
 
 
 def _year(value: Any, info: ValidationInfo) -> int | None:
-    text = _cell(value)
+    text = trimmed(value)
     subject = info.data.get("subject")
     kind = subject_kind(info.context, subject) if subject else None
     years = info.context.years
@@ -84,12 +81,6 @@ def _year(value: Any, info: ValidationInfo) -> int | None:
     return int(text)
 
 
-def _reason(value: Any) -> str:
-    if not _cell(value):
-        raise fail("missing-reason")
-    return _cell(value)
-
-
 class NoteRow(BaseModel):
     """A valid row of ``notes.csv``; validate with the plan as context."""
 
@@ -97,7 +88,7 @@ class NoteRow(BaseModel):
 
     subject: Annotated[str, BeforeValidator(_subject)] = Field(default="", validate_default=True)
     year: Annotated[int | None, BeforeValidator(_year)] = Field(default="", validate_default=True)
-    reason: Annotated[str, BeforeValidator(_reason)] = Field(default="", validate_default=True)
+    reason: Annotated[str, BeforeValidator(required("missing-reason"))] = Field(default="", validate_default=True)
     next_steps: Text = Field(default="", validate_default=True)
 
 
@@ -106,28 +97,24 @@ def read_notes(path: Path, plan: Plan) -> tuple[list[Note], list[Issue]]:
 
     A second note for the same subject and year is refused at its line.
     """
-    if not path.exists():
-        return [], []
-    table = csvio.read_rows(path, NOTE_COLUMNS, ("subject", "reason"))
-    notes: list[Note] = []
-    seen: dict[tuple[str, int | None], int] = {}
-    header = list(table.columns)
-    for line, cells in table.rows:
-        row, issues = validate_cells(NoteRow, dict(zip(header, cells)), plan, path=table.path, line=line, columns=table.columns)
-        if row is not None and (row.subject, row.year) in seen:
-            first = seen[row.subject, row.year]
-            if row.year:
-                said = message("note-repeated-year", name=row.subject, year=row.year, line=first)
-            else:
-                said = message("note-repeated", name=row.subject, line=first)
-            issues.append(Issue(table.path, line, table.columns["subject"], "duplicate-note", {"what": said}))
-            row = None
-        table.issues += issues
-        if row is not None:
-            seen[row.subject, row.year] = line
-            kind = subject_kind(plan, row.subject)
-            notes.append(Note(table.path, line, row.subject, kind, row.year, row.reason, row.next_steps))
-    return notes, csvio.capped(table.issues)
+    first_lines: dict[tuple[str, int | None], int] = {}
+
+    def repeated(table, line, cells, row) -> Issue | None:
+        if row is None:
+            return None
+        first = first_lines.setdefault((row.subject, row.year), line)
+        if first == line:
+            return None
+        if row.year:
+            said = message("note-repeated-year", name=row.subject, year=row.year, line=first)
+        else:
+            said = message("note-repeated", name=row.subject, line=first)
+        return Issue(table.path, line, table.columns["subject"], "duplicate-note", {"what": said})
+
+    def note(where: str, line: int, row: NoteRow) -> Note:
+        return Note(where, line, row.subject, subject_kind(plan, row.subject), row.year, row.reason, row.next_steps)
+
+    return read_records(path, plan, NOTE_COLUMNS, ("subject", "reason"), NoteRow, note, repeated)
 
 
 def note_for(notes: list[Note], subject: str, year: int) -> Note | None:
