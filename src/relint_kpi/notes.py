@@ -41,7 +41,7 @@ from relint_kpi.plan import Plan
 from relint_kpi.records import Note
 from relint_kpi.registry import read_records, required, trimmed
 from relint_kpi.rows import Text, fail, validate_cells
-from relint_kpi.writers import Recorded, check_writable
+from relint_kpi.writers import Recorded, check_writable, encoded
 
 FILE_NAME = "notes.csv"
 NOTE_COLUMNS = ("subject", "year", "reason", "next_steps")
@@ -167,7 +167,7 @@ def add_note(
             dialect = _folder_dialect(data_dir)
             text = csvio.format_row(NOTE_COLUMNS, delimiter=dialect.delimiter, newline=dialect.newline)
             text += csvio.format_row([cells[c] for c in NOTE_COLUMNS], delimiter=dialect.delimiter, newline=dialect.newline)
-            storage.replace_file(path, _encode(path, text, dialect.encoding))
+            storage.replace_file(path, encoded(path, text, dialect.encoding))
             return Recorded(path, 2, cells)
         notes, problems = read_notes(path, plan)
         if problems:
@@ -182,15 +182,8 @@ def add_note(
             raise UsageError("note-exists", name=row.subject, where=where)
         dialect = csvio.sniff(path)
         text, _ = csvio.decode(path)
-        storage.replace_file(path, _encode(path, _replace_line(text, dialect, existing.line, cells), dialect.encoding))
+        storage.replace_file(path, encoded(path, _replace_line(text, dialect, existing.line, cells), dialect.encoding))
         return Recorded(path, existing.line, cells, replaced=1)
-
-
-def _encode(path: Path, text: str, encoding: str) -> bytes:
-    try:
-        return csvio.encode_file(text, encoding)
-    except UnicodeEncodeError as exc:
-        raise DataError([csvio.unencodable(path, encoding, exc)]) from None
 
 
 def _replace_line(text: str, dialect: csvio.CsvDialect, line: int, cells: dict[str, str]) -> str:

@@ -128,6 +128,14 @@ def load_registry(data_dir: Path, plan: Plan) -> dict:
     return registry
 
 
+def encoded(path: Path, text: str, encoding: str) -> bytes:
+    """A data file's whole ``text`` as bytes; DataError when its ``encoding`` (cp1252) cannot hold a character."""
+    try:
+        return csvio.encode_file(text, encoding)
+    except UnicodeEncodeError as exc:
+        raise DataError([csvio.unencodable(path, encoding, exc)]) from None
+
+
 def check_writable(path: Path, data_dir: Path) -> None:
     """Refuse a target that is not a regular file (a folder, or a FIFO that would block the write),
     or a symbolic link to a file outside the data folder (a write would land there)."""
@@ -558,12 +566,8 @@ def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metr
     new_text = kept + csvio.format_row(
         [cells.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
     )
-    try:
-        data = csvio.encode_file(new_text, dialect.encoding)
-    except UnicodeEncodeError as exc:
-        raise DataError([csvio.unencodable(path, dialect.encoding, exc)]) from None
     # Through a link inside the data folder, as an append would write: the link stays a link.
-    storage.replace_file(path.resolve() if path.is_symlink() else path, data)
+    storage.replace_file(path.resolve() if path.is_symlink() else path, encoded(path, new_text, dialect.encoding))
     return csvio.count_lines(new_text), removed
 
 
