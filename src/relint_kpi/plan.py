@@ -469,42 +469,24 @@ def _duplicates(items: list, attr: str, where: str) -> list[Problem]:
 def check_unique_ids(plan: Plan) -> list[Problem]:
     """Ids of objectives, results, indicators, groups, actions… are unique."""
     problems = []
-    for where in (
-        "objectives",
-        "results",
-        "indicators",
-        "territory_groups",
-        "strategic_goals",
-        "actions",
-        "evaluation_criteria",
-        "activity_types",
-        "stakeholder_categories",
-    ):
+    for where in ("objectives", "results", "indicators", "territory_groups", "strategic_goals", "actions",
+                  "evaluation_criteria", "activity_types", "stakeholder_categories"):
         problems += _duplicates(getattr(plan, where), "id", where)
     seen_codes: dict[str, str] = {}
     for g, group in enumerate(plan.territory_groups):
         for t, territory in enumerate(group.territories):
-            if territory.code in seen_codes:
-                problems.append(
-                    (
-                        ("territory_groups", g, "territories", t, "code"),
-                        "duplicate-territory",
-                        {"code": territory.code, "group": seen_codes[territory.code]},
-                    )
-                )
+            earlier = seen_codes.get(territory.code)
+            if earlier is not None:
+                loc = ("territory_groups", g, "territories", t, "code")
+                problems.append((loc, "duplicate-territory", {"code": territory.code, "group": earlier}))
             seen_codes[territory.code] = group.id
     words: dict[str, str] = {}
     for k, kind in enumerate(plan.activity_types):
         for word in [kind.id, *kind.aliases]:
             key = word.casefold()
             if key in words and words[key] != kind.id:
-                problems.append(
-                    (
-                        ("activity_types", k, "aliases"),
-                        "duplicate-alias",
-                        {"word": word, "first": words[key], "second": kind.id},
-                    )
-                )
+                loc = ("activity_types", k, "aliases")
+                problems.append((loc, "duplicate-alias", {"word": word, "first": words[key], "second": kind.id}))
             words[key] = kind.id
     return problems
 
@@ -542,37 +524,25 @@ def check_references(plan: Plan) -> list[Problem]:
                     problems.append(
                         (loc + ("activity_type",), "unknown-activity-type", _unknown(source.activity_type, type_ids))
                     )
-            elif source.kind == "metric":
-                if source.metric not in metric_ids:
-                    problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
+            elif source.kind == "metric" and source.metric not in metric_ids:
+                problems.append((loc + ("metric",), "unknown-metric", _unknown(source.metric, metric_ids)))
             if source.where is not None:
                 problems += _where_problems(plan, source.where, loc + ("where",))
     territory_codes = {t.code for _, t in plan.all_territories()}
     for i, indicator in enumerate(plan.indicators):
         for code in indicator.territory_targets:
             if code not in territory_codes:
-                problems.append(
-                    (
-                        ("indicators", i, "territory_targets", code),
-                        "unknown-priority-territory",
-                        _unknown(code, sorted(territory_codes)),
-                    )
-                )
+                loc = ("indicators", i, "territory_targets", code)
+                problems.append((loc, "unknown-priority-territory", _unknown(code, sorted(territory_codes))))
     for a, action in enumerate(plan.actions):
         if action.goal not in goal_ids:
             problems.append((("actions", a, "goal"), "unknown-goal", _unknown(action.goal, goal_ids)))
         if action.territory is not None and action.territory not in territory_codes:
-            problems.append(
-                (
-                    ("actions", a, "territory"),
-                    "unknown-priority-territory",
-                    _unknown(action.territory, sorted(territory_codes)),
-                )
-            )
+            said = _unknown(action.territory, sorted(territory_codes))
+            problems.append((("actions", a, "territory"), "unknown-priority-territory", said))
     if plan.pageviews_import and plan.pageviews_import.metric not in metric_ids:
-        problems.append(
-            (("pageviews_import", "metric"), "unknown-metric", _unknown(plan.pageviews_import.metric, metric_ids))
-        )
+        said = _unknown(plan.pageviews_import.metric, metric_ids)
+        problems.append((("pageviews_import", "metric"), "unknown-metric", said))
     return problems
 
 
@@ -594,30 +564,16 @@ def check_dates_and_targets(plan: Plan) -> list[Problem]:
         ]
         for where, year in located:
             if years is not None and year not in years:
-                problems.append(
-                    (
-                        ("indicators", i, *where),
-                        "target-outside-period",
-                        {"year": year, "first": years[0], "last": years[-1]},
-                    )
-                )
+                loc = ("indicators", i, *where)
+                problems.append((loc, "target-outside-period", {"year": year, "first": years[0], "last": years[-1]}))
         if indicator.basis == "cumulative" and all(isinstance(v, (int, float)) for v in indicator.targets.values()):
             ordered = [indicator.targets[y] for y in sorted(indicator.targets)]
             if ordered != sorted(ordered):
-                problems.append(
-                    (
-                        ("indicators", i, "targets"),
-                        "cumulative-decreasing",
-                        {},
-                    )
-                )
+                problems.append((("indicators", i, "targets"), "cumulative-decreasing", {}))
     if plan.thresholds.at_risk > plan.thresholds.on_track:
-        problems.append(
-            (("thresholds", "at_risk"), "bad-thresholds", {})
-        )
+        problems.append((("thresholds", "at_risk"), "bad-thresholds", {}))
     for a, action in enumerate(plan.actions):
-        timing = action.timing
-        if timing.start > timing.end:
+        if action.timing.start > action.timing.end:
             problems.append((("actions", a, "timing"), "bad-timing", {}))
     return problems
 
@@ -634,27 +590,13 @@ def _where_problems(plan: Plan, where: Where, loc: tuple) -> list[Problem]:
         for n, word in enumerate(getattr(where, key)):
             if word == REGION:
                 if plan.metadata.region_code is None:
-                    problems.append(
-                        (
-                            loc + (key, n),
-                            "no-region-code",
-                            {},
-                        )
-                    )
+                    problems.append((loc + (key, n), "no-region-code", {}))
             elif word not in group_ids and not territories.is_valid_code(word):
-                problems.append(
-                    (
-                        loc + (key, n),
-                        "unknown-where-territory",
-                        {"value": word, "groups": group_ids},
-                    )
-                )
+                problems.append((loc + (key, n), "unknown-where-territory", {"value": word, "groups": group_ids}))
     category_ids = [c.id for c in plan.stakeholder_categories]
     for n, category in enumerate(where.stakeholder_categories):
         if category not in category_ids:
-            problems.append(
-                (loc + ("stakeholder_categories", n), "unknown-category", _unknown(category, category_ids))
-            )
+            problems.append((loc + ("stakeholder_categories", n), "unknown-category", _unknown(category, category_ids)))
     return problems
 
 
@@ -682,9 +624,7 @@ def _measure_problems(plan: Plan, i: int, indicator: Indicator) -> list[Problem]
         if indicator.basis != "level":
             problems.append((loc + ("basis",), "bad-basis", {}))
         if indicator.direction == "decrease":
-            problems.append(
-                (loc + ("direction",), "bad-direction", {})
-            )
+            problems.append((loc + ("direction",), "bad-direction", {}))
     elif indicator.scale:
         problems.append((loc + ("scale",), "measure-mismatch", {"what": message("measure-has-no-scale", measure=indicator.measure)}))
     values = [(("targets", year), value) for year, value in indicator.targets.items()]
@@ -696,30 +636,21 @@ def _measure_problems(plan: Plan, i: int, indicator: Indicator) -> list[Problem]
                 listed = [level.id for level in indicator.scale]
                 problems.append((loc + where, "unknown-level", _unknown(value, listed)))
         elif not _is_number(value):
-            problems.append(
-                (loc + where, "plan-int_type", {"what": message("plan-got-text", expected=message("yaml-kind-int"), value=repr(value))})
-            )
+            said = message("plan-got-text", expected=message("yaml-kind-int"), value=repr(value))
+            problems.append((loc + where, "plan-int_type", {"what": said}))
         elif indicator.measure == "count" and isinstance(value, float) and where[0] == "targets":
-            problems.append(
-                (loc + where, "plan-int_type", {"what": message("plan-thousands", value=repr(value))})
-            )
+            problems.append((loc + where, "plan-int_type", {"what": message("plan-thousands", value=repr(value))}))
         elif indicator.measure == "percentage" and value > 100:
             problems.append((loc + where, "bad-percentage", {"value": repr(value)}))
     if indicator.direction == "decrease":
         if indicator.baseline is None:
-            problems.append(
-                (loc + ("direction",), "no-baseline", {})
-            )
+            problems.append((loc + ("direction",), "no-baseline", {}))
         else:
             for year, value in indicator.targets.items():
                 if _is_number(value) and _is_number(indicator.baseline.value) and value >= indicator.baseline.value:
-                    problems.append(
-                        (loc + ("targets", year), "bad-target", {"baseline": indicator.baseline.value})
-                    )
+                    problems.append((loc + ("targets", year), "bad-target", {"baseline": indicator.baseline.value}))
     if indicator.baseline is not None and plan.years and indicator.baseline.year > plan.years[0]:
-        problems.append(
-            (loc + ("baseline", "year"), "bad-baseline", {"first": plan.years[0]})
-        )
+        problems.append((loc + ("baseline", "year"), "bad-baseline", {"first": plan.years[0]}))
     return problems
 
 
@@ -742,9 +673,7 @@ def _children_problems(plan: Plan, i: int, indicator: Indicator, parents: dict[s
         if child.children:
             problems.append((where, "bad-parent", {"what": message("child-has-children", id=child_id)}))
         if child.measure != "count" or child.basis != indicator.basis or child.direction != indicator.direction:
-            problems.append(
-                (where, "bad-parent", {"what": message("child-does-not-add-up", id=child_id)})
-            )
+            problems.append((where, "bad-parent", {"what": message("child-does-not-add-up", id=child_id)}))
     return problems
 
 
@@ -755,10 +684,10 @@ def check_measures(plan: Plan) -> list[Problem]:
     for i, indicator in enumerate(plan.indicators):
         problems += _measure_problems(plan, i, indicator)
         problems += _children_problems(plan, i, indicator, parents)
-    if plan.metadata.region_code is not None and not territories.is_valid_code(plan.metadata.region_code):
-        problems.append(
-            (("metadata", "region_code"), "bad-territory-code", {"what": message("not-a-region-code", value=plan.metadata.region_code)})
-        )
+    code = plan.metadata.region_code
+    if code is not None and not territories.is_valid_code(code):
+        said = message("not-a-region-code", value=code)
+        problems.append((("metadata", "region_code"), "bad-territory-code", {"what": said}))
     return problems
 
 
@@ -768,22 +697,13 @@ def check_territory_codes(plan: Plan) -> list[Problem]:
     for g, group in enumerate(plan.territory_groups):
         for t, territory in enumerate(group.territories):
             if not territories.is_valid_code(territory.code):
-                problems.append(
-                    (
-                        ("territory_groups", g, "territories", t, "code"),
-                        "bad-territory-code",
-                        {"what": message("not-a-territory-code", value=territory.code)},
-                    )
-                )
+                loc = ("territory_groups", g, "territories", t, "code")
+                said = message("not-a-territory-code", value=territory.code)
+                problems.append((loc, "bad-territory-code", {"what": said}))
         for c, code in enumerate(group.countries):
             if not territories.is_valid_code(code) or "-" in code:
-                problems.append(
-                    (
-                        ("territory_groups", g, "countries", c),
-                        "bad-territory-code",
-                        {"what": message("not-a-country-code", value=code)},
-                    )
-                )
+                said = message("not-a-country-code", value=code)
+                problems.append((("territory_groups", g, "countries", c), "bad-territory-code", {"what": said}))
     return problems
 
 
@@ -795,28 +715,14 @@ def check_iati_settings(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     prefix = settings.organisation_identifier + "-"
     if not settings.activity_identifier.startswith(prefix):
-        problems.append(
-            (
-                ("iati", "activity_identifier"),
-                "iati-identifier-prefix",
-                {"prefix": prefix},
-            )
-        )
+        problems.append((("iati", "activity_identifier"), "iati-identifier-prefix", {"prefix": prefix}))
     goals = [goal.id for goal in plan.strategic_goals]
     unknown = [goal for goal in settings.dac_sectors if goal not in goals]
     missing = [goal for goal in goals if goal not in settings.dac_sectors]
     if unknown:
-        problems.append(
-            (("iati", "dac_sectors"), "iati-unknown-goals", {"goals": unknown})
-        )
+        problems.append((("iati", "dac_sectors"), "iati-unknown-goals", {"goals": unknown}))
     elif settings.dac_sectors and missing:
-        problems.append(
-            (
-                ("iati", "dac_sectors"),
-                "iati-sectors-incomplete",
-                {"goals": missing},
-            )
-        )
+        problems.append((("iati", "dac_sectors"), "iati-sectors-incomplete", {"goals": missing}))
     return problems
 
 
@@ -843,31 +749,15 @@ _BOUNDS = {
 
 #: pydantic's error types that have a code of their own (``plan-<type>``); any other is ``plan-invalid``.
 PYDANTIC_CODES = {
-    "extra_forbidden": "plan-extra_forbidden",
-    "missing": "plan-missing",
-    "int_type": "plan-int_type",
-    "int_parsing": "plan-int_parsing",
-    "bool_type": "plan-bool_type",
-    "bool_parsing": "plan-bool_parsing",
-    "float_type": "plan-float_type",
-    "float_parsing": "plan-float_parsing",
-    "date_type": "plan-date_type",
-    "date_parsing": "plan-date_parsing",
-    "date_from_datetime_parsing": "plan-date_from_datetime_parsing",
-    "string_type": "plan-string_type",
-    "model_type": "plan-model_type",
-    "dict_type": "plan-dict_type",
-    "list_type": "plan-list_type",
-    "literal_error": "plan-literal_error",
-    "greater_than_equal": "plan-greater_than_equal",
-    "less_than_equal": "plan-less_than_equal",
-    "value_error": "plan-value_error",
-    "less_than": "plan-less_than",
-    "greater_than": "plan-greater_than",
-    "string_too_short": "plan-string_too_short",
-    "string_too_long": "plan-string_too_long",
-    "string_pattern_mismatch": "plan-string_pattern_mismatch",
+    kind: f"plan-{kind}"
+    for kind in (
+        "extra_forbidden", "missing", "int_type", "int_parsing", "bool_type", "bool_parsing", "float_type",
+        "float_parsing", "date_type", "date_parsing", "date_from_datetime_parsing", "string_type", "model_type",
+        "dict_type", "list_type", "literal_error", "greater_than_equal", "less_than_equal", "value_error",
+        "less_than", "greater_than", "string_too_short", "string_too_long", "string_pattern_mismatch",
+    )
 }
+
 
 def _pydantic_message(error: dict) -> Message:
     """One of pydantic's errors on the plan as a catalogued message (code ``plan-<type>``)."""
@@ -935,19 +825,12 @@ def load_plan(path: str | Path, raw: bytes | None = None) -> tuple[Plan | None, 
         return None, [Issue(shown, 0, 0, "plan-not-found")]
     except OSError as exc:
         return None, [Issue(shown, 0, 0, "plan-unreadable", {"reason": exc.strerror})]
-    return _load_plan(shown, raw)
-
-
-def _load_plan(shown: str, raw: bytes) -> tuple[Plan | None, list[Issue]]:
-    """Validate the plan file's bytes; ``shown`` is its path as issues name it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)  # 1-based, in bytes: the text cannot be decoded
-        return None, [
-            Issue(shown, line, column, "plan-encoding", {"byte": exc.start})
-        ]
+        return None, [Issue(shown, line, column, "plan-encoding", {"byte": exc.start})]
     # PyYAML only here: a plan answered from the cache is never parsed.
     from relint_kpi.yamlsafe import load_yaml, node_at
 
