@@ -280,14 +280,9 @@ def check_activity(data_dir: str | Path, plan: Plan, fields: dict[str, str]) -> 
     row, issues = validate_row(fields, context, path="add-activity", line=0, columns=columns)
     if row is None:
         # Name the option the user typed, not a CSV column.
-        flags = {"stakeholders": "stakeholder"}
+        options = ["--stakeholder" if name == "stakeholders" else "--" + name for name in COLUMNS]
         raise DataError(
-            [
-                Issue(i.path, 0, 0, i.code, i.params, subject="--" + flags.get(COLUMNS[i.column - 1], COLUMNS[i.column - 1]))
-                if i.column
-                else i
-                for i in issues
-            ]
+            [Issue(i.path, 0, 0, i.code, i.params, subject=options[i.column - 1]) if i.column else i for i in issues]
         )
     return row, context
 
@@ -453,18 +448,11 @@ def read_pageviews_export(path: str | Path, plan: Plan) -> PageViews:
     header = [h.strip().casefold() for h in next(reader, [])]
 
     def column(names):
-        for name in names:
-            if name in header:
-                return header.index(name)
-        return None
+        return next((header.index(name) for name in names if name in header), None)
 
     hits, label, url = column(_HITS_COLUMNS), column(_LABEL_COLUMNS), column(_URL_COLUMNS)
     if hits is None or (label is None and url is None):
-        raise DataError(
-            [
-                Issue(shown, 1, 0, "bad-export")
-            ]
-        )
+        raise DataError([Issue(shown, 1, 0, "bad-export")])
     config = plan.pageviews_import
     url_patterns = [p.casefold() for p in config.url_patterns]
     label_patterns = [p.casefold() for p in config.label_patterns]
