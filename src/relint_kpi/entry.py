@@ -13,7 +13,10 @@ The row is shown before anything is written; a likely duplicate, or the
 quarter's existing row of a metric type, is said and asked about.
 
 This module asks through a :class:`Terminal` the CLI gives it (only the CLI
-imports typer), and imports neither rich nor pandas.
+imports typer), and imports neither rich nor pandas. Text from the user's
+files is printed as every message is (:func:`~relint_kpi.render.safe.message_text`):
+controls shown escaped (``\\x1b``), so the user sees which character is there
+rather than a �.
 """
 
 from __future__ import annotations
@@ -65,20 +68,11 @@ class Terminal:
         self.print_line(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def shown(text: str) -> str:
-    """Text from a user's file made safe to print: controls and invisible characters shown escaped (``\\x1b``).
-
-    The same rule as every message (:func:`~relint_kpi.render.safe.message_text`),
-    so the user sees which character is there rather than a �.
-    """
-    return message_text(text)
-
-
 def cell_lines(cells: dict[str, str], lang: str) -> list[str]:
     """A row's non-empty cells, one ``  column  value`` line each under the column's label in ``lang``, aligned."""
     labels = {key: t(f"column.{key}", lang) for key in cells}
     width = max(len(label) for label in labels.values())
-    return [f"  {labels[key].ljust(width)}  {shown(value)}" for key, value in cells.items() if value]
+    return [f"  {labels[key].ljust(width)}  {message_text(value)}" for key, value in cells.items() if value]
 
 
 def confirm(term: Terminal, question: str, default: bool, lang: str) -> bool:
@@ -106,13 +100,9 @@ class _Interview:
 
     def refuse(self, message: str, suggestions: list[str]) -> None:
         """Say why an answer was refused, and the closest choices if any."""
-        self.term.say("  " + shown(message))
+        self.term.say("  " + message_text(message))
         if suggestions:
-            self.term.say("  " + t("entry.maybe", self.lang).format(choices=", ".join(map(shown, suggestions))))
-
-    def check(self, name: str, text: str, row_type: str | None = None):
-        """``(value, None)`` or ``(None, issue)``: the cell checked by the row contract."""
-        return _check(self.context, name, text, row_type)
+            self.term.say("  " + t("entry.maybe", self.lang).format(choices=", ".join(map(message_text, suggestions))))
 
     def suggestions(self, name: str, text: str) -> list[str]:
         """The closest choices to a refused answer for ``name``."""
@@ -150,11 +140,9 @@ class _Interview:
                     self.refuse(t("entry.needed", self.lang), [])
                     text = None
                     continue
-            value, issue = self.check(name, text, row_type)
-            if issue is None and (value is not None or not optional):
-                return value
+            value, issue = _check(self.context, name, text, row_type)
             if issue is None:
-                return None
+                return value
             self.refuse(issue.message, self.suggestions(name, text.strip()))
             text = None
 
@@ -164,7 +152,7 @@ class _Interview:
         if not names:
             return []
         if len(names) <= _LIST_ALL:
-            self.term.say(t("entry.stakeholders.all", self.lang).format(names=", ".join(map(shown, names))))
+            self.term.say(t("entry.stakeholders.all", self.lang).format(names=", ".join(map(message_text, names))))
         else:
             self.term.say(t("entry.stakeholders.many", self.lang).format(count=len(names)))
         chosen: list[str] = []
@@ -193,11 +181,6 @@ def missing_required(plan: Plan, given: dict[str, str | None]) -> list[str]:
     return [name for name in needed if not given.get(name)]
 
 
-def _prompt_context(context: RowContext) -> RowContext:
-    """The context answers are checked in: numbers read as Italian Excel writes them (5.000 is 5000)."""
-    return dataclasses.replace(context, delimiter=";")
-
-
 def wants_interview(plan: Plan, context: RowContext, given: dict[str, str | None]) -> bool:
     """True when a required cell is missing or a given one is refused: the person is then asked."""
     if missing_required(plan, given):
@@ -221,13 +204,14 @@ def interview(plan: Plan, context: RowContext, given: dict[str, str | None], ter
     returned as the contract reads them back (type id, ISO date and code,
     plain numbers, registered names).
     """
-    asking = _Interview(plan, _prompt_context(context), term, lang)
+    # Answers are numbers as Italian Excel writes them: 5.000 is 5000.
+    asking = _Interview(plan, dataclasses.replace(context, delimiter=";"), term, lang)
     fields = {name: value for name, value in given.items() if value}
     for name in _ASKED:
         if given.get(name):
-            value, issue = asking.check(name, given[name], given.get("type") if name == "territory" else None)
+            value, issue = _check(asking.context, name, given[name], given.get("type") if name == "territory" else None)
             if issue is not None:
-                term.say(shown(f"--{'stakeholder' if name == 'stakeholders' else name}: {issue.message}"))
+                term.say(message_text(f"--{'stakeholder' if name == 'stakeholders' else name}: {issue.message}"))
                 fields.pop(name)
             else:
                 fields[name] = _canonical(value)
@@ -257,7 +241,7 @@ def interview(plan: Plan, context: RowContext, given: dict[str, str | None], ter
     if "action" not in fields and plan.actions:
         term.say(t("entry.actions", lang))
         for action in plan.actions:
-            term.say_short(shown(f"  {action.id} — {action.title.get(lang)}"))
+            term.say_short(message_text(f"  {action.id} — {action.title.get(lang)}"))
         fields["action"] = _canonical(asking.ask("action", t("entry.prompt.action", lang), optional=True))
     return {name: _canonical(value) for name, value in fields.items()}
 
@@ -308,7 +292,8 @@ def record(
                 warnings = refused.issues
         else:
             preview = writers.add_activity(data_dir, plan, fields, **{**options, "dry_run": True})
-            term.print_line(t("entry.summary", lang).format(where=shown(display_path(preview.path))))  # a path is not wrapped
+            # A path is not wrapped.
+            term.print_line(t("entry.summary", lang).format(where=message_text(display_path(preview.path))))
             for line in cell_lines(preview.cells, lang):
                 term.print_line(line)
             warnings = list(preview.warnings)
@@ -319,14 +304,15 @@ def record(
         return writers.add_activity(data_dir, plan, fields, **{**options, **agreed})
     except (DataError, WriteError):
         if term is not None and review:
-            term.print_line(t("entry.retry", lang).format(command=shown(command_line(fields))))  # one line, to copy
+            # One line, to copy.
+            term.print_line(t("entry.retry", lang).format(command=message_text(command_line(fields))))
         raise
 
 
 def _agreed(term: Terminal, warnings: list, review: bool, lang: str) -> bool:
     """Say the warnings and ask the question they call for (none and no review: yes)."""
     for warning in warnings:
-        term.say(shown(format_issue(warning)))
+        term.say(message_text(format_issue(warning)))
     if any(w.code == "metric-exists" for w in warnings):
         return confirm(term, t("entry.confirm.replace", lang), False, lang)
     if warnings:
