@@ -25,6 +25,7 @@ Choices, also in the README's IATI table:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -149,7 +150,8 @@ def build_iati(
     at = resolve_as_of(plan, year, as_of, today)
     plan_id = settings.activity_identifier
     frame = log.activities
-    done = frame[(frame["date"] <= pd.Timestamp(at)) & ~frame["type"].isin(_metric_types(plan))]
+    metric_types = [kind.id for kind in plan.activity_types if kind.metric]
+    done = frame[(frame["date"] <= pd.Timestamp(at)) & ~frame["type"].isin(metric_types)]
     plan_activity = Activity(
         identifier=plan_id,
         title=plan.metadata.title,
@@ -157,7 +159,7 @@ def build_iati(
         status=_plan_status(plan, at, generated_at.date()),
         dates=_dates(plan.metadata.period.start, plan.metadata.period.end, at, finished=at >= plan.metadata.period.end),
         countries=_countries(plan, done),
-        sectors=_plan_sectors(plan),
+        sectors=_sectors(plan, Counter(action.goal for action in plan.actions)),
         related=[(CHILD, _action_identifier(plan_id, action.id)) for action in plan.actions],
         results=_results(plan, log, year, at),
         hierarchy=1,
@@ -171,10 +173,6 @@ def build_iati(
         generated_at=generated_at,
         activities=[plan_activity, *actions],
     )
-
-
-def _metric_types(plan: Plan) -> list[str]:
-    return [kind.id for kind in plan.activity_types if kind.metric]
 
 
 def _action_identifier(plan_id: str, action_id: str) -> str:
@@ -217,18 +215,10 @@ def whole_percentages(weights: dict[str, float]) -> dict[str, int]:
     return shares
 
 
-def _priority_countries(plan: Plan) -> list[str]:
-    countries: list[str] = []
-    for group in plan.territory_groups:
-        for code in [territory.code for territory in group.territories] + list(group.countries):
-            country = country_of(code)
-            if country not in countries:
-                countries.append(country)
-    return countries
-
-
 def _countries(plan: Plan, done: pd.DataFrame) -> list[Share]:
-    countries = _priority_countries(plan)
+    """Each country of the priority territories and of the groups' countries, once, with its share of ``done``."""
+    per_group = ([t.code for t in group.territories] + group.countries for group in plan.territory_groups)
+    countries = list(dict.fromkeys(country_of(code) for codes in per_group for code in codes))
     counted = done.dropna(subset=["territory"])
     per_country = counted["value"].groupby(counted["territory"].astype(str).map(country_of)).sum()
     weights = {country: float(per_country.get(country, 0)) for country in countries}
@@ -246,13 +236,6 @@ def _sectors(plan: Plan, weights: dict[str, float]) -> list[Share]:
             dac[mapping[goal_id]] = dac.get(mapping[goal_id], 0) + percentage
         return [Share(code, percentage, None, DAC_5_DIGIT) for code, percentage in dac.items()]
     return [Share(goal_id, percentage, goals[goal_id].title, OWN_VOCABULARY) for goal_id, percentage in shares.items()]
-
-
-def _plan_sectors(plan: Plan) -> list[Share]:
-    weights: dict[str, float] = {}
-    for action in plan.actions:
-        weights[action.goal] = weights.get(action.goal, 0) + 1
-    return _sectors(plan, weights)
 
 
 def _results(plan: Plan, log: ActivityLog, year: int, at: dt.date) -> list[Result]:
