@@ -263,7 +263,7 @@ def replace_file(path: str | Path, data: bytes) -> None:
     and :class:`WriteError` says why.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -275,12 +275,8 @@ def replace_file(path: str | Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temp, path.stat().st_mode & 0o777)
-        else:
-            with contextlib.suppress(OSError):
-                os.chmod(temp, 0o644)
+        with contextlib.suppress(OSError):
+            os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
