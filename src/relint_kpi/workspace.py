@@ -98,17 +98,16 @@ def load_plan_or_fail(workspace: Workspace) -> Plan:
         validated.append(plan)
         return plan.model_dump_json()
 
-    if raw is None:
+    if raw is not None:
+        payload, from_cache = plancache.remember(raw, validate)
+        if from_cache:
+            try:
+                return Plan.model_validate_json(payload)
+            except ValidationError:
+                pass  # an entry of another shape: validate the file itself
+    if not validated:
         validate()
-        return validated[0]
-    payload, from_cache = plancache.remember(raw, validate)
-    if not from_cache:
-        return validated[0]
-    try:
-        return Plan.model_validate_json(payload)
-    except ValidationError:  # an entry of another shape: validate the file itself
-        validate()
-        return validated[0]
+    return validated[0]
 
 
 def load_all(workspace: Workspace) -> tuple[Plan, ActivityLog]:
@@ -144,16 +143,11 @@ def data_warnings(log: ActivityLog, lang: str) -> list[Issue]:
     # progress imports pandas: only the commands that compute load it.
     from relint_kpi.progress import likely_duplicates
 
-    return [
-        Issue(
-            found.path,
-            found.line,
-            0,
-            "likely-duplicate",
-            {"what": message("warn-likely-duplicate", first=f"{found.first_path}:{found.first_line}", title=found.first_title)},
-        )
-        for found in likely_duplicates(log)
-    ]
+    warnings = []
+    for found in likely_duplicates(log):
+        said = message("warn-likely-duplicate", first=f"{found.first_path}:{found.first_line}", title=found.first_title)
+        warnings.append(Issue(found.path, found.line, 0, "likely-duplicate", {"what": said}))
+    return warnings
 
 
 #: The plan and data shipped with relint: the repository's data/ folder.
