@@ -103,7 +103,7 @@ class HeadlineRow:
     reading: str | None = None
 
 
-#: The fields a headline row takes from its status row: (headline field, status field).
+#: The fields a headline row takes, by the same name, from its status row.
 _DESCRIBING = (
     "measure", "direction", "baseline", "baseline_year", "parent", "children", "numerator", "denominator",
     "level", "target_level", "baseline_level", "reading",
@@ -626,14 +626,7 @@ def _headline(
         note = note_for(notes, row.id, year)
         rows.append(
             HeadlineRow(
-                row.id,
-                row.title,
-                row.unit,
-                row.basis,
-                row.target,
-                row.actual,
-                row.percent,
-                _final(row.status, closed),
+                row.id, row.title, row.unit, row.basis, row.target, row.actual, row.percent, _final(row.status, closed),
                 **trend,
                 reason=note.reason if note else None,
                 next_steps=(note.next_steps or None) if note else None,
@@ -836,16 +829,10 @@ def stakeholder_continuity(scope: _Scope, criterion_id: str, title: str) -> Crit
     per_category = people.groupby("category")[columns].sum().reindex(categories, fill_value=0)
     rows = []
     for category in scope.plan.stakeholder_categories:
-        active, new, returning, both = map(int, per_category.loc[category.id])
-        rows.append(
-            {
-                "category": category.label.get(scope.lang),
-                "active": active,
-                "new": new,
-                "returning": returning,
-                "both_years": both if has_previous else None,
-            }
-        )
+        counts = dict(zip(columns, map(int, per_category.loc[category.id])))
+        if not has_previous:
+            counts["both_years"] = None
+        rows.append({"category": category.label.get(scope.lang), **counts})
     active, new, returning, both = map(int, people[columns].sum())
     figures = [
         Figure("stakeholders_active", active),
