@@ -253,10 +253,8 @@ def _result_blocks(report: Report) -> list[Block]:
     ]
     blocks = []
     for result in report.results:
-        rows = []
-        for indicator_id in result.indicators:
-            row = report.indicator(indicator_id)
-            rows.append([row.title, row.target, row.actual, row.percent, row.status])
+        shown = [report.indicator(indicator_id) for indicator_id in result.indicators]
+        rows = [[row.title, row.target, row.actual, row.percent, row.status] for row in shown]
         objectives = "; ".join(f"{o.id}. {o.title}" for o in result.objectives)
         achievement = t("report.results.achievement", lang).format(
             achieved=result.achieved,
@@ -268,9 +266,11 @@ def _result_blocks(report: Report) -> list[Block]:
     return blocks
 
 
-def _count_block(report: Report, title_key: str, rows, first: Column, with_group: bool = False, note: str | None = None) -> Block:
+def _count_block(
+    report: Report, title_key: str, rows, key: str, label_key: str, with_group: bool = False, note: str | None = None
+) -> Block:
     lang = report.lang
-    columns = [first]
+    columns = [_col(key, label_key, "text", lang)]
     if with_group:
         columns.append(_col("group", "report.col.group", "text", lang))
     columns += [
@@ -300,13 +300,13 @@ def other_territories_note(report: Report, key: str = "report.note.other_territo
     )
 
 
-def _stakeholder_block(report: Report, title_key: str, rows, first: Column) -> Block:
+def _stakeholder_block(report: Report, title_key: str, rows, key: str, label_key: str) -> Block:
     lang = report.lang
     note = None
     if report.new_not_active:
         note = t("report.note.new_not_active", lang).format(count=format_number(report.new_not_active, lang))
     columns = [
-        first,
+        _col(key, label_key, "text", lang),
         _col("active", "report.col.active", "int", lang),
         _col("new", "report.col.new", "int", lang),
         _col("returning", "report.col.returning", "int", lang),
@@ -328,16 +328,8 @@ def actions_block(report: Report) -> Block:
         _col("reason", "report.col.reason", "text", lang),
     ]
     rows = [
-        [
-            a.title,
-            a.territory or "",
-            a.timing,
-            a.activities,
-            a.deliverable_date,
-            a.deliverable_note or "",
-            a.status,
-            reason_text(a.reason, a.next_steps, lang),
-        ]
+        [a.title, a.territory or "", a.timing, a.activities, a.deliverable_date, a.deliverable_note or "", a.status]
+        + [reason_text(a.reason, a.next_steps, lang)]
         for a in report.actions
     ]
     return Block(None, columns, rows)
@@ -401,9 +393,7 @@ def criterion_table(criterion: Criterion, lang: str) -> Block:
         "quarters": lambda numbers: ", ".join(f"{quarter}{n}" for n in numbers),
         "years_active": lambda years: ", ".join(map(str, years)),
     }
-    rows = []
-    for row in criterion.rows:
-        rows.append([words[c.key](row[c.key]) if c.key in words else row[c.key] for c in columns])
+    rows = [[words[c.key](row[c.key]) if c.key in words else row[c.key] for c in columns] for row in criterion.rows]
     return Block(None, columns, rows)
 
 
@@ -445,53 +435,30 @@ def attention_text(report: Report, item: AttentionItem) -> str:
 def sections(report: Report) -> list[Section]:
     """The report's sections in reading order, each with its tables."""
     lang = report.lang
-    territory = _col("territory", "report.col.territory", "text", lang)
+    by_group = _count_block(
+        report, "report.block.by_group", report.by_group, "group", "report.col.group",
+        note=other_territories_note(report, "report.note.other_territories_group"),
+    )
+    by_territory = _count_block(
+        report, "report.block.by_territory", report.by_territory, "territory", "report.col.territory",
+        with_group=True, note=other_territories_note(report),
+    )
+    by_type = _count_block(report, "report.block.by_type", report.by_type, "type", "report.col.type")
+    by_internal = _stakeholder_block(
+        report, "report.block.by_internal", report.stakeholders_by_internal, "stakeholders", "report.col.stakeholders"
+    )
+    by_category = _stakeholder_block(
+        report, "report.block.by_category", report.stakeholders_by_category, "category", "report.col.category"
+    )
+    attention = [attention_text(report, item) for item in report.attention] or [t("report.attention.none", lang)]
     return [
         Section("headline", t("report.section.headline", lang), [headline_block(report)]),
         Section("results", t("report.section.results", lang), _result_blocks(report)),
-        Section(
-            "activity",
-            t("report.section.activity", lang),
-            [
-                _count_block(
-                    report,
-                    "report.block.by_group",
-                    report.by_group,
-                    _col("group", "report.col.group", "text", lang),
-                    note=other_territories_note(report, "report.note.other_territories_group"),
-                ),
-                _count_block(
-                    report, "report.block.by_territory", report.by_territory, territory, with_group=True, note=other_territories_note(report)
-                ),
-                _count_block(report, "report.block.by_type", report.by_type, _col("type", "report.col.type", "text", lang)),
-            ],
-        ),
-        Section(
-            "stakeholders",
-            t("report.section.stakeholders", lang),
-            [
-                _stakeholder_block(
-                    report,
-                    "report.block.by_internal",
-                    report.stakeholders_by_internal,
-                    _col("stakeholders", "report.col.stakeholders", "text", lang),
-                ),
-                _stakeholder_block(
-                    report,
-                    "report.block.by_category",
-                    report.stakeholders_by_category,
-                    _col("category", "report.col.category", "text", lang),
-                ),
-            ],
-        ),
+        Section("activity", t("report.section.activity", lang), [by_group, by_territory, by_type]),
+        Section("stakeholders", t("report.section.stakeholders", lang), [by_internal, by_category]),
         Section("actions", t("report.section.actions", lang), [actions_block(report)]),
         Section("criteria", t("report.section.criteria", lang), _criterion_blocks(report)),
-        Section(
-            "attention",
-            t("report.section.attention", lang),
-            [],
-            [attention_text(report, item) for item in report.attention] or [t("report.attention.none", lang)],
-        ),
+        Section("attention", t("report.section.attention", lang), [], attention),
         Section("annex", t("report.section.annex", lang), [sheet_block(report, sheet) for sheet in report.indicator_sheets]),
     ]
 
