@@ -59,6 +59,9 @@ LINE_HEIGHT = 15
 POINTS_PER_WIDTH = 5.6
 #: The printable area of A4 within the default margins, in points: (width, height), by landscape.
 PRINTABLE = {False: (494, 734), True: (740, 487)}
+#: Excel's number format of each kind of typed cell (a float in a ``number`` column shows one decimal).
+_NUMBER_FORMATS = {"year": "0", "int": "#,##0", "number": "#,##0", "date": "dd/mm/yyyy", "long_date": "dd/mm/yyyy"}
+
 
 def _text(value) -> str:
     # export_cell escapes what XML 1.0 cannot hold (C0 controls, U+FFFE/U+FFFF,
@@ -91,7 +94,6 @@ class _SheetWriter:
         self.ws, self.lang, self.row = ws, lang, 1
         self.widths: dict[int, int] = {}
         self.wrapped: list[tuple[int, int, int, str]] = []  # (row, column, columns spanned, text) of wrapping cells
-        self.Alignment, self.Font, self.PatternFill = Alignment, Font, PatternFill
 
     def _measure(self, column: int, text: str) -> None:
         self.widths[column] = max(self.widths.get(column, 0), min(len(text) + 2, MAX_WIDTH))
@@ -100,10 +102,10 @@ class _SheetWriter:
         """A line of text (a title or a note); over ``span`` columns it wraps within them instead of running on."""
         cell = self.ws.cell(row=self.row, column=1)
         _set_text(cell, text)
-        cell.font = self.Font(bold=bold, italic=italic, size=size)
+        cell.font = Font(bold=bold, italic=italic, size=size)
         if span > 1:
             self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=span)
-            cell.alignment = self.Alignment(wrap_text=True, vertical="top")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
             self.wrapped.append((self.row, 1, span, text))
         self.row += 1
 
@@ -111,10 +113,10 @@ class _SheetWriter:
         """A label/value line of the cover sheet (numbers and dates stay typed)."""
         first = self.ws.cell(row=self.row, column=1)
         _set_text(first, label)
-        first.font = self.Font(bold=True)
+        first.font = Font(bold=True)
         second = self.ws.cell(row=self.row, column=2)
         self._cell(second, value, kind)
-        second.alignment = self.Alignment(horizontal="left")
+        second.alignment = Alignment(horizontal="left")
         self._measure(1, label)
         self._measure(2, cell_text(value, kind, self.lang))
         self.row += 1
@@ -134,9 +136,9 @@ class _SheetWriter:
         for index, column in enumerate(block.columns, start=1):
             cell = self.ws.cell(row=self.row, column=index)
             _set_text(cell, column.label)
-            cell.font = self.Font(bold=True, color="FFFFFF")
-            cell.fill = self.PatternFill("solid", fgColor=HEADER_FILL)
-            cell.alignment = self.Alignment(horizontal="right" if column.kind in NUMERIC_KINDS else "left", wrap_text=True)
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(horizontal="right" if column.kind in NUMERIC_KINDS else "left", wrap_text=True)
             self._measure(index, column.label)
         self.row += 1
         for values in block.rows:
@@ -153,30 +155,21 @@ class _SheetWriter:
         if kind == "percent":
             cell.value = round(value / 100, 3)  # what 0.0% shows, not 0.9329999999999999
             cell.number_format = "0.0%"
-        elif kind == "year":
+        elif kind in _NUMBER_FORMATS:
             cell.value = value
-            cell.number_format = "0"
-        elif kind == "int":
-            cell.value = value
-            cell.number_format = "#,##0"
-        elif kind == "number":
-            cell.value = value
-            cell.number_format = "#,##0" if isinstance(value, int) else "#,##0.0"
-        elif kind in ("date", "long_date"):
-            cell.value = value
-            cell.number_format = "dd/mm/yyyy"
+            cell.number_format = "#,##0.0" if kind == "number" and not isinstance(value, int) else _NUMBER_FORMATS[kind]
         else:
             text = cell_text(value, kind, self.lang)
             _set_text(cell, text)
             if len(text) > MAX_WIDTH:
                 # a long title wraps inside its column instead of running under the next one
-                cell.alignment = self.Alignment(wrap_text=True, vertical="top")
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
                 self.wrapped.append((cell.row, cell.column, 1, text))
             key = status_key(value, kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
-                cell.fill = self.PatternFill("solid", fgColor=background.lstrip("#").upper())
-                cell.font = self.Font(bold=True, color=colour.lstrip("#").upper())
+                cell.fill = PatternFill("solid", fgColor=background.lstrip("#").upper())
+                cell.font = Font(bold=True, color=colour.lstrip("#").upper())
 
     def finish(self, header_row: int | None = None) -> None:
         """Set column widths from the widest cell, row heights from the wrapped text, and the print layout.
@@ -196,7 +189,7 @@ class _SheetWriter:
             self.ws.row_dimensions[row].height = count * LINE_HEIGHT
             for cell in self.ws[row]:  # the row's other cells line up with the first line of the wrapped one
                 align = cell.alignment
-                cell.alignment = self.Alignment(horizontal=align.horizontal, wrap_text=align.wrap_text, vertical="top")
+                cell.alignment = Alignment(horizontal=align.horizontal, wrap_text=align.wrap_text, vertical="top")
         setup = self.ws.page_setup
         setup.paperSize = self.ws.PAPERSIZE_A4
         landscape = sum(widths.values()) > PORTRAIT_WIDTH
