@@ -70,9 +70,8 @@ def _figure(parent: etree._Element, tag: str, figure: Figure, lang: str, attribu
 
 
 def _indicator(parent: etree._Element, indicator: Indicator, lang: str) -> None:
-    element = etree.SubElement(
-        parent, "indicator", measure=MEASURES[indicator.measure], ascending="1" if indicator.ascending else "0"
-    )
+    ascending = "1" if indicator.ascending else "0"
+    element = etree.SubElement(parent, "indicator", measure=MEASURES[indicator.measure], ascending=ascending)
     _narratives(element, "title", indicator.title, lang)
     _narratives(element, "description", _words(f"iati.{indicator.basis}"), lang)
     if indicator.baseline is not None:
@@ -89,15 +88,9 @@ def _indicator(parent: etree._Element, indicator: Indicator, lang: str) -> None:
 
 def _activity(root: etree._Element, activity: Activity, export: IatiExport) -> None:
     lang = export.language
-    element = etree.SubElement(
-        root,
-        "iati-activity",
-        {
-            "last-updated-datetime": export.generated_at.isoformat(timespec="seconds"),
-            XML_LANG: lang,
-            "hierarchy": str(activity.hierarchy),
-        },
-    )
+    updated = export.generated_at.isoformat(timespec="seconds")
+    attributes = {"last-updated-datetime": updated, XML_LANG: lang, "hierarchy": str(activity.hierarchy)}
+    element = etree.SubElement(root, "iati-activity", attributes)
     etree.SubElement(element, "iati-identifier").text = activity.identifier
     reporting = etree.SubElement(element, "reporting-org", ref=export.organisation_identifier, type=export.organisation_type)
     _fill_narratives(reporting, export.organisation_name, lang)
@@ -143,10 +136,8 @@ def _fill_narratives(element: etree._Element, text: Text, default_lang: str) -> 
 
 def iati_document(export: IatiExport) -> etree._Element:
     """The ``iati-activities`` element of ``export`` (not yet checked)."""
-    root = etree.Element(
-        "iati-activities",
-        {"version": IATI_VERSION, "generated-datetime": export.generated_at.isoformat(timespec="seconds")},
-    )
+    generated = export.generated_at.isoformat(timespec="seconds")
+    root = etree.Element("iati-activities", {"version": IATI_VERSION, "generated-datetime": generated})
     for activity in export.activities:
         _activity(root, activity, export)
     return root

@@ -79,14 +79,12 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     table.add_column(t("plan.code", lang))
     table.add_column(t("plan.territory", lang), max_width=70)
     for group in plan.territory_groups:
-        first = True
-        for territory in group.territories:
-            _row(table, group.title.get(lang) if first else "", territory.code, territory.name.get(lang))
-            first = False
+        for n, territory in enumerate(group.territories):
+            _row(table, "" if n else group.title.get(lang), territory.code, territory.name.get(lang))
         if group.countries:
             # "; " because some ISO names hold a comma ("Palestina, Stato di").
             names = "; ".join(f"{iso_name(code, lang)} ({code})" for code in group.countries)
-            _row(table, group.title.get(lang) if first else "", "", f"{t('plan.countries', lang)}: {names}")
+            _row(table, "" if group.territories else group.title.get(lang), "", f"{t('plan.countries', lang)}: {names}")
     console.print(table)
 
     # The ids and labels `add-stakeholder --category` and `status --by category` accept.
