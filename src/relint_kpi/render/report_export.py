@@ -91,9 +91,9 @@ BINARY_FORMATS = frozenset({"xlsx", "pdf", "docx"})
 
 
 def render_report(report: Report, fmt: str, csv_form: str | None = None) -> bytes:
-    """Render ``report`` in format ``fmt`` (a key of :data:`RENDERERS`); ``csv_form`` is the CSV's form.
+    """Render ``report`` in format ``fmt`` (a key of :data:`RENDERERS`).
 
-    ``csv_form`` is ``excel`` or ``rfc4180`` (see :mod:`relint_kpi.render.csvout`);
+    ``csv_form``: the CSV's ``excel`` or ``rfc4180`` form (see :mod:`relint_kpi.render.csvout`),
     by default Excel's for an Italian report, plain otherwise.
     """
     try:
@@ -106,12 +106,10 @@ def render_report(report: Report, fmt: str, csv_form: str | None = None) -> byte
 def write_report(
     report: Report, fmt: str, output: Path | None = None, *, force: bool = False, csv_form: str | None = None
 ) -> None:
-    """Render ``report`` and write it to ``output``, or to standard output (``csv_form``: see :func:`render_report`).
+    """Render ``report`` and write it to ``output`` (see :func:`write_output`), or to standard output.
 
-    Raises :class:`UsageError` when ``output`` exists and ``force`` is not
-    set, or when a binary format (xlsx) has no ``output``. The file is
-    written atomically (:func:`relint_kpi.storage.write_atomic`): a reader
-    sees the old file or the new one, never half of one.
+    A binary format (xlsx, pdf, docx) needs an ``output`` (:class:`UsageError`);
+    ``csv_form``: see :func:`render_report`.
     """
     if output is None:
         if fmt in BINARY_FORMATS:
