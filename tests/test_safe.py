@@ -85,6 +85,7 @@ def hostile(mini_plan_path, data_dir):
     text = text.replace("{it: Risultato uno, en: Result one}", f'{{it: "{YAML_HOSTILE}", en: "{YAML_HOSTILE}"}}')
     text = text.replace("{it: Svezia, en: Sweden}", f'{{it: "{YAML_HOSTILE}", en: "{YAML_HOSTILE}"}}')
     text = text.replace('{it: "Piano di prova", en: "Test plan"}', f'{{it: "{YAML_HOSTILE}", en: "{YAML_HOSTILE}"}}')
+    text = text.replace("{it: Università, en: University}", f'{{it: "{YAML_HOSTILE}", en: "{YAML_HOSTILE}"}}')
     mini_plan_path.write_text(text, encoding="utf-8")
     title = HOSTILE.replace('"', '""')
     (data_dir / "actuals" / "2023-Q2.csv").write_text(

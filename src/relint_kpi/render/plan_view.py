@@ -92,7 +92,7 @@ def render_plan(plan: Plan, lang: str, console=None) -> None:
     table.add_column("id")
     table.add_column(t("plan.category", lang), max_width=60)
     for category in plan.stakeholder_categories:
-        table.add_row(category.id, category.label.get(lang))
+        _row(table, category.id, category.label.get(lang))
     console.print(table)
 
     table = Table(title=t("plan.actions", lang), title_justify="left", header_style="bold")
