@@ -357,7 +357,9 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
             )
     except pd.errors.ParserError:
         return None
-    if len(frame) != body.count("\n"):
+    data = np.frombuffer(marked, dtype=np.uint8)
+    ends = np.flatnonzero(data == ord("\n"))
+    if len(frame) != len(ends):
         return None
     if _has_long_line(body):
         return None  # a cell may be over the limit: read_rows says where, as for a quoted one
@@ -371,12 +373,32 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
             return None  # a short row that is not blank: read_rows says which
         frame = frame[full]
     del frame["end"]
-    first = frame[header[0]]
-    maybe_blank = first.eq("") | first.map(str.isspace)
-    if maybe_blank.any():
-        blank = frame.loc[maybe_blank, header].apply(lambda row: _is_blank(row.tolist()), axis=1)
-        frame = frame.drop(index=blank[blank].index)
+    maybe_blank = frame.index.intersection(_maybe_blank_lines(np, data, ends, delimiter))
+    if len(maybe_blank):
+        cells = frame.loc[maybe_blank, header].to_numpy(dtype=object).tolist()
+        frame = frame.drop(index=maybe_blank[[_is_blank(row) for row in cells]])
     return frame.reset_index(drop=True) if len(frame.index) and frame.index[-1] != len(frame) - 1 else frame
+
+
+#: The bytes a blank row's line may hold besides its delimiters: ASCII
+#: whitespace (as str.isspace has it), the quote, read_frame's end mark, and
+#: any byte of a non-ASCII character (some of them are blanks too).
+_MAYBE_BLANK = bytes([*range(9, 14), *range(28, 33), ord('"'), ord(_END), *range(128, 256)])
+
+
+def _maybe_blank_lines(np, data, ends, delimiter: str):
+    """The positions of the lines of ``data`` (UTF-8 bytes, lines ending at ``ends``) made of :data:`_MAYBE_BLANK` bytes and delimiters only.
+
+    Only those rows can be blank: each is then checked cell by cell. The
+    lines' first bytes are tested first, for all lines at once, so a file
+    with no such line costs no second pass.
+    """
+    other = np.ones(256, dtype=bool)
+    other[list(_MAYBE_BLANK + delimiter.encode())] = False
+    starts = np.concatenate(([0], ends[:-1] + 1)) if len(ends) else ends
+    if not len(starts) or other[data[starts]].all():
+        return starts[:0]
+    return np.flatnonzero(~np.logical_or.reduceat(other[data], starts))
 
 
 # -- writing ------------------------------------------------------------------------
