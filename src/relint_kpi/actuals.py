@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +44,9 @@ _COLUMN_ADAPTERS = {name: TypeAdapter(list[kind]) for name, kind in FIELD_TYPES.
 #: The stakeholders column is checked name by name: a log names a few hundred
 #: stakeholders in nearly as many combinations as it has rows.
 _NAME_ADAPTER = TypeAdapter(list[StakeholderName])
-#: Columns whose cells nearly all differ: validating each costs less than finding the distinct ones.
-_FREE_TEXT = ("id", "title", "notes")
+#: Columns whose cells nearly all differ: validating each costs less than finding the distinct ones
+#: (notes are mostly empty).
+_FREE_TEXT = ("id", "title")
 #: Columns whose validity depends on the file a cell sits in: a date on the
 #: file's quarter, a number on its delimiter (``5.000`` is 5000 only in ``;`` files).
 _BY_FILE = ("date", "participants", "value")
@@ -80,6 +80,12 @@ class _Cells:
             for table in self.tables
         ]
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def distinct(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column ``name`` as ``(codes, texts)``: row ``i``'s cell is ``texts[codes[i]]``, each text once."""
+        if not any(name in table.columns for table in self.tables):
+            return np.zeros(len(self.files), dtype=np.intp), np.array([""], dtype=object)
+        return pd.factorize(self.column(name))
 
     def refuse(self, codes: np.ndarray | None, errors: dict[int, list[dict]], distinct: int) -> None:
         """Mark the rows of each failed distinct value as bad and record issues for the first of them in each file.
@@ -134,11 +140,7 @@ def _check_column(name: str, cells: _Cells, contexts: list[RowContext], keys: np
     text)`` pair is validated once, with its key's context. Failed rows are
     refused (:meth:`_Cells.refuse`).
     """
-    column = cells.column(name)
-    if name in _FREE_TEXT:
-        codes, texts = None, column
-    else:
-        codes, texts = pd.factorize(column)
+    codes, texts = (None, cells.column(name)) if name in _FREE_TEXT else cells.distinct(name)
     if keys is None:
         values, errors = _validate_distinct(name, texts.tolist(), contexts[0])
         cells.refuse(codes, errors, len(values))
@@ -166,7 +168,7 @@ def _check_stakeholders(cells: _Cells, context: RowContext) -> tuple[np.ndarray,
     dropped, each kept once, as the field type reads them
     (:func:`~relint_kpi.rows.split_names`, :func:`~relint_kpi.rows.once_each`).
     """
-    codes, distinct = pd.factorize(cells.column("stakeholders"))
+    codes, distinct = cells.distinct("stakeholders")
     # Tuples, not lists: the collector soon stops tracking a tuple of strings, so a
     # few hundred thousand cells do not make every collection slower.
     parts = [tuple(text.split("|")) if text else () for text in distinct.tolist()]
@@ -176,7 +178,7 @@ def _check_stakeholders(cells: _Cells, context: RowContext) -> tuple[np.ndarray,
     canonical = dict(zip(names, found))
     refused = {names[index]: found_errors for index, found_errors in errors.items()}
     spelled_right = not refused and len(names) == len(used) and all(canonical[name] == name for name in names)
-    if spelled_right and all(map(operator.eq, map(len, map(set, parts)), map(len, parts))):
+    if spelled_right and all(len(set(listed)) == len(listed) for listed in parts if len(listed) > 1):
         # Every part is a registered name as the registry spells it, once per cell:
         # the parts are the cell's names.
         return codes, parts
@@ -206,8 +208,10 @@ def _values(codes: np.ndarray | None, values: list, dtype: object, keep: np.ndar
     if dtype == "category":
         used = np.zeros(len(values), dtype=bool)
         used[taken] = True
-        distinct = pd.Categorical([value if kept else None for value, kept in zip(values, used.tolist())])
-        return pd.Series(pd.Categorical.from_codes(distinct.codes[taken], dtype=distinct.dtype))
+        kept = sorted({value for value, is_used in zip(values, used.tolist()) if is_used and value is not None})
+        position = {value: index for index, value in enumerate(kept)}
+        distinct = np.array([position.get(value, -1) for value in values], dtype=np.int64)  # -1: none
+        return pd.Series(pd.Categorical.from_codes(distinct[taken], dtype=pd.CategoricalDtype(pd.Index(kept))))
     if dtype == "datetime64[ns]":
         distinct = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy(dtype=dtype)
     elif dtype == "int64":

@@ -102,6 +102,12 @@ def decode(path: Path) -> tuple[str, str]:
     Raises :class:`DataError` with the line and byte of the first byte no
     encoding fits, or of a NUL byte (a binary file, not a CSV).
     """
+    text, encoding, _ = _decode(path)
+    return text, encoding
+
+
+def _decode(path: Path) -> tuple[str, str, bytes]:
+    """:func:`decode`, with the file's bytes as well."""
     raw = path.read_bytes()
     shown = display_path(path)
     skip = 0
@@ -125,7 +131,7 @@ def decode(path: Path) -> tuple[str, str]:
             at = text.index("\x00")
             near = {"byte": len(text[:at].encode(encoding))}
             raise DataError([Issue(shown, text.count("\n", 0, at) + 1, 0, "nul-byte", near)])
-        return text, encoding
+        return text, encoding, raw
     assert first_error is not None
     at = {"byte": first_error.start}
     raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", at)])
@@ -211,14 +217,28 @@ def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str 
     ``body`` is the text after the header, or None when the rows cannot be
     read (the table's issues say why).
     """
+    table, text, body, _ = _start_bytes(path, known, required, text)
+    return table, text, body
+
+
+def _start_bytes(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> tuple[Table, str, str | None, bytes]:
+    """:func:`_start`, with the body's UTF-8 bytes as well (taken from the file's own bytes when it is UTF-8)."""
     table = Table(display_path(path))
+    raw, encoding = b"", ""
     if text is None:
         try:
-            text, _ = decode(path)
+            text, encoding, raw = _decode(path)
         except DataError as exc:
             table.issues += exc.issues
-            return table, "", None
-    return table, text, _header(table, text, known, required)
+            return table, "", None, b""
+    body = _header(table, text, known, required)
+    if body is None:
+        return table, text, None, b""
+    if encoding in ("utf-8", "utf-8-sig"):
+        # The text is the file's bytes decoded: the body is the bytes after the BOM and the header line.
+        bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
+        return table, text, body, raw[bom + len(text[: len(text) - len(body)].encode("utf-8")) :]
+    return table, text, body, body.encode("utf-8")
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -294,11 +314,11 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     import numpy as np
     import pandas as pd
 
-    table, text, body = _start(path, known, required)
+    table, text, body, data = _start_bytes(path, known, required)
     if body is None:
         return table
     header = list(table.columns)
-    frame = _parse_lines(np, pd, body, table.delimiter, header)
+    frame = _parse_lines(np, pd, body, data, table.delimiter, header)
     if frame is None:
         slow = read_rows(path, known, required, text)
         lines = [line for line, _ in slow.rows]
@@ -321,21 +341,21 @@ def _has_long_line(body: str) -> bool:
     return False
 
 
-def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
-    """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
-    if "\r" in body:
-        body = body.replace("\r\n", "\n")
-        if "\r" in body:
+def _parse_lines(np, pd, body: str, data: bytes, delimiter: str, header: list[str]) -> pd.DataFrame | None:
+    """The rows of ``body`` (its UTF-8 bytes: ``data``) parsed by pandas with their lines, or None when a row is not one full line."""
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
             return None
-    if not body:
+    if not data:
         return pd.DataFrame({**{name: pd.Series([], dtype=object) for name in header}, "line": pd.Series([], dtype="int64")})
-    if not body.endswith("\n"):
-        body += "\n"
+    if not data.endswith(b"\n"):
+        data += b"\n"
     # Every line gets one more cell, _END: a row whose last cell is not _END was
     # short or long. Were a line end inside a quoted cell, the rows would be
     # fewer than the lines, and the file is read by read_rows instead. The
     # parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
-    marked = body.replace("\n", delimiter + _END + "\n").encode("utf-8")
+    marked = data.replace(b"\n", (delimiter + _END + "\n").encode("utf-8"))
     try:
         with warnings.catch_warnings():
             # A row longer than the header is cut to its width with a warning;
@@ -357,13 +377,13 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
             )
     except pd.errors.ParserError:
         return None
-    data = np.frombuffer(marked, dtype=np.uint8)
-    ends = np.flatnonzero(data == ord("\n"))
+    marks = np.frombuffer(marked, dtype=np.uint8)
+    ends = np.flatnonzero(marks == ord("\n"))
     if len(frame) != len(ends):
         return None
     if _has_long_line(body):
         return None  # a cell may be over the limit: read_rows says where, as for a quoted one
-    full = frame["end"] == _END
+    full = frame["end"].to_numpy() == _END
     frame.columns = [*header, "end"]
     frame["line"] = np.arange(2, len(frame) + 2)
     if not full.all():
@@ -373,7 +393,7 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
             return None  # a short row that is not blank: read_rows says which
         frame = frame[full]
     del frame["end"]
-    maybe_blank = frame.index.intersection(_maybe_blank_lines(np, data, ends, delimiter))
+    maybe_blank = frame.index.intersection(_maybe_blank_lines(np, marks, ends, delimiter))
     if len(maybe_blank):
         cells = frame.loc[maybe_blank, header].to_numpy(dtype=object).tolist()
         frame = frame.drop(index=maybe_blank[[_is_blank(row) for row in cells]])
