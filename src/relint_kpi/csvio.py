@@ -366,7 +366,7 @@ def _parse_lines(np, pd, body: str, data: bytes, delimiter: str, header: list[st
                 encoding="utf-8",
                 sep=delimiter,
                 header=None,
-                names=[*range(len(header)), "end"],
+                names=[*header, _END],  # no header name is _END: every name is a known column
                 dtype=object,
                 na_filter=False,
                 skip_blank_lines=False,
@@ -383,18 +383,17 @@ def _parse_lines(np, pd, body: str, data: bytes, delimiter: str, header: list[st
         return None
     if _has_long_line(body):
         return None  # a cell may be over the limit: read_rows says where, as for a quoted one
-    full = frame["end"].to_numpy() == _END
-    frame.columns = [*header, "end"]
+    end = frame.pop(_END).to_numpy()
+    full = end == _END
     frame["line"] = np.arange(2, len(frame) + 2)
     if not full.all():
-        short = frame[~full]
-        cells = short[header].astype(str).agg("".join, axis=1) + short["end"]
+        cells = frame.loc[~full, header].astype(str).agg("".join, axis=1) + end[~full]
         if not cells.str.replace(_END, "", regex=False).str.strip().eq("").all():
             return None  # a short row that is not blank: read_rows says which
         frame = frame[full]
-    del frame["end"]
-    maybe_blank = frame.index.intersection(_maybe_blank_lines(np, marks, ends, delimiter))
+    maybe_blank = _maybe_blank_lines(np, marks, ends, delimiter)
     if len(maybe_blank):
+        maybe_blank = frame.index.intersection(maybe_blank)
         cells = frame.loc[maybe_blank, header].to_numpy(dtype=object).tolist()
         frame = frame.drop(index=maybe_blank[[_is_blank(row) for row in cells]])
     return frame.reset_index(drop=True) if len(frame.index) and frame.index[-1] != len(frame) - 1 else frame
