@@ -183,12 +183,11 @@ def _header_names(first_line: str, delimiter: str) -> list[str]:
 # -- reading ------------------------------------------------------------------------
 
 
-def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> str | None:
-    """Check the header line; return the text after it, or None when the rows cannot be read."""
+def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> int | None:
+    """Check the header line; return where the text after it starts, or None when the rows cannot be read."""
     first = _FIRST_LINE.match(text)[0]
-    body = text[len(first) :]
     if not first.strip():
-        if body:
+        if len(text) > len(first):
             table.add(1, None, "blank-header", columns=",".join(known))
         else:
             table.add(1, None, "empty-file", columns=",".join(known))
@@ -208,7 +207,7 @@ def _header(table: Table, text: str, known: Sequence[str], required: Sequence[st
         if name not in table.columns:
             table.add(1, None, "missing-column", name=name, required=list(required))
             readable = False
-    return body if readable else None
+    return len(first) if readable else None
 
 
 def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> tuple[Table, str, str | None]:
@@ -217,28 +216,15 @@ def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str 
     ``body`` is the text after the header, or None when the rows cannot be
     read (the table's issues say why).
     """
-    table, text, body, _ = _start_bytes(path, known, required, text)
-    return table, text, body
-
-
-def _start_bytes(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> tuple[Table, str, str | None, bytes]:
-    """:func:`_start`, with the body's UTF-8 bytes as well (taken from the file's own bytes when it is UTF-8)."""
     table = Table(display_path(path))
-    raw, encoding = b"", ""
     if text is None:
         try:
-            text, encoding, raw = _decode(path)
+            text, _ = decode(path)
         except DataError as exc:
             table.issues += exc.issues
-            return table, "", None, b""
-    body = _header(table, text, known, required)
-    if body is None:
-        return table, text, None, b""
-    if encoding in ("utf-8", "utf-8-sig"):
-        # The text is the file's bytes decoded: the body is the bytes after the BOM and the header line.
-        bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
-        return table, text, body, raw[bom + len(text[: len(text) - len(body)].encode("utf-8")) :]
-    return table, text, body, body.encode("utf-8")
+            return table, "", None
+    start = _header(table, text, known, required)
+    return table, text, None if start is None else text[start:]
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -314,11 +300,24 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     import numpy as np
     import pandas as pd
 
-    table, text, body, data = _start_bytes(path, known, required)
-    if body is None:
+    table = Table(display_path(path))
+    try:
+        text, encoding, raw = _decode(path)
+    except DataError as exc:
+        table.issues += exc.issues
+        return table
+    start = _header(table, text, known, required)
+    if start is None:
         return table
     header = list(table.columns)
-    frame = _parse_lines(np, pd, body, data, table.delimiter, header)
+    # The file's bytes are let go as soon as the parser's copy is made: a large
+    # file is then held twice while it is parsed (its text and the parser's bytes).
+    data = _body_bytes(raw, text, start, encoding)
+    del raw
+    marked = _marked_lines(data, table.delimiter)
+    del data
+    # A cell may be over the limit on a long line: read_rows says where, as for a quoted one.
+    frame = None if marked is None or _has_long_line(text, start) else _parse_lines(np, pd, marked, table.delimiter, header)
     if frame is None:
         slow = read_rows(path, known, required, text)
         lines = [line for line, _ in slow.rows]
@@ -330,32 +329,45 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     return table
 
 
-def _has_long_line(body: str) -> bool:
-    """True when a line of ``body`` is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
-    start = 0
-    while len(body) - start > MAX_CELL:
-        end = body.rfind("\n", start, start + MAX_CELL + 1)
+def _body_bytes(raw: bytes, text: str, start: int, encoding: str) -> bytes:
+    """The UTF-8 bytes of ``text[start:]`` (the rows): the file's own bytes after the header when the file is UTF-8."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
+        return raw[bom + len(text[:start].encode("utf-8")) :]
+    return text[start:].encode("utf-8")
+
+
+def _marked_lines(data: bytes, delimiter: str) -> bytes | None:
+    """The rows' bytes with one more cell, :data:`_END`, at the end of every line; None when a line ends at a bare CR.
+
+    A row whose last cell is then not _END was short or long. Were a line
+    end inside a quoted cell, the parser's rows would be fewer than the
+    lines, and the file is read by read_rows instead.
+    """
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            return None
+    if data and not data.endswith(b"\n"):
+        data += b"\n"
+    return data.replace(b"\n", (delimiter + _END + "\n").encode("utf-8"))
+
+
+def _has_long_line(text: str, start: int = 0) -> bool:
+    """True when a line of ``text`` from ``start`` on is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
+    while len(text) - start > MAX_CELL:
+        end = text.rfind("\n", start, start + MAX_CELL + 1)
         if end < 0:
             return True
         start = end + 1
     return False
 
 
-def _parse_lines(np, pd, body: str, data: bytes, delimiter: str, header: list[str]) -> pd.DataFrame | None:
-    """The rows of ``body`` (its UTF-8 bytes: ``data``) parsed by pandas with their lines, or None when a row is not one full line."""
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n")
-        if b"\r" in data:
-            return None
-    if not data:
+def _parse_lines(np, pd, marked: bytes, delimiter: str, header: list[str]) -> pd.DataFrame | None:
+    """The rows of ``marked`` (:func:`_marked_lines`) parsed by pandas with their lines, or None when a row is not one full line."""
+    if not marked:
         return pd.DataFrame({**{name: pd.Series([], dtype=object) for name in header}, "line": pd.Series([], dtype="int64")})
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    # Every line gets one more cell, _END: a row whose last cell is not _END was
-    # short or long. Were a line end inside a quoted cell, the rows would be
-    # fewer than the lines, and the file is read by read_rows instead. The
-    # parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
-    marked = data.replace(b"\n", (delimiter + _END + "\n").encode("utf-8"))
+    # The parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
     try:
         with warnings.catch_warnings():
             # A row longer than the header is cut to its width with a warning;
@@ -381,8 +393,6 @@ def _parse_lines(np, pd, body: str, data: bytes, delimiter: str, header: list[st
     ends = np.flatnonzero(marks == ord("\n"))
     if len(frame) != len(ends):
         return None
-    if _has_long_line(body):
-        return None  # a cell may be over the limit: read_rows says where, as for a quoted one
     end = frame.pop(_END).to_numpy()
     full = end == _END
     frame["line"] = np.arange(2, len(frame) + 2)
