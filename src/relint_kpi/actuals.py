@@ -351,10 +351,13 @@ def read_data(data_dir: str | Path, plan: Plan) -> tuple[ActivityLog, list[Issue
 
 def _duplicate_ids(activities: pd.DataFrame) -> list[Issue]:
     """An issue for each row whose id an earlier row already uses (blank ids are fine)."""
+    listed = activities["id"].tolist()
+    distinct = set(listed)
+    distinct.discard("")
+    if len(distinct) == len(listed) - listed.count(""):
+        return []  # every id differs: a set tells so sooner than a hash table of the rows
     ids = activities["id"]
     repeated = ids.duplicated() & ids.ne("")
-    if not repeated.any():
-        return []
     first = activities[ids.ne("")].drop_duplicates("id").set_index("id")
     issues = []
     for row in activities[repeated].itertuples():
