@@ -913,9 +913,12 @@ def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
     if activities.empty:
         return []
     days = activities["date"].to_numpy().astype("datetime64[D]").view(np.int64)
-    kinds = activities["type"].cat.codes.to_numpy() + 1
-    territories = activities["territory"].cat.codes.to_numpy() + 1  # 0: none
-    group = _pair_codes(_pair_codes(days - days.min(), kinds), territories)
+    kinds = activities["type"].cat.codes.to_numpy().astype(np.int64)
+    territories = activities["territory"].cat.codes.to_numpy().astype(np.int64) + 1  # 0: none
+    # One key per day, type and territory (a plan spans a few thousand days: no overflow).
+    width = len(activities["territory"].cat.categories) + 1
+    key = ((days - days.min()) * len(activities["type"].cat.categories) + kinds) * width + territories
+    group = pd.factorize(key)[0]
     # Only rows that share their day, type and territory with another row can repeat one.
     rows = np.flatnonzero(np.bincount(group)[group] > 1)
     if not len(rows):
