@@ -102,6 +102,12 @@ def decode(path: Path) -> tuple[str, str]:
     Raises :class:`DataError` with the line and byte of the first byte no
     encoding fits, or of a NUL byte (a binary file, not a CSV).
     """
+    text, encoding, _ = _decode(path)
+    return text, encoding
+
+
+def _decode(path: Path) -> tuple[str, str, bytes]:
+    """:func:`decode`, with the file's bytes as well."""
     raw = path.read_bytes()
     shown = display_path(path)
     skip = 0
@@ -125,7 +131,7 @@ def decode(path: Path) -> tuple[str, str]:
             at = text.index("\x00")
             near = {"byte": len(text[:at].encode(encoding))}
             raise DataError([Issue(shown, text.count("\n", 0, at) + 1, 0, "nul-byte", near)])
-        return text, encoding
+        return text, encoding, raw
     assert first_error is not None
     at = {"byte": first_error.start}
     raise DataError([Issue(shown, raw.count(b"\n", 0, first_error.start) + 1, 0, "bad-encoding", at)])
@@ -177,12 +183,11 @@ def _header_names(first_line: str, delimiter: str) -> list[str]:
 # -- reading ------------------------------------------------------------------------
 
 
-def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> str | None:
-    """Check the header line; return the text after it, or None when the rows cannot be read."""
+def _header(table: Table, text: str, known: Sequence[str], required: Sequence[str]) -> int | None:
+    """Check the header line; return where the text after it starts, or None when the rows cannot be read."""
     first = _FIRST_LINE.match(text)[0]
-    body = text[len(first) :]
     if not first.strip():
-        if body:
+        if len(text) > len(first):
             table.add(1, None, "blank-header", columns=",".join(known))
         else:
             table.add(1, None, "empty-file", columns=",".join(known))
@@ -202,7 +207,7 @@ def _header(table: Table, text: str, known: Sequence[str], required: Sequence[st
         if name not in table.columns:
             table.add(1, None, "missing-column", name=name, required=list(required))
             readable = False
-    return body if readable else None
+    return len(first) if readable else None
 
 
 def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str | None = None) -> tuple[Table, str, str | None]:
@@ -218,7 +223,8 @@ def _start(path: Path, known: Sequence[str], required: Sequence[str], text: str 
         except DataError as exc:
             table.issues += exc.issues
             return table, "", None
-    return table, text, _header(table, text, known, required)
+    start = _header(table, text, known, required)
+    return table, text, None if start is None else text[start:]
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -294,11 +300,24 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     import numpy as np
     import pandas as pd
 
-    table, text, body = _start(path, known, required)
-    if body is None:
+    table = Table(display_path(path))
+    try:
+        text, encoding, raw = _decode(path)
+    except DataError as exc:
+        table.issues += exc.issues
+        return table
+    start = _header(table, text, known, required)
+    if start is None:
         return table
     header = list(table.columns)
-    frame = _parse_lines(np, pd, body, table.delimiter, header)
+    # The file's bytes are let go as soon as the parser's copy is made: a large
+    # file is then held twice while it is parsed (its text and the parser's bytes).
+    data = _body_bytes(raw, text, start, encoding)
+    del raw
+    marked = _marked_lines(data, table.delimiter)
+    del data
+    # A cell may be over the limit on a long line: read_rows says where, as for a quoted one.
+    frame = None if marked is None or _has_long_line(text, start) else _parse_lines(np, pd, marked, table.delimiter, header)
     if frame is None:
         slow = read_rows(path, known, required, text)
         lines = [line for line, _ in slow.rows]
@@ -310,32 +329,45 @@ def read_frame(path: Path, known: Sequence[str], required: Sequence[str]) -> Tab
     return table
 
 
-def _has_long_line(body: str) -> bool:
-    """True when a line of ``body`` is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
-    start = 0
-    while len(body) - start > MAX_CELL:
-        end = body.rfind("\n", start, start + MAX_CELL + 1)
+def _body_bytes(raw: bytes, text: str, start: int, encoding: str) -> bytes:
+    """The UTF-8 bytes of ``text[start:]`` (the rows): the file's own bytes after the header when the file is UTF-8."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        bom = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
+        return raw[bom + len(text[:start].encode("utf-8")) :]
+    return text[start:].encode("utf-8")
+
+
+def _marked_lines(data: bytes, delimiter: str) -> bytes | None:
+    """The rows' bytes with one more cell, :data:`_END`, at the end of every line; None when a line ends at a bare CR.
+
+    A row whose last cell is then not _END was short or long. Were a line
+    end inside a quoted cell, the parser's rows would be fewer than the
+    lines, and the file is read by read_rows instead.
+    """
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n")
+        if b"\r" in data:
+            return None
+    if data and not data.endswith(b"\n"):
+        data += b"\n"
+    return data.replace(b"\n", (delimiter + _END + "\n").encode("utf-8"))
+
+
+def _has_long_line(text: str, start: int = 0) -> bool:
+    """True when a line of ``text`` from ``start`` on is longer than :data:`MAX_CELL` (a few ``rfind`` calls, no copy)."""
+    while len(text) - start > MAX_CELL:
+        end = text.rfind("\n", start, start + MAX_CELL + 1)
         if end < 0:
             return True
         start = end + 1
     return False
 
 
-def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.DataFrame | None:
-    """The rows of ``body`` parsed by pandas with their lines, or None when a row is not one full line."""
-    if "\r" in body:
-        body = body.replace("\r\n", "\n")
-        if "\r" in body:
-            return None
-    if not body:
+def _parse_lines(np, pd, marked: bytes, delimiter: str, header: list[str]) -> pd.DataFrame | None:
+    """The rows of ``marked`` (:func:`_marked_lines`) parsed by pandas with their lines, or None when a row is not one full line."""
+    if not marked:
         return pd.DataFrame({**{name: pd.Series([], dtype=object) for name in header}, "line": pd.Series([], dtype="int64")})
-    if not body.endswith("\n"):
-        body += "\n"
-    # Every line gets one more cell, _END: a row whose last cell is not _END was
-    # short or long. Were a line end inside a quoted cell, the rows would be
-    # fewer than the lines, and the file is read by read_rows instead. The
-    # parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
-    marked = body.replace("\n", delimiter + _END + "\n").encode("utf-8")
+    # The parser reads UTF-8 bytes: a StringIO would hold four bytes a character.
     try:
         with warnings.catch_warnings():
             # A row longer than the header is cut to its width with a warning;
@@ -346,7 +378,7 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
                 encoding="utf-8",
                 sep=delimiter,
                 header=None,
-                names=[*range(len(header)), "end"],
+                names=[*header, _END],  # no header name is _END: every name is a known column
                 dtype=object,
                 na_filter=False,
                 skip_blank_lines=False,
@@ -357,26 +389,45 @@ def _parse_lines(np, pd, body: str, delimiter: str, header: list[str]) -> pd.Dat
             )
     except pd.errors.ParserError:
         return None
-    if len(frame) != body.count("\n"):
+    marks = np.frombuffer(marked, dtype=np.uint8)
+    ends = np.flatnonzero(marks == ord("\n"))
+    if len(frame) != len(ends):
         return None
-    if _has_long_line(body):
-        return None  # a cell may be over the limit: read_rows says where, as for a quoted one
-    full = frame["end"] == _END
-    frame.columns = [*header, "end"]
+    end = frame.pop(_END).to_numpy()
+    full = end == _END
     frame["line"] = np.arange(2, len(frame) + 2)
     if not full.all():
-        short = frame[~full]
-        cells = short[header].astype(str).agg("".join, axis=1) + short["end"]
+        cells = frame.loc[~full, header].astype(str).agg("".join, axis=1) + end[~full]
         if not cells.str.replace(_END, "", regex=False).str.strip().eq("").all():
             return None  # a short row that is not blank: read_rows says which
         frame = frame[full]
-    del frame["end"]
-    first = frame[header[0]]
-    maybe_blank = first.eq("") | first.map(str.isspace)
-    if maybe_blank.any():
-        blank = frame.loc[maybe_blank, header].apply(lambda row: _is_blank(row.tolist()), axis=1)
-        frame = frame.drop(index=blank[blank].index)
+    maybe_blank = _maybe_blank_lines(np, marks, ends, delimiter)
+    if len(maybe_blank):
+        maybe_blank = frame.index.intersection(maybe_blank)
+        cells = frame.loc[maybe_blank, header].to_numpy(dtype=object).tolist()
+        frame = frame.drop(index=maybe_blank[[_is_blank(row) for row in cells]])
     return frame.reset_index(drop=True) if len(frame.index) and frame.index[-1] != len(frame) - 1 else frame
+
+
+#: The bytes a blank row's line may hold besides its delimiters: ASCII
+#: whitespace (as str.isspace has it), the quote, read_frame's end mark, and
+#: any byte of a non-ASCII character (some of them are blanks too).
+_MAYBE_BLANK = bytes([*range(9, 14), *range(28, 33), ord('"'), ord(_END), *range(128, 256)])
+
+
+def _maybe_blank_lines(np, data, ends, delimiter: str):
+    """The positions of the lines of ``data`` (UTF-8 bytes, lines ending at ``ends``) made of :data:`_MAYBE_BLANK` bytes and delimiters only.
+
+    Only those rows can be blank: each is then checked cell by cell. The
+    lines' first bytes are tested first, for all lines at once, so a file
+    with no such line costs no second pass.
+    """
+    other = np.ones(256, dtype=bool)
+    other[list(_MAYBE_BLANK + delimiter.encode())] = False
+    starts = np.concatenate(([0], ends[:-1] + 1)) if len(ends) else ends
+    if not len(starts) or other[data[starts]].all():
+        return starts[:0]
+    return np.flatnonzero(~np.logical_or.reduceat(other[data], starts))
 
 
 # -- writing ------------------------------------------------------------------------

@@ -219,12 +219,15 @@ def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
 def _first_involvements(log: ActivityLog) -> pd.DataFrame:
     cells = log.activities["stakeholders"].to_numpy()
     # One entry per (row, name), built in C: explode() on a million tuples costs five times more.
-    rows = np.repeat(np.arange(len(cells)), np.fromiter(map(len, cells), dtype=np.int64, count=len(cells)))
-    codes, names = pd.factorize(np.array(list(itertools.chain.from_iterable(cells)), dtype=object))
+    counts = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+    rows = np.repeat(np.arange(len(cells)), counts)
+    codes, names = pd.factorize(np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(counts.sum())))
     dates = log.activities["date"].to_numpy()[rows]
-    # By date, then by row: the first entry of each name is its first involvement (file order on a tie).
-    order = np.lexsort((rows, dates))
-    first = order[np.unique(codes[order], return_index=True)[1]]
+    # Each name's earliest date, then its first entry on that date (entries are in file order).
+    earliest = np.full(len(names), np.iinfo(np.int64).max)
+    np.minimum.at(earliest, codes, dates.view(np.int64))
+    on_earliest = np.flatnonzero(dates.view(np.int64) == earliest[codes])
+    first = on_earliest[np.unique(codes[on_earliest], return_index=True)[1]]
     earliest = pd.DataFrame({"stakeholder": names[codes[first]], "date": dates[first], "row": rows[first]})
     registered = [(s.name, s.first_involved) for s in log.stakeholders.values() if s.first_involved is not None]
     known = pd.DataFrame(registered, columns=["stakeholder", "first_involved"])
@@ -895,46 +898,85 @@ class LikelyDuplicate:
 #: A group of same-day, same-type, same-territory rows with more distinct titles
 #: than this has its titles compared for equality only (difflib costs a pair each).
 _FUZZY_GROUP = 20
-_NOT_DIGITS = re.compile(r"[^0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def likely_duplicates(log: ActivityLog) -> list[LikelyDuplicate]:
     """Rows with the same date, type and territory as an earlier row and a similar title, in file order.
 
-    Titles that are equal but for case and spacing are found with pandas
-    over the whole log; titles that differ a little
-    (:func:`~relint_kpi.textmatch.similar_titles`) are compared pairwise,
-    only among the distinct titles of a day, type and territory.
+    Titles that are equal but for case and spacing are found over the whole
+    log with array codes (each distinct title normalised once); titles that
+    differ a little (:func:`~relint_kpi.textmatch.similar_titles`) are
+    compared pairwise, only among the distinct titles of a day, type and
+    territory with the same numbers.
     """
-    keys = ["date", "type", "territory"]
-    frame = log.activities[["path", "line", "date", "type", "territory", "title"]]
-    frame = frame.assign(type=frame["type"].astype(object), territory=frame["territory"].astype(object).fillna(""))
-    frame = frame[frame.duplicated(keys, keep=False)].reset_index(drop=True)
-    if frame.empty:
+    activities = log.activities
+    if activities.empty:
         return []
-    titles = frame["title"].tolist()
-    norm = [normalised(title) for title in titles]
-    # Titles that differ in their numbers never match ("Riunione 1", "Riunione 2").
-    numbers = [_NOT_DIGITS.sub(" ", text).strip() for text in norm]
-    frame = frame.assign(norm=norm, numbers=numbers)
-    paths, lines = frame["path"].astype(object).tolist(), frame["line"].tolist()
-    pairs = []
+    days = activities["date"].to_numpy().astype("datetime64[D]").view(np.int64)
+    kinds = activities["type"].cat.codes.to_numpy().astype(np.int64)
+    territories = activities["territory"].cat.codes.to_numpy().astype(np.int64) + 1  # 0: none
+    # One key per day, type and territory (a plan spans a few thousand days: no overflow).
+    width = len(activities["territory"].cat.categories) + 1
+    key = ((days - days.min()) * len(activities["type"].cat.categories) + kinds) * width + territories
+    group = pd.factorize(key)[0]
+    # Only rows that share their day, type and territory with another row can repeat one.
+    rows = np.flatnonzero(np.bincount(group)[group] > 1)
+    if not len(rows):
+        return []
+    group = group[rows]
+    title_codes, titles = pd.factorize(activities["title"].to_numpy(dtype=object)[rows])
+    norm_of_title, norms = pd.factorize(np.array([normalised(title) for title in titles.tolist()], dtype=object))
+    norm = norm_of_title[title_codes]
     # The same title but for case and spacing: each later row repeats the first of its group.
-    exact = frame.groupby([*keys, "norm"], sort=False).ngroup().to_numpy()
-    _, first_at = np.unique(exact, return_index=True)
-    for at in np.flatnonzero(first_at[exact] != np.arange(len(exact))):
-        first = first_at[exact[at]]
-        pairs.append(LikelyDuplicate(paths[at], int(lines[at]), titles[at], paths[first], int(lines[first]), titles[first]))
+    first_at = _first_of_each(_pair_codes(group, norm))
+    repeats = np.flatnonzero(first_at != np.arange(len(first_at)))
+    later, earlier = [repeats], [first_at[repeats]]
     # Other similar titles: compared pair by pair, among the distinct titles of a day, type and territory with the same numbers.
-    distinct = frame.iloc[np.sort(first_at)]
-    distinct = distinct[distinct.duplicated([*keys, "numbers"], keep=False)]
-    buckets = distinct.groupby([*keys, "numbers"], sort=False).indices
-    for members in buckets.values():
-        if len(members) > _FUZZY_GROUP:
-            continue
-        rows = distinct.index[members].tolist()
-        for later_at, later in enumerate(rows):
-            match = next((e for e in rows[:later_at] if similar_titles(titles[e], titles[later])), None)
-            if match is not None:
-                pairs.append(LikelyDuplicate(paths[later], int(lines[later]), titles[later], paths[match], int(lines[match]), titles[match]))
+    firsts = np.flatnonzero(first_at == np.arange(len(first_at)))
+    firsts = firsts[np.bincount(group[firsts])[group[firsts]] > 1]
+    inverse, wanted = pd.factorize(norm[firsts])
+    # Titles that differ in their numbers never match ("Riunione 1", "Riunione 2").
+    numbers = pd.factorize(np.array([" ".join(_DIGITS.findall(norms[code])) for code in wanted.tolist()], dtype=object))[0]
+    bucket = _pair_codes(group[firsts], numbers[inverse])
+    sizes = np.bincount(bucket)[bucket] if len(bucket) else bucket
+    compared = (sizes > 1) & (sizes <= _FUZZY_GROUP)
+    members, buckets = firsts[compared], bucket[compared]
+    order = np.argsort(buckets, kind="stable")  # a bucket's members stay in file order
+    members, buckets = members[order], buckets[order]
+    title_of = titles[title_codes[members]].tolist()
+    similar = [
+        (member, next((e for e in range(start, member) if similar_titles(title_of[e], title_of[member])), None))
+        for start, end in _runs(buckets)
+        for member in range(start + 1, end)
+    ]
+    later += [members[[member for member, match in similar if match is not None]]]
+    earlier += [members[[match for _, match in similar if match is not None]]]
+    later, earlier = rows[np.concatenate(later)], rows[np.concatenate(earlier)]
+    if not len(later):
+        return []
+    paths, lines = activities["path"].astype(object).to_numpy(), activities["line"].to_numpy()
+    all_titles = activities["title"].to_numpy(dtype=object)
+    pairs = [
+        LikelyDuplicate(paths[a], int(lines[a]), all_titles[a], paths[b], int(lines[b]), all_titles[b])
+        for a, b in zip(later.tolist(), earlier.tolist())
+    ]
     return sorted(pairs, key=lambda p: (p.path, p.line))
+
+
+def _pair_codes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """A code per row for its pair of non-negative integer codes, in order of first appearance."""
+    return pd.factorize(first.astype(np.int64) * (int(second.max(initial=0)) + 1) + second)[0]
+
+
+def _first_of_each(codes: np.ndarray) -> np.ndarray:
+    """For each row, the position of the first row with its code (codes in order of first appearance, as pd.factorize gives)."""
+    new = np.ones(len(codes), dtype=bool)
+    new[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
+    return np.flatnonzero(new)[codes]
+
+
+def _runs(values: np.ndarray) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each run of equal values of a sorted array."""
+    bounds = [0, *(np.flatnonzero(np.diff(values)) + 1).tolist(), len(values)]
+    return list(itertools.pairwise(bounds)) if len(values) else []

@@ -207,6 +207,7 @@ def _value(value: Any, info: ValidationInfo) -> int:
 
 
 def _title(text: str) -> str:
+    text = text.strip()
     if not text:
         raise fail("missing-title")
     return text
@@ -236,7 +237,7 @@ def once_each(names: tuple[str, ...]) -> tuple[str, ...]:
 
 # Python's str.strip: it trims what a person sees as blank, control separators included.
 Text = Annotated[str, AfterValidator(str.strip)]
-Title = Annotated[str, AfterValidator(str.strip), AfterValidator(_title)]
+Title = Annotated[str, AfterValidator(_title)]  # trimmed as Text, then required
 Date = Annotated[dt.date, BeforeValidator(_date)]
 TypeId = Annotated[str, BeforeValidator(_type)]
 Territory = Annotated[str | None, BeforeValidator(_territory)]
