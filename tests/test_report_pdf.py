@@ -146,3 +146,12 @@ def test_cli_pdf_needs_output(workspace):  # noqa: F811 (the fixture)
     result = invoke([*workspace, "report", "--year", "2023", "--format", "pdf"])
     assert result.exit_code == 2
     assert "--format pdf writes a binary file; add --output PATH (e.g. --output report.pdf)" in result.stderr
+
+
+def test_render_leaves_the_cycle_collector_and_the_library_search_as_they_were(shipped_it):
+    # The render pauses the one and skips the other while WeasyPrint loads; neither may leak out.
+    import ctypes.util
+    import gc
+
+    assert gc.isenabled()
+    assert ctypes.util.find_library.__module__ == "ctypes.util"
