@@ -57,6 +57,7 @@ def _no_library_search() -> Iterator[None]:
     if not sys.platform.startswith("linux"):
         yield
         return
+    # Imported here: only a PDF export on Linux needs it.
     import ctypes.util
 
     search = ctypes.util.find_library
@@ -75,8 +76,10 @@ def _load_weasyprint():
     """
     try:
         with _no_library_search():
+            # Imported here: WeasyPrint loads Pango and takes about 0.3 s, paid only by a PDF export.
             import weasyprint
     except OSError:
+        # The same import, now with the library search it skipped.
         import weasyprint
     return weasyprint
 
