@@ -17,8 +17,8 @@ class Activity(NamedTuple):
 
     ``type`` is the plan's activity-type id (aliases resolved), ``territory``
     a canonical ISO 3166 code or None (metric rows), ``value`` defaults to 1.
-    A named tuple rather than a dataclass: a log may hold a million of them,
-    and tuples are built and unpickled several times faster.
+    A named tuple, so a list of them becomes the log's frame directly
+    (:func:`activities_frame`).
     """
 
     path: str
