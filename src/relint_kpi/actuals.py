@@ -64,8 +64,6 @@ class _Cells:
     """
 
     tables: list[csvio.Table]
-    #: The context of each table's rows: its quarter and delimiter.
-    contexts: list[RowContext]
     #: Each row's table, as a position in ``tables``.
     files: np.ndarray
     #: Each row's line in its file.
@@ -271,7 +269,7 @@ def _check_rows(tables: list[csvio.Table], contexts: list[RowContext], table_pat
     sizes = [len(table.rows) for table in tables]
     files = np.repeat(np.arange(len(tables)), sizes)
     lines = np.concatenate([table.rows["line"].to_numpy(dtype=np.int64) for table in tables])
-    cells = _Cells(tables, contexts, files, lines, np.zeros(len(lines), dtype=bool))
+    cells = _Cells(tables, files, lines, np.zeros(len(lines), dtype=bool))
     checked = {}
     for name in COLUMNS:
         if name in _BY_FILE:
