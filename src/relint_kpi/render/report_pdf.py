@@ -23,7 +23,6 @@ The charts stay SVG, drawn by WeasyPrint as vector paths.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,32 +83,8 @@ def _load_weasyprint():
     return weasyprint
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector for the render, and restore it after.
-
-    Laying out and writing the report makes some hundred thousand boxes,
-    styles and PDF objects that all live until the file is written; the
-    collector, woken by every few hundred allocations, walks them and every
-    object already loaded (pandas' too) again and again and frees almost
-    nothing: a tenth of the export's time for about 1 MB.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def render_pdf(report: Report) -> bytes:
     """Render the report as the bytes of a PDF/A-3a file (A4, fonts embedded)."""
-    with _no_cycle_collection():
-        return _render_pdf(report)
-
-
-def _render_pdf(report: Report) -> bytes:
     # Imported here: WeasyPrint loads Pango and takes about 0.3 s, paid only by a PDF export.
     weasyprint = _load_weasyprint()
 
