@@ -216,12 +216,27 @@ def first_involvement_frame(log: ActivityLog) -> pd.DataFrame:
     return log.first_involvements
 
 
+def stakeholder_mentions(log: ActivityLog) -> pd.DataFrame:
+    """Each stakeholder each activity names, one row per (activity, name), in file order.
+
+    Columns: ``row`` (the activity's position in ``log.activities``) and
+    ``stakeholder`` (categorical). Worked out once per log.
+    """
+    if log.mentions is None:
+        cells = log.activities["stakeholders"].to_numpy()
+        # Built in C: explode() on a million tuples costs five times more.
+        counts = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
+        names = np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(counts.sum()))
+        codes, distinct = pd.factorize(names)
+        log.mentions = pd.DataFrame(
+            {"row": np.repeat(np.arange(len(cells)), counts), "stakeholder": pd.Categorical.from_codes(codes, distinct)}
+        )
+    return log.mentions
+
+
 def _first_involvements(log: ActivityLog) -> pd.DataFrame:
-    cells = log.activities["stakeholders"].to_numpy()
-    # One entry per (row, name), built in C: explode() on a million tuples costs five times more.
-    counts = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells))
-    rows = np.repeat(np.arange(len(cells)), counts)
-    codes, names = pd.factorize(np.fromiter(itertools.chain.from_iterable(cells), dtype=object, count=int(counts.sum())))
+    mentions = stakeholder_mentions(log)
+    rows, codes, names = mentions["row"].to_numpy(), mentions["stakeholder"].cat.codes.to_numpy(), mentions["stakeholder"].cat.categories
     dates = log.activities["date"].to_numpy()[rows]
     # Each name's earliest date, then its first entry on that date (entries are in file order).
     earliest = np.full(len(names), np.iinfo(np.int64).max)
@@ -240,10 +255,14 @@ def _first_involvements(log: ActivityLog) -> pd.DataFrame:
 
 
 #: The columns of a counted frame, one row per counted item: when it counts,
-#: the activity behind it (what it is, where it is written), the new
-#: stakeholder it counts (None for an activity row) and the amount it adds.
-_DESCRIBED = ["type", "territory", "venue", "action", "stakeholders", "path", "line", "id", "title"]
-_COUNTED = ["date", "year", "quarter", *_DESCRIBED, "stakeholder", "amount"]
+#: what the activity behind it is, ``row`` (that activity's position in the
+#: log, -1 for none), the new stakeholder it counts (None for an activity
+#: row) and the amount it adds. Where an activity is written (file, line, id,
+#: title) is looked up by ``row`` only when rows are listed (:func:`explain`):
+#: at a million rows, carrying those columns through every indicator's
+#: selection doubled its cost.
+_DESCRIBED = ["type", "territory", "venue", "action", "stakeholders"]
+_COUNTED = ["date", "year", "quarter", *_DESCRIBED, "row", "stakeholder", "amount"]
 
 
 def _window(plan: Plan, indicator: Indicator, year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -271,9 +290,8 @@ def _counted(plan: Plan, log: ActivityLog, source: Source, start: dt.date, end: 
             # A row without participants adds nothing, so explain does not list it.
             rows &= frame["participants"] != 0
             amount = "participants"
-        # Every column comes along: a boolean take of the whole frame costs a third of picking columns.
-        counted = frame[rows.to_numpy()]
-        counted = counted.assign(stakeholder=None, amount=counted[amount])
+        counted = frame.loc[rows.to_numpy(), ["date", "year", "quarter", *_DESCRIBED, amount]]
+        counted = counted.assign(row=counted.index, stakeholder=None, amount=counted[amount])[_COUNTED]
     if source.where is not None:
         counted = counted[_where_mask(plan, log, counted, source.where)]
     return counted
@@ -321,7 +339,7 @@ def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.Data
     activity = log.activities.reindex(first["row"])[_DESCRIBED].reset_index(drop=True)
     dates = first["date"]
     counted = activity.assign(
-        date=dates, year=dates.dt.year, quarter=dates.dt.quarter, stakeholder=first["stakeholder"], amount=1
+        date=dates, year=dates.dt.year, quarter=dates.dt.quarter, row=first["row"], stakeholder=first["stakeholder"], amount=1
     )
     return counted[_COUNTED]
 
@@ -861,7 +879,10 @@ def explain(
         raise UsageError("explain-qualitative", id=indicator_id)
     year, at = _year_and_as_of(plan, year, as_of, today)
     key = "numerator" if indicator.measure == "percentage" else "source"
-    counted = _selected(plan, log, indicator, year, at, code, TerritoryIndex(plan), key)
+    counted = _selected(plan, log, indicator, year, at, code, TerritoryIndex(plan), key).reset_index(drop=True)
+    # Row -1 (a registry-only first involvement) reindexes to no file, line, id or title.
+    written = log.activities.reindex(counted["row"].to_numpy())[["path", "line", "id", "title"]].reset_index(drop=True)
+    counted = counted.join(written)
     # A multi-column sort is stable: items equal on all three keep the counted order.
     ordered = counted.assign(
         sort_path=counted["path"].astype(object).fillna(""), sort_line=counted["line"].fillna(0)

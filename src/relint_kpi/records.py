@@ -115,6 +115,9 @@ class ActivityLog:
     #: Each stakeholder's first involvement, worked out once per log by
     #: :func:`relint_kpi.progress.first_involvement_frame` (a report asks three times).
     first_involvements: Any = field(default=None, compare=False, repr=False)
+    #: Each (activity, stakeholder) it names, worked out once per log by
+    #: :func:`relint_kpi.progress.stakeholder_mentions`.
+    mentions: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.activities, list):

@@ -40,7 +40,15 @@ from relint_kpi.periods import quarter_of, year_and_as_of
 from relint_kpi.plan import Plan
 from relint_kpi.issues import UsageError
 from relint_kpi.notes import note_for
-from relint_kpi.progress import NOT_ACHIEVED, OTHER, StatusTable, compute_status, first_involvement_frame, target_for
+from relint_kpi.progress import (
+    NOT_ACHIEVED,
+    OTHER,
+    StatusTable,
+    compute_status,
+    first_involvement_frame,
+    stakeholder_mentions,
+    target_for,
+)
 from relint_kpi.records import ActivityLog, Deliverable, Note
 from relint_kpi.territories import TerritoryIndex, iso_name
 
@@ -585,12 +593,12 @@ def _people(log: ActivityLog, to_date: pd.DataFrame, year: int, previous_year: i
         [(s.name, "internal" if s.internal else "external", s.category) for s in log.stakeholders.values()],
         columns=["name", "side", "category"],
     ).set_index("name")
-    # Rows naming nobody (a third of a typical log) would only explode into NaN.
-    naming = to_date["stakeholders"].astype(bool) & to_date["year"].isin([year, previous_year])
-    involved = to_date.loc[naming, ["year", "stakeholders"]].explode("stakeholders")
+    mentions = stakeholder_mentions(log)
 
     def active_in(when: int):
-        return registry.index.isin(involved.loc[involved["year"] == when, "stakeholders"])
+        # to_date's index holds each activity's position in the log.
+        named = mentions.loc[mentions["row"].isin(to_date.index[to_date["year"] == when]), "stakeholder"]
+        return registry.index.isin(named.unique())
 
     first = first_involvement_frame(log)
     first = first[first["date"] <= pd.Timestamp(as_of)]
@@ -752,7 +760,7 @@ def relations_continuity(scope: _Scope, criterion_id: str, title: str) -> Criter
     """
     plan, year = scope.plan, scope.year
     codes = [territory.code for _, territory in plan.all_territories()]
-    placed = scope.to_date[scope.to_date["plan_territory"] != OTHER]
+    placed = scope.to_date.loc[scope.to_date["plan_territory"] != OTHER, ["plan_territory", "year", "quarter"]]
     this_year = placed[placed["year"] == year]
     active_years = pd.crosstab(placed["plan_territory"], placed["year"]) > 0
     active_years = active_years.reindex(index=codes, columns=[y for y in plan.years if y <= year], fill_value=False)
