@@ -315,8 +315,10 @@ def _where_mask(plan: Plan, log: ActivityLog, counted: pd.DataFrame, where: Wher
         category = {s.name: s.category for s in log.stakeholders.values()}
         # A new stakeholder counts by their own category; an activity when it names one of those categories.
         own = counted["stakeholder"].map(category).isin(where.stakeholder_categories)
-        named = counted["stakeholders"].explode().map(category).isin(where.stakeholder_categories)
-        keep &= own.where(counted["stakeholder"].notna(), named.groupby(level=0).any().reindex(counted.index, fill_value=False))
+        mentions = stakeholder_mentions(log)
+        in_category = mentions["stakeholder"].map(category).isin(where.stakeholder_categories)
+        naming = mentions.loc[in_category.to_numpy(), "row"].unique()
+        keep &= own.where(counted["stakeholder"].notna(), counted["row"].isin(naming))
     return keep
 
 
