@@ -92,7 +92,9 @@ figcaption { font-weight: bold; margin-bottom: 1mm; }
 svg { display: block; max-width: 100%; height: auto; }
 ul.attention li { margin-bottom: 1mm; }
 footer { margin-top: 8mm; color: #7b8794; font-size: 8.5pt; }
-section#annex td:first-child { width: 34mm; font-weight: bold; color: #52606d; }
+section#annex table { table-layout: fixed; }
+section#annex th:first-child, section#annex td:first-child { width: 34mm; }
+section#annex td:first-child { font-weight: bold; color: #52606d; }
 @media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } section#annex { break-before: page; } }
 """
 
