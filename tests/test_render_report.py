@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import dataclasses
+import html
 import io
 import json
 import re
@@ -589,3 +590,51 @@ def test_the_count_notes_say_why_other_territories_differ():
         "2 attività si sono svolte in paesi dei gruppi che non sono territori prioritari" in md
     )
     assert "«Altri territori» conta 3 attività in questa tabella e 3 nella tabella per gruppo: 2 attività" in md
+
+
+# -- chart text: widths estimated from DejaVu Sans, labels that never overlap ------------
+
+
+def test_text_width_is_dejavu_sans_advance_widths():
+    from relint_kpi.render.report_html import text_width
+
+    # DejaVu Sans 2.37 at 10 px: "M" 8.63, "o" 6.12, "s" 5.21, "t" 3.92; 'à' is read as 'a'
+    assert text_width("Most", 10) == pytest.approx(8.63 + 6.12 + 5.21 + 3.92)
+    assert text_width("Most advanced", 10) == pytest.approx(75.93)
+    assert text_width("à", 10) == text_width("a", 10) == pytest.approx(6.13)
+    assert text_width("中", 10) == 10.0  # outside DejaVu's Latin: as wide as an em
+    assert text_width("", 10) == 0.0
+
+
+def test_fit_cuts_only_what_is_too_wide_and_ends_with_an_ellipsis():
+    from relint_kpi.render.report_html import fit, text_width
+
+    assert fit("Africa", 40, 10) == "Africa"
+    cut = fit("Mediterranean,", 60, 10)
+    assert cut == "Mediterra…"
+    assert text_width(cut, 10) <= 60 < text_width("Mediterran…", 10)
+
+
+def test_wrap_breaks_between_words_and_ends_leftovers_with_an_ellipsis():
+    from relint_kpi.render.report_html import wrap
+
+    label = "Most advanced and innovative European regions"
+    assert wrap(label, 78, 10, 4) == ["Most advanced", "and innovative", "European", "regions"]
+    assert wrap(label, 78, 10, 3) == ["Most advanced", "and innovative", "European …"]
+    assert wrap("Mediterranean, Balkans and North Africa", 40, 10, 4) == ["Medit…", "Balkans", "and", "North…"]
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+@pytest.mark.parametrize("groups", [3, 8, 14])
+def test_group_chart_labels_never_reach_a_neighbours(lang, groups):
+    from relint_kpi.render.report_html import GROUP_LABEL_SIZE, group_chart, text_width
+
+    names = ["Most advanced and innovative European regions", "Mediterranean, Balkans and North Africa", "North America"]
+    rows = [dataclasses.replace(sample_report().by_group[0], key=f"g{i}", label=names[i % 3]) for i in range(groups)]
+    svg = group_chart(dataclasses.replace(sample_report(lang=lang), by_group=rows))
+    labels = re.findall(rf'<text x="([0-9.]+)" y="([0-9]+)" font-size="{GROUP_LABEL_SIZE}" text-anchor="middle" fill="#1f2933">([^<]+)</text>', svg)
+    centres = sorted({float(x) for x, _, _ in labels})
+    assert len(centres) == groups
+    slot = centres[1] - centres[0]
+    assert all(text_width(html.unescape(text), GROUP_LABEL_SIZE) <= slot - 2 for _, _, text in labels)
+    assert max(int(y) for _, y, _ in labels) <= 246  # inside the chart's height

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 
 from relint_kpi.i18n import t
 from relint_kpi.render.formatting import format_number
@@ -53,6 +54,9 @@ PREVIOUS_COLOUR = "#9aa5b1"
 BAR_CAP = 200.0
 
 _SCHEME = re.compile(r"(java\s*script|vb\s*script|data)(\s*):", re.IGNORECASE)
+
+#: The font size of the group chart's labels: at 10 px "Most advanced" fits in the slot of one of eight groups.
+GROUP_LABEL_SIZE = 10
 
 #: Tables with at most this many rows are kept on one page when printed.
 SHORT_TABLE = 10
@@ -214,7 +218,7 @@ def indicator_chart(report: Report) -> str:
     parts += legend
     for index, row in enumerate(report.headline):
         y = legend_height + 6 + index * row_height
-        parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(_shorten(row.title, 90))}</text>')
+        parts.append(f'<text x="{left}" y="{y + 10}" font-size="11" fill="#1f2933">{escape(fit(row.title, width - 2 * left, 11))}</text>')
         if row.measure == "qualitative":
             # A level is no quantity: the bar shows the scale steps reached out of the target's.
             reached = row.actual / row.target * 100 if row.actual is not None and row.target else 0.0
@@ -253,7 +257,7 @@ def _legend(report: Report, left: int, width: int) -> tuple[list[str], int]:
         entries.append(("cut", t("report.chart.legend.capped", lang).format(cap=format_number(BAR_CAP, lang))))
     parts, x, y = [], left, 4
     for symbol, text in entries:
-        advance = 22 + 6 * len(text)
+        advance = 22 + math.ceil(text_width(text, 10))
         if x + advance > width and x > left:
             x, y = left, y + 16
         if symbol == "mark":
@@ -310,33 +314,63 @@ def group_chart(report: Report) -> str:
             f'<text x="{x + slot / 2:.1f}" y="{base - bar - 5:.1f}" font-size="12" text-anchor="middle" '
             f'fill="#1f2933">{escape(format_number(row.activities, lang))}</text>',
         ]
-        lines = _wrap(row_label(row, lang), max(8, int(slot / 6)))
-        if len(lines) > 4:
-            lines = lines[:3] + [_shorten(lines[3] + " …", max(8, int(slot / 6)))]
-        for line_no, line in enumerate(lines):
+        # At least 2 px between neighbouring labels, each centred under its bar.
+        for line_no, line in enumerate(wrap(row_label(row, lang), slot - 2, GROUP_LABEL_SIZE, 4)):
             parts.append(
-                f'<text x="{x + slot / 2:.1f}" y="{base + 16 + 13 * line_no}" font-size="11" text-anchor="middle" '
+                f'<text x="{x + slot / 2:.1f}" y="{base + 15 + 12 * line_no}" font-size="{GROUP_LABEL_SIZE}" text-anchor="middle" '
                 f'fill="#1f2933">{escape(line)}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+#: DejaVu Sans 2.37's advance widths, in thousandths of an em, of the characters
+#: from " " to "~". It is the PDF's font and wider than the browser's
+#: (Helvetica, Arial), so text placed by these widths fits in both.
+_ASCII_WIDTHS = tuple(int(width) for width in """
+318 401 460 838 636 950 780 275 390 390 500 838 318 361 318 337 636 636 636 636 636 636 636 636 636 636 337 337
+838 838 838 531 1000 684 686 698 770 632 575 775 752 295 295 656 557 863 748 787 603 787 695 635 611 732 684 989
+685 611 685 390 337 390 838 500 500 613 635 550 635 615 352 635 634 278 278 579 278 974 634 612 635 635 411 521
+392 634 592 818 592 592 525 636 337 636 838
+""".split())
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    lines, current = [], ""
+def _char_width(char: str) -> int:
+    """One character's width in thousandths of an em: an accented letter as its letter, any other as a wide one."""
+    code = ord(unicodedata.normalize("NFD", char)[0])
+    return _ASCII_WIDTHS[code - 32] if 32 <= code <= 126 else 1000
+
+
+def text_width(text: str, size: float) -> float:
+    """The width of ``text`` in px at ``size`` px in DejaVu Sans (an SVG chart cannot measure its own text)."""
+    return sum(map(_char_width, text)) * size / 1000
+
+
+def fit(text: str, width: float, size: float) -> str:
+    """``text``, cut and ended with "…" if it is wider than ``width`` px at ``size`` px (:func:`text_width`)."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def wrap(text: str, width: float, size: float, most: int) -> list[str]:
+    """``text`` in at most ``most`` lines of at most ``width`` px at ``size`` px, broken between words.
+
+    A word wider than a line is cut (:func:`fit`); words left over end the
+    last line as "…".
+    """
+    lines: list[str] = []
     for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(joined, size) <= width:
+            lines[-1] = joined
         else:
-            current = f"{current} {word}".strip()
-    if current:
-        lines.append(current)
-    return [_shorten(line, width + 2) for line in lines]
+            lines.append(fit(word, width, size))
+    if len(lines) > most:
+        lines = lines[: most - 1] + [fit(lines[most - 1] + " …", width, size)]
+    return lines
 
 
 def render_html(report: Report) -> str:
