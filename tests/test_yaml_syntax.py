@@ -165,6 +165,30 @@ CASES = [
         "plan.yaml:1:4: l'alias '*x' non è ammesso in un file del piano; scrivere il valore per esteso [yaml-alias]",
         "plan.yaml:1:4: alias '*x' is not allowed in a plan file; write the value out in full [yaml-alias]",
     ),
+    (
+        'after-document-end',
+        'a: 1\n...\nb: 2\n',
+        "plan.yaml:3:1: il file prosegue dopo la fine del documento YAML (un '...' o un valore senza chiave prima di questa riga); un piano è un'unica mappa: eliminare il '...', o scrivere quel valore come 'chiave: valore' [yaml-syntax]",
+        "plan.yaml:3:1: the file goes on after the YAML document has ended (a '...' or a value without a key before this line); a plan is one mapping: remove the '...', or write that value as 'key: value' [yaml-syntax]",
+    ),
+    (
+        'value-without-key',
+        "'Piano'\nmetadata: {}\n",
+        "plan.yaml:2:1: il file prosegue dopo la fine del documento YAML (un '...' o un valore senza chiave prima di questa riga); un piano è un'unica mappa: eliminare il '...', o scrivere quel valore come 'chiave: valore' [yaml-syntax]",
+        "plan.yaml:2:1: the file goes on after the YAML document has ended (a '...' or a value without a key before this line); a plan is one mapping: remove the '...', or write that value as 'key: value' [yaml-syntax]",
+    ),
+    (
+        'list-as-key',
+        'metadata:\n  ? [a, b]\n  : 1\n',
+        "plan.yaml:2:5: una chiave deve essere un testo, non una lista o una mappa; scrivere la chiave come testo prima dei ':' [yaml-tag]",
+        "plan.yaml:2:5: a key must be text, not a list or a mapping; write the key as text before the ':' [yaml-tag]",
+    ),
+    (
+        'custom-tag',
+        'a: !data 1\n',
+        "plan.yaml:1:4: tag YAML '!data' non ammesso: un piano ammette solo YAML semplice (niente !!python né tag personalizzati) [yaml-tag]",
+        "plan.yaml:1:4: YAML tag '!data' is not allowed: only plain YAML is allowed in a plan (no !!python or custom tags) [yaml-tag]",
+    ),
 ]
 
 
@@ -184,9 +208,9 @@ def test_a_syntax_error_in_both_languages(tmp_path, monkeypatch, text, italian, 
 
 
 def _pyyaml_wording() -> set[str]:
-    """The fixed words of every problem PyYAML's scanner, parser and composer raise, and libyaml's own."""
+    """The fixed words of every problem PyYAML's scanner, parser, composer and constructor raise, and libyaml's own."""
     found = set()
-    for module in (yaml.scanner, yaml.parser, yaml.composer):
+    for module in (yaml.scanner, yaml.parser, yaml.composer, yaml.constructor):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
         for call in ast.walk(tree):
             if isinstance(call, ast.Call) and getattr(call.func, "id", "").endswith("Error"):

@@ -1433,6 +1433,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a plan holds one YAML document; remove this '---' and what follows, or merge it",
     },
     "yaml-syntax-error": {"it": "errore di sintassi YAML: {reason}", "en": "YAML syntax error: {reason}"},
+    "yaml-after-document-end": {
+        "it": "il file prosegue dopo la fine del documento YAML (un '...' o un valore senza chiave prima di questa riga); "
+        "un piano è un'unica mappa: eliminare il '...', o scrivere quel valore come 'chiave: valore'",
+        "en": "the file goes on after the YAML document has ended (a '...' or a value without a key before this line); "
+        "a plan is one mapping: remove the '...', or write that value as 'key: value'",
+    },
     # The syntax errors a person editing a plan makes (yamlsafe._syntax_reason); any other
     # keeps the parser's own words after yaml-syntax-error's lead.
     "yaml-tab": {
@@ -1534,10 +1540,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "yaml-tag": {"it": "{what}", "en": "{what}"},
     "yaml-custom-tag": {
-        "it": "{reason}; un piano ammette solo YAML semplice (niente !!python né tag personalizzati)",
-        "en": "{reason}; only plain YAML is allowed in a plan (no !!python or custom tags)",
+        "it": "tag YAML '{tag}' non ammesso: un piano ammette solo YAML semplice (niente !!python né tag personalizzati)",
+        "en": "YAML tag '{tag}' is not allowed: only plain YAML is allowed in a plan (no !!python or custom tags)",
     },
-    "yaml-tag-error": {"it": "{reason}", "en": "{reason}"},
+    "yaml-complex-key": {
+        "it": "una chiave deve essere un testo, non una lista o una mappa; scrivere la chiave come testo prima dei ':'",
+        "en": "a key must be text, not a list or a mapping; write the key as text before the ':'",
+    },
     "yaml-value": {"it": "valore non leggibile: {reason}", "en": "{reason}"},
     # -- writing files (storage.py, writers.py) ------------------------------------
     "locked": {

@@ -259,6 +259,8 @@ def _syntax_reason(error: _BadSyntax) -> Message:
     line, column = error.opened_at()
     if error.char() == "\t" or "\\t" in problem or " tab " in problem:
         return message("yaml-tab")
+    if "<document start>" in problem:
+        return message("yaml-after-document-end")
     if "cannot start any token" in problem:
         return message("yaml-cannot-start", char=error.char())
     if context in ("while scanning an alias", "while scanning an anchor") and "alphabetic or numeric" in problem:
@@ -289,6 +291,17 @@ def _syntax_reason(error: _BadSyntax) -> Message:
     # No "found duplicate anchor" or "found undefined alias" here: every anchor and
     # alias is refused before the parser could say so (yaml-no-anchor, yaml-no-alias).
     return message("yaml-syntax-error", reason=problem)
+
+
+def _constructor_reason(problem: str) -> Message:
+    """A value the safe loader cannot build (a tag, a list as a key), as a catalogued message."""
+    tag = re.search(r"constructor for the tag '([^']*)'", problem)
+    if tag:
+        # Shown as the file writes it: '!!python/…', not the tag's long form.
+        return message("yaml-custom-tag", tag=re.sub(r"^tag:yaml\.org,2002:", "!!", tag.group(1)))
+    if "unhashable key" in problem:
+        return message("yaml-complex-key")
+    return message("yaml-error", reason=problem)
 
 
 def _misplaced(error: _BadSyntax, line: int, column: int) -> Message:
@@ -433,9 +446,7 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            reason = (exc.problem or str(exc)).strip()
-            tag = "yaml-custom-tag" if "could not determine a constructor" in reason else "yaml-tag-error"
-            return None, node, [YamlProblem(line, column, "yaml-tag", {"what": message(tag, reason=reason)})]
+            return None, node, [YamlProblem(line, column, "yaml-tag", {"what": _constructor_reason((exc.problem or str(exc)).strip())})]
         except (ValueError, TypeError) as exc:
             mark = node.start_mark
             return None, node, [YamlProblem(mark.line + 1, mark.column + 1, "yaml-value", {"reason": str(exc)})]
