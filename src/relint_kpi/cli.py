@@ -344,7 +344,7 @@ def validate_command(
         if issues:
             raise DataError(issues)
         lang = current_lang()
-        duplicates = data_warnings(log, lang)
+        duplicates = data_warnings(log)
         for warning in duplicates[:MAX_ISSUES]:
             say(format_issue(warning), err=True)
         if duplicates:

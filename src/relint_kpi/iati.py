@@ -333,7 +333,8 @@ def check_iati(export: IatiExport) -> list[str]:
     Identifiers start with the reporting organisation's identifier; an end
     date is not before its start; actual dates are not in the future;
     percentages per vocabulary add up to 100; a period's end follows its
-    start; every figure is a finite number.
+    start. (Figures need no check: they are counts and the plan's targets,
+    which the plan's checks bound to finite numbers.)
     """
     problems = []
     prefix = export.organisation_identifier + "-"

@@ -138,7 +138,7 @@ def check_all(workspace: Workspace) -> tuple[Plan | None, ActivityLog | None, li
     return plan, log, issues + data_issues
 
 
-def data_warnings(log: ActivityLog, lang: str) -> list[Issue]:
+def data_warnings(log: ActivityLog) -> list[Issue]:
     """What ``validate`` warns of without failing: each likely duplicate row, naming the earlier one."""
     # progress imports pandas: only the commands that compute load it.
     from relint_kpi.progress import likely_duplicates
