@@ -93,6 +93,19 @@ def test_add_note_creates_the_file_in_the_folder_dialect_then_appends(mini_plan,
     assert issues == [] and [(n.subject, n.year) for n in notes] == [("page_views", 2023), ("a2", None)]
 
 
+def test_a_first_note_in_a_folder_without_quarter_files_takes_the_plans_csv_format(mini_plan, data_dir):
+    assert not any((data_dir / "actuals").glob("*.csv"))
+    add_note(data_dir, mini_plan, "page_views", year=2023, reason="Sito fermo; pagina rifatta")
+    # The plan's default form, Excel with Italian settings, as a first quarter file would be written.
+    assert (data_dir / "notes.csv").read_bytes() == (
+        '\ufeffsubject;year;reason;next_steps\r\npage_views;2023;"Sito fermo; pagina rifatta";\r\n'
+    ).encode("utf-8")
+    declared = mini_plan.csv_format.model_copy(update={"delimiter": "\t", "bom": False, "line_end": "lf"})
+    (data_dir / "notes.csv").unlink()
+    add_note(data_dir, mini_plan.model_copy(update={"csv_format": declared}), "page_views", year=2023, reason="Sito fermo")
+    assert (data_dir / "notes.csv").read_bytes() == b"subject\tyear\treason\tnext_steps\npage_views\t2023\tSito fermo\t\n"
+
+
 def test_add_note_refuses_a_second_note_unless_replace_and_keeps_other_lines(mini_plan, data_dir):
     add_note(data_dir, mini_plan, "page_views", year=2023, reason="Prima versione")
     add_note(data_dir, mini_plan, "event_participants", year=2022, reason="Altro")
@@ -100,9 +113,9 @@ def test_add_note_refuses_a_second_note_unless_replace_and_keeps_other_lines(min
         add_note(data_dir, mini_plan, "page_views", year=2023, reason="Seconda")
     written = add_note(data_dir, mini_plan, "page_views", year=2023, reason="Seconda versione", next_steps="Poi", replace=True)
     assert (written.line, written.replaced) == (2, 1)
-    assert (data_dir / "notes.csv").read_text(encoding="utf-8") == (
-        "subject,year,reason,next_steps\npage_views,2023,Seconda versione,Poi\nevent_participants,2022,Altro,\n"
-    )
+    assert (data_dir / "notes.csv").read_bytes() == (
+        "\ufeffsubject;year;reason;next_steps\r\npage_views;2023;Seconda versione;Poi\r\nevent_participants;2022;Altro;\r\n"
+    ).encode("utf-8")
 
 
 def test_add_note_checks_like_the_reader(mini_plan, data_dir):
@@ -252,6 +265,18 @@ def test_add_note_on_a_full_disk_leaves_the_file_as_it_was(mini_plan, data_dir, 
         add_note(data_dir, mini_plan, "page_views", year=2023, reason="Sito fermo")
     monkeypatch.undo()
     assert path.read_bytes() == b"subject,year,reason,next_steps\na2,,Rinvio,\n"
+
+
+def test_replacing_a_note_through_a_link_inside_the_data_folder_keeps_the_link(mini_plan, data_dir):
+    real = data_dir / "archive" / "notes-2023.csv"
+    real.parent.mkdir()
+    real.write_text("subject,year,reason,next_steps\npage_views,2023,Sito fermo,\n", encoding="utf-8")
+    link = data_dir / "notes.csv"
+    link.symlink_to(real)
+    add_note(data_dir, mini_plan, "page_views", year=2023, reason="Sito rifatto", replace=True)
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8") == "subject,year,reason,next_steps\npage_views,2023,Sito rifatto,\n"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["notes-2023.csv"]  # no temporary file left
 
 
 def test_add_note_does_not_write_through_a_link_out_of_the_data_folder(mini_plan, data_dir, tmp_path):

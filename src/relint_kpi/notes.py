@@ -41,7 +41,7 @@ from relint_kpi.plan import Plan
 from relint_kpi.records import Note
 from relint_kpi.registry import read_records, required, trimmed
 from relint_kpi.rows import Text, fail, validate_cells
-from relint_kpi.writers import Recorded, check_writable, encoded
+from relint_kpi.writers import Recorded, check_writable, encoded, row_dialect
 
 FILE_NAME = "notes.csv"
 NOTE_COLUMNS = ("subject", "year", "reason", "next_steps")
@@ -123,17 +123,6 @@ def note_for(notes: list[Note], subject: str, year: int) -> Note | None:
     return by_year or next((n for n in notes if n.subject == subject and n.year is None and n.kind == "action"), None)
 
 
-def _folder_dialect(data_dir: Path) -> csvio.CsvDialect:
-    """How a new ``notes.csv`` is written: like the folder's newest quarterly file, else relint's default."""
-    folder = data_dir / "actuals"
-    quarterly = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv") if folder.is_dir() else []
-    for path in reversed(quarterly):
-        if path.is_file() and path.stat().st_size > 0:
-            found = csvio.sniff(path)
-            return dataclasses.replace(found, header=list(NOTE_COLUMNS), ends_with_newline=True)
-    return dataclasses.replace(csvio.NEW_FILE_DIALECT, header=list(NOTE_COLUMNS))
-
-
 def add_note(
     data_dir: str | Path,
     plan: Plan,
@@ -150,7 +139,8 @@ def add_note(
     A note for the same subject and year already in the file is refused
     (:class:`UsageError` naming its line) unless ``replace``, which rewrites
     that line and keeps every other line byte for byte. A new file takes the
-    dialect of the folder's quarterly files (Italian Excel: ``;``, BOM, CRLF).
+    dialect of the folder's quarterly files (Italian Excel: ``;``, BOM, CRLF),
+    else the plan's ``csv_format``, as a new quarterly file would.
     """
     data_dir = Path(data_dir)
     path = data_dir / FILE_NAME
@@ -164,7 +154,7 @@ def add_note(
     storage.make_folder(data_dir)
     with storage.locked(path):
         if not path.exists() or path.stat().st_size == 0:
-            dialect = _folder_dialect(data_dir)
+            dialect = row_dialect(path, NOTE_COLUMNS, data_dir, plan)
             text = csvio.format_row(NOTE_COLUMNS, delimiter=dialect.delimiter, newline=dialect.newline)
             text += csvio.format_row([cells[c] for c in NOTE_COLUMNS], delimiter=dialect.delimiter, newline=dialect.newline)
             storage.replace_file(path, encoded(path, text, dialect.encoding))

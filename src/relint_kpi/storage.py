@@ -260,9 +260,13 @@ def replace_file(path: str | Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; the caller holds the lock.
 
     On any error the temporary file is removed, the old file is untouched
-    and :class:`WriteError` says why.
+    and :class:`WriteError` says why. Through a symbolic link (one the caller
+    allowed, inside the data folder) the file it points to is replaced, as an
+    append would write there: the link stays a link.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

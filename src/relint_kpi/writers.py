@@ -164,7 +164,7 @@ def new_file_dialect(plan: Plan) -> csvio.CsvDialect:
     return csvio.CsvDialect(declared.delimiter, encoding, "\r\n" if declared.line_end == "crlf" else "\n")
 
 
-def _dialect(path: Path, header: tuple[str, ...], data_dir: Path, plan: Plan) -> csvio.CsvDialect:
+def row_dialect(path: Path, header: tuple[str, ...], data_dir: Path, plan: Plan) -> csvio.CsvDialect:
     """The file's own dialect; for a new file, the folder's quarter files', else the plan's."""
     return csvio.dialect_for(path, header, quarter_files(data_dir), new_file_dialect(plan))
 
@@ -172,7 +172,7 @@ def _dialect(path: Path, header: tuple[str, ...], data_dir: Path, plan: Plan) ->
 def _append(path: Path, header: tuple[str, ...], cells: dict[str, str], data_dir: Path, plan: Plan) -> int:
     """Append one row in the file's own dialect (creating it in the folder's); return its line."""
     check_writable(path, data_dir)
-    return csvio.append_row(path, _dialect(path, header, data_dir, plan), cells)
+    return csvio.append_row(path, row_dialect(path, header, data_dir, plan), cells)
 
 
 def _rows(path: Path) -> csvio.Table | None:
@@ -320,7 +320,7 @@ def add_activity(
     check_writable(path, data_dir)
     if dry_run:
         table = _rows(path)
-        dialect = _dialect(path, activity_columns(row), data_dir, plan)
+        dialect = row_dialect(path, activity_columns(row), data_dir, plan)
         cells = format_activity(row.model_copy(update={"id": f"{prefix}-…"}), dialect.delimiter, _conventions(table, data_dir, path, plan))
         return Recorded(path, 0, cells, dry_run=True, warnings=tuple(_clashes(table, row, context, shown)))
     storage.make_folder(path.parent)
@@ -330,7 +330,7 @@ def add_activity(
         metric = [issue for issue in clashes if issue.code == "metric-exists"]
         if (metric and not replace) or (clashes and not metric and not allow_duplicate):
             raise Refused(clashes)
-        dialect = _dialect(path, activity_columns(row), data_dir, plan)
+        dialect = row_dialect(path, activity_columns(row), data_dir, plan)
         new_id = f"{prefix}-{_highest_id(table, prefix) + 1:04d}"
         cells = format_activity(row.model_copy(update={"id": new_id}), dialect.delimiter, _conventions(table, data_dir, path, plan))
         if metric:
@@ -527,7 +527,7 @@ def import_pageviews(data_dir: str | Path, plan: Plan, export: str | Path, quart
         conventions = _conventions(_rows(path), data_dir, path, plan)
         cells_in["date"] = format_date(day, conventions.dates)
         cells_in["type"] = conventions.type_words.get(metric, metric)
-        dialect = _dialect(path, tuple(name for name in COLUMNS if name != "venue"), data_dir, plan)
+        dialect = row_dialect(path, tuple(name for name in COLUMNS if name != "venue"), data_dir, plan)
         cells_in["value"] = format_italian_int(views.total, dialect.delimiter)
         if not path.exists() or path.stat().st_size == 0:
             line = csvio.append_row(path, dialect, cells_in)
@@ -554,8 +554,7 @@ def _replace_metric_rows(path: Path, dialect: csvio.CsvDialect, plan: Plan, metr
     new_text = kept + csvio.format_row(
         [cells.get(name, "") for name in dialect.header], delimiter=dialect.delimiter, newline=dialect.newline
     )
-    # Through a link inside the data folder, as an append would write: the link stays a link.
-    storage.replace_file(path.resolve() if path.is_symlink() else path, encoded(path, new_text, dialect.encoding))
+    storage.replace_file(path, encoded(path, new_text, dialect.encoding))
     return csvio.count_lines(new_text), removed
 
 
