@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import os
 import shutil
 from pathlib import Path
@@ -51,8 +52,8 @@ def workspace(mini_plan_path, data_dir):
     return ["--plan", str(mini_plan_path), "--data", str(data_dir)]
 
 
-def invoke(args):
-    return CliRunner().invoke(app, args, env={"COLUMNS": "140", "RELINT_PLAN": None, "RELINT_DATA": None})
+def invoke(args, columns: int = 140):
+    return CliRunner().invoke(app, args, env={"COLUMNS": str(columns), "RELINT_PLAN": None, "RELINT_DATA": None})
 
 
 def check_golden(name: str, text: str) -> None:
@@ -117,7 +118,8 @@ def test_json_figures(workspace):
 
 
 def test_explain(workspace):
-    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--lang", "en"])
+    # Wide enough for the id beside the test folder's long paths.
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--lang", "en"], columns=200)
     assert result.exit_code == 0, result.output
     lines = result.stdout
     assert "2023-Q1.csv:2" in lines and "q1-1" in lines and "Delegazione del Guangdong" in lines
@@ -125,8 +127,25 @@ def test_explain(workspace):
     assert "Total: 3 (2 rows)" in lines
 
 
+def test_explain_on_a_narrow_terminal_keeps_file_and_line_whole_and_leaves_out_the_id(workspace, data_dir, monkeypatch):
+    monkeypatch.chdir(data_dir.parent)  # paths then read data/actuals/2023-Q1.csv, as the office sees them
+    args = [*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received"]
+    env = {"RELINT_PLAN": None, "RELINT_DATA": None}
+    narrow = CliRunner().invoke(app, args, env={**env, "COLUMNS": "60"})
+    assert narrow.exit_code == 0, narrow.output
+    where = re.findall(r"│ (\S+\.csv:\d+) +│", narrow.stdout)
+    assert where == [f"{data_dir.name}/actuals/2023-Q1.csv:2", f"{data_dir.name}/actuals/2023-Q2.csv:2"]
+    assert "q1-1" not in narrow.stdout and "┃ Id" not in narrow.stdout
+    assert " ".join(narrow.stdout.split()).endswith(
+        "Colonne omesse per mancanza di spazio (per vederle: terminale più largo, --format md o --format csv): Id"
+    )
+    assert all(len(line) <= 60 for line in narrow.stdout.splitlines())
+    wide = CliRunner().invoke(app, args, env={**env, "COLUMNS": "160"})
+    assert "┃ Id" in wide.stdout and "q1-1" in wide.stdout and "Colonne omesse" not in wide.stdout
+
+
 def test_explain_by_territory(workspace):
-    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--territory", "CN"])
+    result = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "delegations_received", "--territory", "CN"], columns=200)
     assert result.exit_code == 0, result.output
     assert "q1-1" in result.stdout and "q2-1" not in result.stdout
     assert "Totale: 1 (1 riga)" in result.stdout
@@ -327,7 +346,7 @@ def test_explain_total_uses_the_tables_number_format(workspace, data_dir):
     (data_dir / "actuals" / "2023-Q2.csv").write_text(
         "id;date;type;territory;title;action;participants;stakeholders;value;notes\r\n"
         "q2-9;30/06/2023;visualizzazioni;;Visualizzazioni Q2;;;;1.200;\r\n", encoding="utf-8")
-    italian = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "page_views"])
+    italian = invoke([*workspace, "status", "--as-of", "2023-06-30", "--explain", "page_views"], columns=200)
     assert italian.exit_code == 0, italian.output
     assert italian.stdout.splitlines()[-1] == "Totale: 1.800 (2 righe)"
     assert "1.200" in italian.stdout

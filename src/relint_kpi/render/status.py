@@ -430,6 +430,10 @@ def explain_total(rows: list[ExplainRow], lang: str) -> str:
     return f"{t('explain.total', lang)}: {format_number(total, lang)} ({_row_count(len(rows), lang)})"
 
 
+#: The narrowest the title column of ``--explain`` may get before the id column is left out.
+EXPLAIN_TITLE_MIN_WIDTH = 24
+
+
 def render_explain(rows: list[ExplainRow], table: StatusTable, fmt: str = "table", form: str | None = None, console=None) -> str | None:
     """The rows behind an indicator's figure in ``fmt``: printed for ``table``, returned as text otherwise.
 
@@ -465,14 +469,22 @@ def render_explain(rows: list[ExplainRow], table: StatusTable, fmt: str = "table
         lines += [_md_cell(note) + "\n" for note in filter_notes(table)]
         lines += _md_table(heads, ["---", "---", "---", "---:", "---"], cells)
         return "\n".join([*lines, "", _md_cell(explain_total(rows, lang))]) + "\n"
-    console = console or stdout_console()
+    console = console or stdout_console(honour_columns=True)
+    # Where a row is (file:line) is never cut; on a narrow terminal the id goes first,
+    # so that the title keeps room to be read.
+    widths = [max([cell_len(head), *(cell_len(str(line[index])) for line in cells)]) for index, head in enumerate(heads)]
+    shown = [0, 1, 2, 3, 4]
+    if console.width - sum(widths[:4]) - 3 * len(shown) - 1 < EXPLAIN_TITLE_MIN_WIDTH:
+        shown.remove(1)
     grid = Table(header_style="bold", title=rich_text(_explain_title(table)), title_justify="left")
-    for head in heads:
-        grid.add_column(head, justify="right" if head == heads[3] else "left")
+    for index in shown:
+        grid.add_column(heads[index], justify="right" if index == 3 else "left", no_wrap=index < 4, min_width=widths[index] if index < 4 else None)
     for line in cells:
-        grid.add_row(*[rich_text(str(c)) for c in line])
+        grid.add_row(*[rich_text(str(line[index])) for index in shown])
     for note in filter_notes(table):
         console.print(rich_text(note))
     console.print(grid)
     console.print(Text(explain_total(rows, lang)))
+    if len(shown) < len(heads):
+        console.print(Text(t("status.dropped", lang).replace("{columns}", heads[1]), style="dim"))
     return None
