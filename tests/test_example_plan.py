@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from relint_kpi.actuals import read_data
 from relint_kpi.plan import load_plan
@@ -98,6 +99,28 @@ def test_mid_year_figures(example):
     assert rows["activities"].forecast is not None
     for name in ("share_linked", "agreements_in_force", "response_days", "partnership_quality"):
         assert rows[name].forecast is None
+
+
+def test_a_share_of_no_activities_has_no_projection_and_no_distance_to_its_target(example):
+    # No meeting or mission in 2025: the share has no value, so neither a projection nor what remains
+    # (0 would read "nothing missing" beside a target of 70 % not reached).
+    share = rows_at(example, dt.date(2025, 12, 31))["share_linked"]
+    assert (share.numerator, share.denominator, share.actual, share.percent) == (0, 0, None, None)
+    assert (share.projected, share.remaining, share.required_per_quarter, share.status) == (None, None, None, "not_achieved")
+    mid_year = rows_at(example, dt.date(2025, 6, 30))["share_linked"]
+    assert (mid_year.projected, mid_year.remaining, mid_year.required_per_quarter, mid_year.status) == (None, None, None, "at_risk")
+
+
+def test_the_example_s_status_table_shows_a_dash_for_what_has_no_value(example):
+    from relint_kpi.cli import app
+
+    result = CliRunner().invoke(
+        app, ["--plan", str(DATA / "plan_esempio_indicatori.yaml"), "status", "--as-of", "2025-12-31", "--indicator", "share_linked"],
+        env={"COLUMNS": "140", "RELINT_PLAN": None, "RELINT_DATA": None},
+    )
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("│ Quota di incontri"))
+    assert [cell.strip() for cell in row.strip("│").split("│")][1:] == ["70 %", "—", "—", "70 %", "—", "—", "—", "non raggiunto"]
 
 
 def test_the_example_is_marked_as_one(example):

@@ -697,7 +697,9 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown, t
     quarters_left = 4 - elapsed
     described = _describe(plan, indicator, lang)
     if actual is None:
-        projected, percent, remaining = 0.0, None, 0.0
+        # Nothing measured yet (a share of no activities, an average of none): no projection
+        # and no distance to the target, not 0, which reads "nothing missing".
+        projected, percent, remaining = None, None, None
     else:
         this_year = actual - carried
         projected = carried + (this_year * 4 / elapsed if elapsed > 0 else 0.0) if accumulating else actual
@@ -705,7 +707,7 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown, t
         percent = _percent_achieved(indicator, target, actual)
     # Once the year is over no quarter is left: the pace needed has no value (not 0, which reads "nothing needed").
     required = None
-    if quarters_left > 0:
+    if quarters_left > 0 and remaining is not None:
         required = 0.0 if accumulating and indicator.direction == "decrease" else remaining / quarters_left
     if actual is None:
         status = NOT_ACHIEVED if elapsed >= 4 else "at_risk"
@@ -723,8 +725,8 @@ def _figures(plan, indicator, year, elapsed, lang, actual, carried, breakdown, t
         actual=actual,
         percent=percent,
         expected_to_date=round(expected, 1),
-        projected=round(projected, 1),
-        remaining=round(remaining) if indicator.measure == "count" else round(remaining, 1),
+        projected=None if projected is None else round(projected, 1),
+        remaining=None if remaining is None else round(remaining) if indicator.measure == "count" else round(remaining, 1),
         required_per_quarter=round(required, 1) if required is not None else None,
         status=status,
         breakdown=breakdown,
@@ -766,7 +768,7 @@ def _qualitative_status(plan: Plan, log: ActivityLog, indicator: Indicator, year
         baseline_level=by_position[int(row.baseline)] if row.baseline is not None else None,
         status=status,
         percent=None,
-        projected=actual if actual is not None else 0.0,
+        projected=actual,
         remaining=0,
         required_per_quarter=0.0,
     )
