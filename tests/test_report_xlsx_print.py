@@ -76,3 +76,28 @@ def test_xlsx_prints_in_few_pages_with_libreoffice(shipped_xlsx, tmp_path):
     text = [p.extract_text() for p in pages]
     action_page = next(t for t in text if "Tempistica" in t)
     assert "Stato" in action_page and "Azione" in action_page
+
+
+def test_a_wide_one_table_sheet_narrows_its_long_text_columns_before_it_is_scaled():
+    from relint_kpi.render.report_xlsx import _narrowed
+
+    # A landscape page holds 740 pt, 132 widths of 5.6 pt.
+    assert _narrowed({1: 60, 2: 60, 3: 20}) == {1: 56, 2: 56, 3: 20}
+    assert _narrowed({1: 60, 2: 60, 3: 60, 4: 60}) == {1: 33, 2: 33, 3: 33, 4: 33}
+    assert _narrowed({column: 60 for column in range(6)}) == {column: 30 for column in range(6)}  # never under 30
+    assert _narrowed({1: 60, 2: 40}) == {1: 60, 2: 40}  # fits: kept
+
+
+def test_the_headline_sheet_prints_at_a_readable_size_and_wraps_what_its_columns_cannot_hold(shipped_xlsx):
+    wb = load_workbook(io.BytesIO(shipped_xlsx))
+    headline = wb["Sintesi"]
+    widths = {letter: dimension.width for letter, dimension in headline.column_dimensions.items()}
+    assert (widths["A"], widths["J"]) == (30, 30)  # Indicatore and Motivazione, 60 each before
+    assert 740 / (sum(widths.values()) * 5.6) >= 0.84  # the print's scale (0.61 before)
+    for row in headline.iter_rows(min_row=2):
+        title = row[0]
+        if title.value and len(title.value) > 28:
+            assert title.alignment.wrap_text, title.value
+            assert headline.row_dimensions[title.row].height >= 15 * len(textwrap.wrap(title.value, 28)), title.value
+    # A sheet of several tables keeps its widths: narrowed, its tables ran to pages of their own.
+    assert max(d.width for d in wb["Criteri"].column_dimensions.values()) == 60

@@ -51,6 +51,9 @@ from relint_kpi.report import Report
 HEADER_FILL = "1D4E89"
 MAX_WIDTH = 60
 MIN_WIDTH = 8
+#: A one-table sheet too wide for a landscape page narrows its widest columns, not
+#: below this width, and wraps their text, before the whole sheet is scaled down to print.
+NARROW_WIDTH = 30
 #: Sheets whose columns add up to more characters than this print landscape.
 PORTRAIT_WIDTH = 95
 #: Points per line of 11 pt text, for the height of a row of wrapped text.
@@ -94,6 +97,7 @@ class _SheetWriter:
         self.ws, self.lang, self.row = ws, lang, 1
         self.widths: dict[int, int] = {}
         self.wrapped: list[tuple[int, int, int, str]] = []  # (row, column, columns spanned, text) of wrapping cells
+        self.texts: list[tuple[int, int, str]] = []  # (row, column, text) of the table cells holding text
 
     def _measure(self, column: int, text: str) -> None:
         self.widths[column] = max(self.widths.get(column, 0), min(len(text) + 2, MAX_WIDTH))
@@ -161,10 +165,7 @@ class _SheetWriter:
         else:
             text = cell_text(value, kind, self.lang)
             _set_text(cell, text)
-            if len(text) > MAX_WIDTH:
-                # a long title wraps inside its column instead of running under the next one
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                self.wrapped.append((cell.row, cell.column, 1, text))
+            self.texts.append((cell.row, cell.column, text))
             key = status_key(value, kind)
             if key in STATUS_COLOURS:
                 background, colour = STATUS_COLOURS[key]
@@ -177,8 +178,18 @@ class _SheetWriter:
         ``header_row``, when given, is repeated at the top of every printed page.
         """
         widths = {column: max(width, MIN_WIDTH) for column, width in self.widths.items()}
+        if header_row is not None:
+            # One table, its header repeated on every page: it can grow taller; a sheet of
+            # several tables keeps its widths (a narrowed one ran to pages with a header alone).
+            widths = _narrowed(widths)
         for column, width in widths.items():
             self.ws.column_dimensions[get_column_letter(column)].width = width
+        for row, column, text in self.texts:
+            if len(text) > widths[column] - 2:
+                # a long text wraps inside its column instead of running under the next one
+                cell = self.ws.cell(row=row, column=column)
+                cell.alignment = Alignment(horizontal=cell.alignment.horizontal, wrap_text=True, vertical="top")
+                self.wrapped.append((row, column, 1, text))
         lines: dict[int, int] = {}
         for row, column, span, text in self.wrapped:
             # the columns hold about their width - 2 characters of 11 pt text on a line
@@ -203,6 +214,20 @@ class _SheetWriter:
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         if header_row is not None:
             self.ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _narrowed(widths: dict[int, int]) -> dict[int, int]:
+    """Column widths with the widest capped, down to :data:`NARROW_WIDTH`, so that the sheet fits a landscape page.
+
+    A wide sheet is printed scaled to one page wide; wrapping its two or
+    three long text columns into more lines keeps the print larger than
+    shrinking every column alike.
+    """
+    room = PRINTABLE[True][0] / POINTS_PER_WIDTH
+    cap = max(widths.values(), default=0)
+    while cap > NARROW_WIDTH and sum(min(width, cap) for width in widths.values()) > room:
+        cap -= 1
+    return {column: min(width, cap) for column, width in widths.items()}
 
 
 def render_xlsx(report: Report) -> bytes:
