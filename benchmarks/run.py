@@ -4,8 +4,8 @@
     python benchmarks/run.py --sizes 1000 --quick # a smoke run
 
 Prints one Markdown table: median and min–max wall time, peak memory (max
-RSS of the process), the baseline and the ratio of the medians, the target
-and whether it is met. Baselines: ``python -c "import pandas"`` for the
+RSS of the process), the baseline, the ratio (the median of the ratios of
+runs made in turn with the baseline's), the target and whether it is met. Baselines: ``python -c "import pandas"`` for the
 quick commands, and a bare pandas script that reads the same CSVs, concats
 them and groups by year and type for each data size.
 
@@ -75,17 +75,35 @@ def run_once(argv: list[str], env: dict, cwd: Path) -> tuple[float, int, int, st
     return elapsed, usage.ru_maxrss // 1024, process.returncode, text
 
 
-def measure(argv: list[str], env: dict, cwd: Path, runs: int) -> dict:
-    """One warm-up run, then ``runs`` timed runs: median, min, max of the times and the highest peak RSS."""
-    times, peaks = [], []
-    for index in range(runs + 1):
-        seconds, peak, code, errors = run_once(argv, env, cwd)
-        if code != 0:
-            raise SystemExit(f"{' '.join(argv)} exited {code}:\n{errors}")
-        if index:  # the first run is the warm-up
-            times.append(seconds)
-            peaks.append(peak)
-    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": max(peaks)}
+def measure_pairs(argv: list[str], baseline: list[str], env: dict, cwd: Path, runs: int, baseline_env: dict | None = None) -> tuple[dict, dict, float]:
+    """A command and its baseline run in turn, ``runs`` pairs after a warm-up of each.
+
+    Returns both results (median, min, max of the times and the highest
+    peak RSS) and the median of the pairs'
+    ratios: a baseline run next to each command run, so that a slower or
+    busier spell of a shared machine weighs on both sides of a ratio alike.
+    """
+    sides = ((argv, env), (baseline, baseline_env or env))
+    for command, environment in sides:
+        _checked(command, environment, cwd)  # warm-up
+    taken: tuple[list, list] = ([], [])
+    for _ in range(runs):
+        for (command, environment), found in zip(sides, taken):
+            found.append(_checked(command, environment, cwd))
+    results = [
+        {"median": statistics.median(t for t, _ in found), "min": min(t for t, _ in found), "max": max(t for t, _ in found), "peak": max(p for _, p in found)}
+        for found in taken
+    ]
+    ratio = statistics.median(a / b for (a, _), (b, _) in zip(*taken))
+    return results[0], results[1], ratio
+
+
+def _checked(argv: list[str], env: dict, cwd: Path) -> tuple[float, int]:
+    """One run's (seconds, peak RSS in MB); a non-zero exit stops the benchmark."""
+    seconds, peak, code, errors = run_once(argv, env, cwd)
+    if code != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {code}:\n{errors}")
+    return seconds, peak
 
 
 def imports_pandas(argv: list[str], env: dict, cwd: Path) -> bool:
@@ -166,22 +184,27 @@ def benchmark(work: Path, sizes: list[int], quick: bool) -> None:
     rows: list[tuple[str, ...]] = []
     notes: list[str] = []
 
-    def row(name: str, result: dict, baseline: dict | None = None, target: float | None = None, baseline_name: str = "") -> None:
-        ratio = result["median"] / baseline["median"] if baseline else None
+    def row(name: str, result: dict, ratio: float | None = None, target: float | None = None, baseline_name: str = "") -> None:
         verdict = "" if target is None else ("yes" if ratio <= target else "NO")
         rows.append(
             (name, fmt(result), baseline_name, f"{ratio:.2f}×" if ratio is not None else "", f"≤ {target}×" if target else "", verdict)
         )
 
-    # Quick commands, against the time Python takes to import pandas.
-    pandas_import = measure([python, "-c", "import pandas"], env, base, small_runs)
-    row("python -c 'import pandas' (baseline)", pandas_import)
-    row("relint --help", measure(relint + ["--help"], env, base, small_runs), pandas_import, 0.3, "import pandas")
+    # Quick commands, against the time Python takes to import pandas, run in turn with it.
+    import_pandas = [python, "-c", "import pandas"]
+
+    def quick_row(name: str, argv: list[str], target: float | None, environment: dict = env) -> None:
+        result, baseline, ratio = measure_pairs(argv, import_pandas, environment, base, small_runs, env)
+        if not rows:
+            row("python -c 'import pandas' (baseline; its runs beside --help)", baseline)
+        row(name, result, ratio, target, f"import pandas ({baseline['median']:.3f} s in turn)")
+
+    quick_row("relint --help", relint + ["--help"], 0.3)
     dry = relint + ["add-activity", "--dry-run", "--type", "meeting", "--date", "2023-03-11", "--territory", "BE", "--title", "Benchmark"]
-    row("relint add-activity --dry-run (plan cache warm)", measure(dry, env, base, small_runs), pandas_import, 0.6, "import pandas")
+    quick_row("relint add-activity --dry-run (plan cache warm)", dry, 0.6)
     entries = sorted(p.name for p in cache.glob("plan-*.json")) if cache.is_dir() else []
     notes.append(f"plan cache after the add-activity runs: {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} in {cache}")
-    row("relint add-activity --dry-run (plan cache off)", measure(dry, no_cache, base, small_runs), pandas_import, None, "import pandas")
+    quick_row("relint add-activity --dry-run (plan cache off)", dry, None, no_cache)
     loaders = [
         name
         for name, argv, environment in (
@@ -201,10 +224,10 @@ def benchmark(work: Path, sizes: list[int], quick: bool) -> None:
             "NO" if loaders else "yes",
         )
     )
-    row("relint status (shipped data)", measure(relint + ["status"], env, base, small_runs), pandas_import, 1.6, "import pandas")
-    # The year-end PDF (WeasyPrint lays out about ten A4 pages); written over and over in the work folder.
+    quick_row("relint status (shipped data)", relint + ["status"], 1.6)
+    # The year-end PDF (WeasyPrint lays out sixteen A4 pages); written over and over in the work folder.
     pdf = relint + ["report", "--year", "2023", "--format", "pdf", "--output", str(work / "report.pdf"), "--force"]
-    row("relint report --format pdf (shipped data)", measure(pdf, env, base, small_runs), pandas_import, 6, "import pandas")
+    quick_row("relint report --format pdf (shipped data)", pdf, 6)
 
     # Generated data sets, against the bare pandas script on the same files.
     per_row: dict[int, float] = {}
@@ -216,11 +239,13 @@ def benchmark(work: Path, sizes: list[int], quick: bool) -> None:
         if check.returncode != 0:
             raise SystemExit(f"generated data of {size:,} rows does not validate:\n{check.stdout}{check.stderr}")
         runs = 3 if size >= 1_000_000 and not quick else small_runs
-        bare = measure([python, "-c", BARE_PANDAS, str(folder)], env, base, runs)
-        row(f"bare pandas script, {size:,} rows (baseline)", bare)
+        bare_script = [python, "-c", BARE_PANDAS, str(folder)]
         for name, extra in DATA_COMMANDS:
-            result = measure(data + extra, env, base, runs)
-            row(f"{name}, {size:,} rows", result, bare, TARGETS_1M[name] if size == 1_000_000 else None, "bare pandas")
+            result, bare, ratio = measure_pairs(data + extra, bare_script, env, base, runs)
+            if name == DATA_COMMANDS[0][0]:
+                row(f"bare pandas script, {size:,} rows (baseline; its runs beside validate)", bare)
+            target = TARGETS_1M[name] if size == 1_000_000 else None
+            row(f"{name}, {size:,} rows", result, ratio, target, f"bare pandas ({bare['median']:.3f} s in turn)")
             if name == "status --by territory":
                 per_row[size] = result["median"] / size
                 if size == 1_000_000:
