@@ -83,7 +83,7 @@ div.short { break-inside: avoid; page-break-inside: avoid; }
 tbody tr:nth-child(2), tbody tr:last-child, tbody tr:nth-last-child(2), tr.reason { break-before: avoid; page-break-before: avoid; }
 th { background: #1d4e89; color: #fff; text-align: left; padding: 1.2mm 1.5mm; font-weight: bold; }
 td { border-bottom: 1px solid #dde3ea; padding: 1mm 1.5mm; vertical-align: top; }
-tbody tr:nth-child(even) td { background: #f6f8fa; }
+tbody tr:nth-child(even) { background: #f6f8fa; }
 td.num { text-align: right; white-space: nowrap; }
 th.num { text-align: right; }
 td.status { font-weight: bold; white-space: nowrap; }
