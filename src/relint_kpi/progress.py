@@ -346,18 +346,26 @@ def _new_stakeholders(log: ActivityLog, start: dt.date, end: dt.date) -> pd.Data
     return counted[_COUNTED]
 
 
-def _selected(plan, log, indicator, year, at, territory, index, key: str = "source") -> pd.DataFrame:
+def _selected(plan, log, indicator, year, at, territory, index, key: str = "source", done: dict | None = None) -> pd.DataFrame:
     """The counted frame of ``indicator``'s source ``key`` in ``year`` at ``at``, only in ``territory`` when given.
 
     A parent's frame holds its children's items (a child's figure is part of its parent's).
+    ``done`` keeps the frames already worked out for one year and date, so a
+    child counted for its parent is not counted again for itself.
     """
+    known = (indicator.id, key, territory)
+    if done is not None and known in done:
+        return done[known]
     if indicator.children:
-        frames = [_selected(plan, log, plan.indicator(child), year, at, territory, index) for child in indicator.children]
-        return pd.concat(frames)
-    counted = _counted(plan, log, getattr(indicator, key), *_window(plan, indicator, year, at))
-    if territory is None:
-        return counted
-    return counted[counted["territory"].isin(_codes_in(index, log, territory))]
+        frames = [_selected(plan, log, plan.indicator(child), year, at, territory, index, done=done) for child in indicator.children]
+        counted = pd.concat(frames)
+    else:
+        counted = _counted(plan, log, getattr(indicator, key), *_window(plan, indicator, year, at))
+        if territory is not None:
+            counted = counted[counted["territory"].isin(_codes_in(index, log, territory))]
+    if done is not None:
+        done[known] = counted
+    return counted
 
 
 def _codes_in(index: TerritoryIndex, log: ActivityLog, territory: str) -> list[str]:
@@ -387,6 +395,8 @@ class _Keys:
     def __init__(self, plan: Plan, log: ActivityLog, lang: str):
         self.plan, self.log, self.lang = plan, log, lang
         self.index = TerritoryIndex(plan)
+        #: The counted frames of this status's indicators (see :func:`_selected`).
+        self.counted: dict = {}
 
     def column(self, by: str, counted: pd.DataFrame) -> pd.Series:
         """Each counted item's key for breakdown ``by`` (not ``quarter``); NaN for an item with none."""
@@ -582,10 +592,10 @@ def _indicator_status(plan, log, indicator, year, at, elapsed, by, territory, ke
     if indicator.measure == "qualitative":
         return _qualitative_status(plan, log, indicator, year, at, elapsed, keys.lang)
     key = "numerator" if indicator.measure == "percentage" else "source"
-    counted = _selected(plan, log, indicator, year, at, territory, keys.index, key)
+    counted = _selected(plan, log, indicator, year, at, territory, keys.index, key, keys.counted)
     figures = {}
     if indicator.measure == "percentage":
-        denominators = _selected(plan, log, indicator, year, at, territory, keys.index, "denominator")
+        denominators = _selected(plan, log, indicator, year, at, territory, keys.index, "denominator", keys.counted)
         numerator, denominator = _total(counted, indicator.basis), _total(denominators, indicator.basis)
         actual = round(numerator / denominator * 100, 1) if denominator else None
         figures = {"numerator": numerator, "denominator": denominator}
@@ -655,7 +665,7 @@ def _describe(plan: Plan, indicator: Indicator, lang: str) -> dict:
 
 def _share_of_whole(plan, log, indicator, year, at, keys, key, actual) -> dict:
     """``total`` (the whole plan's actual) and ``share`` (the territory's part of it) for a filtered view."""
-    whole = _selected(plan, log, indicator, year, at, None, keys.index, key)
+    whole = _selected(plan, log, indicator, year, at, None, keys.index, key, keys.counted)
     if indicator.measure != "count":
         return {"total": None, "share": None}
     total = _total(whole, indicator.basis)
