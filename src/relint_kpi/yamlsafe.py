@@ -257,6 +257,8 @@ def _syntax_reason(error: _BadSyntax) -> Message:
     """
     context, problem = error.context, error.problem
     line, column = error.opened_at()
+    if "found another document" in problem:
+        return message("yaml-one-document")
     if error.char() == "\t" or "\\t" in problem or " tab " in problem:
         return message("yaml-tab")
     if "<document start>" in problem:
@@ -415,12 +417,6 @@ def load_yaml(text: str) -> tuple[object, yaml.Node | None, list[YamlProblem]]:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             reason = exc.problem or str(exc)
-            if "found another document" in reason:
-                return None, None, [
-                    YamlProblem(
-                        line, column, "yaml-syntax", {"what": message("yaml-one-document")}
-                    )
-                ]
             if "maximum nesting depth" in reason:
                 # libyaml stops deep flow nesting ([[[…) itself, before the token pre-scan
                 # reaches MAX_DEPTH: say the same thing as for deep block nesting.
