@@ -17,6 +17,7 @@ text can ever become a live link.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 import unicodedata
@@ -350,9 +351,10 @@ def fit(text: str, width: float, size: float) -> str:
     """``text``, cut and ended with "…" if it is wider than ``width`` px at ``size`` px (:func:`text_width`)."""
     if text_width(text, size) <= width:
         return text
-    while text and text_width(text + "…", size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    # The longest start that leaves room for the "…": one running sum, not a width per cut.
+    ellipsis = _char_width("…")
+    kept = sum(1 for total in itertools.accumulate(map(_char_width, text)) if (total + ellipsis) * size / 1000 <= width)
+    return text[:kept].rstrip() + "…"
 
 
 def wrap(text: str, width: float, size: float, most: int) -> list[str]:
