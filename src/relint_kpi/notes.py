@@ -26,7 +26,6 @@ folder's own CSV dialect, through :mod:`relint_kpi.storage`.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import io
 from pathlib import Path

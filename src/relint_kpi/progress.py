@@ -390,7 +390,7 @@ def _total(counted: pd.DataFrame, basis: str) -> int:
 
 
 class _Keys:
-    """Turns a counted frame into breakdown keys, and a key into a label."""
+    """What one status shares across its indicators: breakdown keys and labels, and the counted frames."""
 
     def __init__(self, plan: Plan, log: ActivityLog, lang: str):
         self.plan, self.log, self.lang = plan, log, lang
