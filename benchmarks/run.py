@@ -5,9 +5,10 @@
 
 Prints one Markdown table: median and min–max wall time, peak memory (max
 RSS of the process), the baseline, the ratio (the median of the ratios of
-runs made in turn with the baseline's), the target and whether it is met. Baselines: ``python -c "import pandas"`` for the
-quick commands, and a bare pandas script that reads the same CSVs, concats
-them and groups by year and type for each data size.
+runs made in turn with the baseline's), the target and whether it is met.
+Baselines: ``python -c "import pandas"`` for the quick commands, and a bare
+pandas script that reads the same CSVs, concats them and groups by year and
+type for each data size.
 
 Every command reads and validates the files it needs; only the validated
 plan is cached (``relint_kpi.plancache``). Its folder lives in the work
@@ -78,10 +79,9 @@ def run_once(argv: list[str], env: dict, cwd: Path) -> tuple[float, int, int, st
 def measure_pairs(argv: list[str], baseline: list[str], env: dict, cwd: Path, runs: int, baseline_env: dict | None = None) -> tuple[dict, dict, float]:
     """A command and its baseline run in turn, ``runs`` pairs after a warm-up of each.
 
-    Returns both results (median, min, max of the times and the highest
-    peak RSS) and the median of the pairs'
-    ratios: a baseline run next to each command run, so that a slower or
-    busier spell of a shared machine weighs on both sides of a ratio alike.
+    Returns both sides' results (:func:`_summary`) and the median of the
+    pairs' ratios: a baseline run next to each command run, so that a slower
+    or busier spell of a shared machine weighs on both sides of a ratio alike.
     """
     sides = ((argv, env), (baseline, baseline_env or env))
     for command, environment in sides:
@@ -90,12 +90,14 @@ def measure_pairs(argv: list[str], baseline: list[str], env: dict, cwd: Path, ru
     for _ in range(runs):
         for (command, environment), found in zip(sides, taken):
             found.append(_checked(command, environment, cwd))
-    results = [
-        {"median": statistics.median(t for t, _ in found), "min": min(t for t, _ in found), "max": max(t for t, _ in found), "peak": max(p for _, p in found)}
-        for found in taken
-    ]
     ratio = statistics.median(a / b for (a, _), (b, _) in zip(*taken))
-    return results[0], results[1], ratio
+    return _summary(taken[0]), _summary(taken[1]), ratio
+
+
+def _summary(found: list[tuple[float, int]]) -> dict:
+    """Median, min and max of the runs' seconds, and their highest peak RSS."""
+    times = [seconds for seconds, _ in found]
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "peak": max(peak for _, peak in found)}
 
 
 def _checked(argv: list[str], env: dict, cwd: Path) -> tuple[float, int]:
